@@ -1,0 +1,87 @@
+# Lentera's contract: `make serve`, `make test`, `make dist`, `make bench`.
+# Every target installs what it is missing (and nothing else), so a fresh Debian machine with
+# rustup, cargo, node and npm needs no other step. Nothing here downloads a binary from a URL:
+# tools come from crates.io, npm and Debian's apt.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION    := 0.21.14
+BINARYEN_VERSION := 132.0.0
+# wasm-bindgen-cli must equal the wasm-bindgen library version in Cargo.lock exactly.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
+
+TOOLS    := $(CURDIR)/.tools
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(TOOLS)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+# trunk must never fetch tools itself.
+export TRUNK_OFFLINE := true
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+E2E  := tests/e2e
+PORT ?= 8080
+HOST ?= 127.0.0.1
+
+SOURCES := $(shell find src style public -type f) index.html Cargo.toml Cargo.lock Trunk.toml
+
+.PHONY: help serve test test-native test-e2e dist bench tools browser e2e-deps sizes
+
+help:
+	@echo "make serve   build the site and serve it on http://$(HOST):$(PORT)/"
+	@echo "make test    native tests + browser tests in Chromium"
+	@echo "make dist    build the static site into dist/ (what a trainer copies)"
+	@echo "make bench   benchmarks"
+
+## ---- tools (each step is skipped when already present at the right version) ----
+
+tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@[ "$$(trunk --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" ] \
+	  || cargo install --locked trunk@$(TRUNK_VERSION)
+	@[ -n "$(WASM_BINDGEN_VERSION)" ] || { echo "no wasm-bindgen in Cargo.lock" >&2; exit 1; }
+	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] \
+	  || cargo install --locked wasm-bindgen-cli@$(WASM_BINDGEN_VERSION) \
+	  || cargo install --force wasm-bindgen-cli@$(WASM_BINDGEN_VERSION)
+	@[ -x "$(TOOLS)/node_modules/.bin/wasm-opt" ] \
+	  || npm install --prefix "$(TOOLS)" --no-audit --no-fund --loglevel=error binaryen@$(BINARYEN_VERSION)
+
+# Debian's Chromium and its driver: Playwright drives this browser; it never downloads one.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; }
+
+$(E2E)/node_modules/.installed: $(E2E)/package.json $(E2E)/package-lock.json
+	cd $(E2E) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+e2e-deps: $(E2E)/node_modules/.installed
+
+## ---- build ----
+
+dist: dist/index.html
+	@scripts/sizes.sh dist
+
+# Rebuilt only when a source changed.
+dist/index.html: $(SOURCES) | tools
+	trunk build --release
+	@touch $@
+
+serve: dist
+	@echo "Lentera: http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	node scripts/serve.mjs dist $(PORT) / $(HOST)
+
+## ---- checks ----
+
+test: test-native test-e2e
+
+test-native:
+	cargo test --all-targets
+
+test-e2e: dist browser e2e-deps
+	cd $(E2E) && npx playwright test
+
+bench:
+	cargo bench --bench rules

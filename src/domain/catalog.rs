@@ -1,0 +1,266 @@
+//! What the app knows besides people's records: the competency dictionary, the modules and
+//! position standards of the loaded content packs, and the effective rules configuration.
+//!
+//! Built from the built-in dictionary and default rules plus the packs, in the order given.
+
+use std::collections::BTreeMap;
+
+use crate::domain::lang::Text;
+use crate::domain::model::competency::{Competency, CompetencyCode, CompetencyType, MAX_LEVEL};
+use crate::domain::model::employee::Position;
+use crate::domain::model::pack::{ContentPack, Module, PackId, PositionStandard, PACK_FORMAT};
+use crate::domain::rules::config::RulesConfig;
+
+const DICTIONARY: &str = include_str!("dictionary.json");
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    pub competencies: BTreeMap<CompetencyCode, Competency>,
+    pub modules: Vec<CatalogModule>,
+    pub standards: Vec<PositionStandard>,
+    pub rules: RulesConfig,
+    /// The packs applied, as (id, version).
+    pub packs: Vec<(PackId, u32)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CatalogModule {
+    pub pack: PackId,
+    pub module: Module,
+}
+
+/// The 8 managerial competencies and Perekat Bangsa (Permenpan RB 38/2017).
+pub fn builtin_dictionary() -> Vec<Competency> {
+    serde_json::from_str(DICTIONARY).expect("dictionary.json is valid (tested)")
+}
+
+impl Default for Catalog {
+    fn default() -> Self {
+        Catalog {
+            competencies: builtin_dictionary()
+                .into_iter()
+                .map(|c| (c.code.clone(), c))
+                .collect(),
+            modules: Vec::new(),
+            standards: Vec::new(),
+            rules: RulesConfig::default(),
+            packs: Vec::new(),
+        }
+    }
+}
+
+impl Catalog {
+    /// The built-in catalog with `packs` applied in order. A pack's competencies replace
+    /// built-in ones with the same code; its rules override is applied on top of the rules so far.
+    pub fn with_packs<'a>(
+        packs: impl IntoIterator<Item = &'a ContentPack>,
+    ) -> Result<Catalog, Vec<Text>> {
+        let mut cat = Catalog::default();
+        for pack in packs {
+            cat.apply(pack)?;
+        }
+        Ok(cat)
+    }
+
+    fn apply(&mut self, pack: &ContentPack) -> Result<(), Vec<Text>> {
+        if let Some(patch) = &pack.rules {
+            self.rules = self.rules.with_override(patch)?;
+        }
+        for c in &pack.competencies {
+            self.competencies.insert(c.code.clone(), c.clone());
+        }
+        self.standards.extend(pack.standards.iter().cloned());
+        self.modules.retain(|m| m.pack != pack.id);
+        self.modules
+            .extend(pack.modules.iter().map(|m| CatalogModule {
+                pack: pack.id.clone(),
+                module: m.clone(),
+            }));
+        self.packs.retain(|(id, _)| id != &pack.id);
+        self.packs.push((pack.id.clone(), pack.version));
+        Ok(())
+    }
+
+    pub fn module(&self, pack: &str, module: &str) -> Option<&CatalogModule> {
+        self.modules
+            .iter()
+            .find(|m| m.pack == pack && m.module.id == module)
+    }
+
+    /// Modules still offered (not archived by a newer pack edition).
+    pub fn offered_modules(&self) -> impl Iterator<Item = &CatalogModule> {
+        self.modules.iter().filter(|m| !m.module.archived)
+    }
+
+    pub fn competency_type(&self, code: &str) -> Option<CompetencyType> {
+        self.competencies.get(code).map(|c| c.kind)
+    }
+
+    /// Required level per competency for a position: every managerial and socio-cultural
+    /// competency at the rules' level for the position kind, then pack standards for the kind,
+    /// then standards naming this exact position title (most specific wins).
+    pub fn required_levels(&self, position: &Position) -> BTreeMap<CompetencyCode, u8> {
+        let mut req = BTreeMap::new();
+        if let Some(level) = self.rules.required_levels.value.get(&position.kind) {
+            for c in self.competencies.values() {
+                if c.kind != CompetencyType::Teknis {
+                    req.insert(c.code.clone(), (*level).min(MAX_LEVEL));
+                }
+            }
+        }
+        let title = position.title.trim().to_lowercase();
+        let general = self
+            .standards
+            .iter()
+            .filter(|s| s.position == position.kind && s.title.is_none());
+        let specific = self.standards.iter().filter(|s| {
+            s.position == position.kind
+                && s.title
+                    .as_ref()
+                    .is_some_and(|t| t.trim().to_lowercase() == title)
+        });
+        for s in general.chain(specific) {
+            for r in &s.required {
+                if self.competencies.contains_key(&r.competency) {
+                    req.insert(r.competency.clone(), r.level.min(MAX_LEVEL));
+                }
+            }
+        }
+        req
+    }
+}
+
+/// Checks a content pack: shape (done by serde), then every relation inside it, all at once.
+/// Used by the app when a pack is loaded and by the test that guards the shipped pack.
+pub fn pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<Text> {
+    let mut p = Vec::new();
+    let mut bad = |id: String, en: String| p.push(Text::new(id, en));
+    if pack.format != PACK_FORMAT {
+        bad(
+            format!("Bukan paket konten Lentera (format \"{}\").", pack.format),
+            format!("Not a Lentera content pack (format \"{}\").", pack.format),
+        );
+    }
+    if pack.id.trim().is_empty() {
+        bad("Paket tidak punya id.".into(), "The pack has no id.".into());
+    }
+    let mut codes: BTreeMap<&str, ()> =
+        base.competencies.keys().map(|k| (k.as_str(), ())).collect();
+    for c in &pack.competencies {
+        codes.insert(&c.code, ());
+        let levels: Vec<u8> = c.levels.iter().map(|l| l.level).collect();
+        if levels != [1, 2, 3, 4, 5] {
+            bad(
+                format!(
+                    "Kompetensi {} harus punya deskripsi level 1 sampai 5 berurutan.",
+                    c.code
+                ),
+                format!(
+                    "Competency {} must describe levels 1 to 5 in order.",
+                    c.code
+                ),
+            );
+        }
+    }
+    for s in &pack.standards {
+        for r in &s.required {
+            if !codes.contains_key(r.competency.as_str()) || !(1..=MAX_LEVEL).contains(&r.level) {
+                bad(
+                    format!(
+                        "Standar jabatan memakai kompetensi {} level {} yang tidak dikenal.",
+                        r.competency, r.level
+                    ),
+                    format!(
+                        "A position standard uses unknown competency {} or level {}.",
+                        r.competency, r.level
+                    ),
+                );
+            }
+        }
+    }
+    let mut seen = BTreeMap::new();
+    for m in &pack.modules {
+        if seen.insert(m.id.as_str(), ()).is_some() {
+            bad(
+                format!("Id modul {} dipakai dua kali.", m.id),
+                format!("Module id {} is used twice.", m.id),
+            );
+        }
+        if m.targets.is_empty() {
+            bad(
+                format!("Modul {} tidak punya kompetensi sasaran.", m.id),
+                format!("Module {} has no target competency.", m.id),
+            );
+        }
+        for t in &m.targets {
+            if !codes.contains_key(t.competency.as_str()) || !(1..=MAX_LEVEL).contains(&t.level) {
+                bad(
+                    format!(
+                        "Modul {} menyasar kompetensi {} level {} yang tidak dikenal.",
+                        m.id, t.competency, t.level
+                    ),
+                    format!(
+                        "Module {} targets unknown competency {} or level {}.",
+                        m.id, t.competency, t.level
+                    ),
+                );
+            }
+        }
+        if !(m.jp > 0.0 && m.jp <= 200.0) {
+            bad(
+                format!("JP modul {} harus antara 0 dan 200.", m.id),
+                format!("Module {} JP must be between 0 and 200.", m.id),
+            );
+        }
+        if m.lessons.is_empty() {
+            bad(
+                format!("Modul {} tidak punya pelajaran.", m.id),
+                format!("Module {} has no lessons.", m.id),
+            );
+        }
+        let mut lesson_ids = BTreeMap::new();
+        for l in &m.lessons {
+            if lesson_ids.insert(l.id.as_str(), ()).is_some() {
+                bad(
+                    format!("Modul {}: id pelajaran {} ganda.", m.id, l.id),
+                    format!("Module {}: lesson id {} repeats.", m.id, l.id),
+                );
+            }
+        }
+        if m.quiz.pass_mark > 100 || m.quiz.questions.is_empty() {
+            bad(
+                format!(
+                    "Kuis modul {} harus punya soal dan nilai lulus 0–100.",
+                    m.id
+                ),
+                format!(
+                    "Module {} quiz needs questions and a pass mark of 0–100.",
+                    m.id
+                ),
+            );
+        }
+        for q in &m.quiz.questions {
+            let ok = q.choices.len() >= 2
+                && !q.correct.is_empty()
+                && q.correct.iter().all(|&i| i < q.choices.len());
+            if !ok {
+                bad(
+                    format!(
+                        "Modul {}, soal {}: pilihan atau kunci jawaban tidak sah.",
+                        m.id, q.id
+                    ),
+                    format!(
+                        "Module {}, question {}: choices or answer key invalid.",
+                        m.id, q.id
+                    ),
+                );
+            }
+        }
+    }
+    if let Some(patch) = &pack.rules {
+        if let Err(e) = base.rules.with_override(patch) {
+            p.extend(e);
+        }
+    }
+    p
+}

@@ -1,0 +1,13 @@
+//! The functional core: plain data and pure functions.
+//!
+//! Nothing here touches the browser, reads the clock or holds signals, so every rule can be
+//! tested natively and the same code runs unchanged inside the wasm app. Callers pass "today"
+//! and the device id in.
+
+pub mod catalog;
+pub mod generate;
+pub mod lang;
+pub mod model;
+pub mod record;
+pub mod rules;
+pub mod snapshot;

@@ -1,0 +1,157 @@
+//! Development activities outside the app, by the methods of Peraturan LAN 10/2018.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::competency::CompetencyCode;
+use crate::domain::lang::Text;
+use crate::domain::record::{Id, RecordData};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Activity {
+    pub employee: Id,
+    pub title: String,
+    pub method: Method,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// Hours of actual learning; JP follows from the method's credit rule.
+    pub hours: f64,
+    /// Competencies the activity developed (optional).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competencies: Vec<CompetencyCode>,
+    /// Certificate number, organiser, notes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+}
+
+impl RecordData for Activity {}
+
+/// The three families of development path in Peraturan LAN 10/2018.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MethodFamily {
+    Pendidikan,
+    Klasikal,
+    NonKlasikal,
+}
+
+/// Development methods (Peraturan LAN 10/2018, Bab III).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    TugasBelajar,
+    PelatihanKepemimpinan,
+    PelatihanManajerial,
+    PelatihanTeknis,
+    PelatihanFungsional,
+    PelatihanSosialKultural,
+    Seminar,
+    Workshop,
+    Kursus,
+    Penataran,
+    BimbinganTeknis,
+    Sosialisasi,
+    ELearning,
+    Coaching,
+    Mentoring,
+    PembelajaranJarakJauh,
+    Detasering,
+    PembelajaranAlamTerbuka,
+    PatokBanding,
+    PertukaranPnsSwasta,
+    BelajarMandiri,
+    KomunitasBelajar,
+    BimbinganDiTempatKerja,
+    Magang,
+}
+
+impl Method {
+    pub const ALL: [Method; 24] = [
+        Method::TugasBelajar,
+        Method::PelatihanKepemimpinan,
+        Method::PelatihanManajerial,
+        Method::PelatihanTeknis,
+        Method::PelatihanFungsional,
+        Method::PelatihanSosialKultural,
+        Method::Seminar,
+        Method::Workshop,
+        Method::Kursus,
+        Method::Penataran,
+        Method::BimbinganTeknis,
+        Method::Sosialisasi,
+        Method::ELearning,
+        Method::Coaching,
+        Method::Mentoring,
+        Method::PembelajaranJarakJauh,
+        Method::Detasering,
+        Method::PembelajaranAlamTerbuka,
+        Method::PatokBanding,
+        Method::PertukaranPnsSwasta,
+        Method::BelajarMandiri,
+        Method::KomunitasBelajar,
+        Method::BimbinganDiTempatKerja,
+        Method::Magang,
+    ];
+
+    pub fn family(self) -> MethodFamily {
+        use Method::*;
+        match self {
+            TugasBelajar => MethodFamily::Pendidikan,
+            PelatihanKepemimpinan
+            | PelatihanManajerial
+            | PelatihanTeknis
+            | PelatihanFungsional
+            | PelatihanSosialKultural
+            | Seminar
+            | Workshop
+            | Kursus
+            | Penataran
+            | BimbinganTeknis
+            | Sosialisasi => MethodFamily::Klasikal,
+            _ => MethodFamily::NonKlasikal,
+        }
+    }
+
+    pub fn label(self) -> Text {
+        use Method::*;
+        let (id, en) = match self {
+            TugasBelajar => (
+                "Tugas belajar (pendidikan formal)",
+                "Study assignment (formal education)",
+            ),
+            PelatihanKepemimpinan => ("Pelatihan kepemimpinan", "Leadership training"),
+            PelatihanManajerial => ("Pelatihan manajerial", "Managerial training"),
+            PelatihanTeknis => ("Pelatihan teknis", "Technical training"),
+            PelatihanFungsional => ("Pelatihan fungsional", "Functional training"),
+            PelatihanSosialKultural => ("Pelatihan sosial kultural", "Socio-cultural training"),
+            Seminar => ("Seminar / konferensi", "Seminar / conference"),
+            Workshop => ("Lokakarya (workshop)", "Workshop"),
+            Kursus => ("Kursus", "Course"),
+            Penataran => ("Penataran", "Upgrading course (penataran)"),
+            BimbinganTeknis => ("Bimbingan teknis", "Technical guidance"),
+            Sosialisasi => ("Sosialisasi", "Socialisation session"),
+            ELearning => ("E-learning", "E-learning"),
+            Coaching => ("Coaching", "Coaching"),
+            Mentoring => ("Mentoring", "Mentoring"),
+            PembelajaranJarakJauh => ("Pembelajaran jarak jauh", "Distance learning"),
+            Detasering => (
+                "Detasering (penugasan sementara)",
+                "Secondment (detasering)",
+            ),
+            PembelajaranAlamTerbuka => (
+                "Pembelajaran alam terbuka (outbound)",
+                "Outdoor learning (outbound)",
+            ),
+            PatokBanding => ("Patok banding (benchmarking)", "Benchmarking"),
+            PertukaranPnsSwasta => (
+                "Pertukaran PNS dengan swasta",
+                "Civil servant–private sector exchange",
+            ),
+            BelajarMandiri => ("Belajar mandiri", "Self-study"),
+            KomunitasBelajar => ("Komunitas belajar", "Community of practice"),
+            BimbinganDiTempatKerja => ("Bimbingan di tempat kerja", "On-the-job guidance"),
+            Magang => ("Magang / praktik kerja", "Internship (magang)"),
+        };
+        Text::new(id, en)
+    }
+}

@@ -1,0 +1,175 @@
+//! Employees (pegawai) and their positions.
+
+use serde::{Deserialize, Serialize};
+
+use super::nip::Nip;
+use crate::domain::lang::Text;
+use crate::domain::record::Id;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Employee {
+    pub nip: Nip,
+    pub name: String,
+    pub position: Position,
+    pub unit: String,
+    pub grade: Grade,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supervisor: Option<Id>,
+    /// Salted slow hash of the optional profile PIN (never the PIN itself).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<PinHash>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PinHash {
+    /// Algorithm and parameters, e.g. `pbkdf2-sha256:100000`.
+    pub scheme: String,
+    pub salt: String,
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    pub title: String,
+    pub kind: PositionKind,
+}
+
+/// Kinds of ASN position (UU 20/2023): structural levels and functional grades (jenjang).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PositionKind {
+    JptUtama,
+    JptMadya,
+    JptPratama,
+    Administrator,
+    Pengawas,
+    Pelaksana,
+    FungsionalPemula,
+    FungsionalTerampil,
+    FungsionalMahir,
+    FungsionalPenyelia,
+    FungsionalAhliPertama,
+    FungsionalAhliMuda,
+    FungsionalAhliMadya,
+    FungsionalAhliUtama,
+}
+
+impl PositionKind {
+    pub const ALL: [PositionKind; 14] = [
+        PositionKind::JptUtama,
+        PositionKind::JptMadya,
+        PositionKind::JptPratama,
+        PositionKind::Administrator,
+        PositionKind::Pengawas,
+        PositionKind::Pelaksana,
+        PositionKind::FungsionalPemula,
+        PositionKind::FungsionalTerampil,
+        PositionKind::FungsionalMahir,
+        PositionKind::FungsionalPenyelia,
+        PositionKind::FungsionalAhliPertama,
+        PositionKind::FungsionalAhliMuda,
+        PositionKind::FungsionalAhliMadya,
+        PositionKind::FungsionalAhliUtama,
+    ];
+
+    pub fn label(self) -> Text {
+        use PositionKind::*;
+        match self {
+            JptUtama => Text::new("JPT Utama", "Senior executive (Utama)"),
+            JptMadya => Text::new("JPT Madya", "Senior executive (Madya)"),
+            JptPratama => Text::new("JPT Pratama", "Senior executive (Pratama)"),
+            Administrator => Text::new("Administrator", "Administrator"),
+            Pengawas => Text::new("Pengawas", "Supervisor (Pengawas)"),
+            Pelaksana => Text::new("Pelaksana", "Staff (Pelaksana)"),
+            FungsionalPemula => Text::new("Fungsional Pemula", "Functional, beginner"),
+            FungsionalTerampil => Text::new("Fungsional Terampil", "Functional, skilled"),
+            FungsionalMahir => Text::new("Fungsional Mahir", "Functional, advanced"),
+            FungsionalPenyelia => Text::new("Fungsional Penyelia", "Functional, supervisor"),
+            FungsionalAhliPertama => {
+                Text::new("Fungsional Ahli Pertama", "Functional expert, first")
+            }
+            FungsionalAhliMuda => Text::new("Fungsional Ahli Muda", "Functional expert, junior"),
+            FungsionalAhliMadya => Text::new("Fungsional Ahli Madya", "Functional expert, middle"),
+            FungsionalAhliUtama => Text::new("Fungsional Ahli Utama", "Functional expert, senior"),
+        }
+    }
+}
+
+/// Golongan/ruang, I/a … IV/e. Only real combinations can be built: IV has a–e, the others a–d.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Grade {
+    golongan: u8,
+    ruang: char,
+}
+
+impl Grade {
+    pub fn new(golongan: u8, ruang: char) -> Option<Grade> {
+        let last = match golongan {
+            1..=3 => 'd',
+            4 => 'e',
+            _ => return None,
+        };
+        ('a'..=last)
+            .contains(&ruang)
+            .then_some(Grade { golongan, ruang })
+    }
+
+    /// Reads `III/a` (also `iii/a`, `III a`, `3/a`).
+    pub fn parse(s: &str) -> Option<Grade> {
+        let s = s.trim();
+        let (g, r) = s.split_once(['/', ' '])?;
+        let golongan = match g.trim().to_ascii_uppercase().as_str() {
+            "I" | "1" => 1,
+            "II" | "2" => 2,
+            "III" | "3" => 3,
+            "IV" | "4" => 4,
+            _ => return None,
+        };
+        let mut rest = r.trim().chars();
+        let ruang = rest.next()?.to_ascii_lowercase();
+        if rest.next().is_some() {
+            return None;
+        }
+        Grade::new(golongan, ruang)
+    }
+
+    pub fn all() -> impl Iterator<Item = Grade> {
+        (1..=4u8).flat_map(|g| ('a'..='e').filter_map(move |r| Grade::new(g, r)))
+    }
+}
+
+impl std::fmt::Display for Grade {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let roman = ["I", "II", "III", "IV"][(self.golongan - 1) as usize];
+        write!(f, "{roman}/{}", self.ruang)
+    }
+}
+
+impl TryFrom<String> for Grade {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Grade::parse(&s).ok_or_else(|| format!("invalid golongan `{s}` (expected I/a … IV/e)"))
+    }
+}
+
+impl From<Grade> for String {
+    fn from(g: Grade) -> String {
+        g.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grades_are_i_a_to_iv_e_only() {
+        assert_eq!(Grade::all().count(), 4 + 4 + 4 + 5);
+        assert_eq!(Grade::parse("III/a").unwrap().to_string(), "III/a");
+        assert_eq!(Grade::parse("4/E").unwrap().to_string(), "IV/e");
+        assert!(Grade::parse("III/e").is_none());
+        assert!(Grade::parse("V/a").is_none());
+        assert!(Grade::parse("II/ab").is_none());
+    }
+}

@@ -1,0 +1,112 @@
+//! E-learning progress of one employee in one module.
+//!
+//! Progress only moves forward: a lesson done stays done, every quiz attempt is kept, the
+//! first completion stands. That makes it a join (union) rather than a register, so two
+//! devices' progress always merges without conflict.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::pack::{ModuleId, PackId};
+use crate::domain::record::{DeviceId, Id, RecordData};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub employee: Id,
+    pub pack: PackId,
+    pub module: ModuleId,
+    #[serde(default)]
+    pub lessons_done: BTreeSet<String>,
+    /// Where to resume: the last lesson opened (latest write wins).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resume: Option<Resume>,
+    /// Every quiz attempt, by attempt id.
+    #[serde(default)]
+    pub attempts: BTreeMap<Id, QuizAttempt>,
+    /// Set by the first passing attempt; the JP credited then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completion: Option<Completion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Resume {
+    pub at: DateTime<Utc>,
+    pub device: DeviceId,
+    pub lesson: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuizAttempt {
+    pub at: DateTime<Utc>,
+    /// Chosen choice indexes per question, in question order.
+    pub answers: Vec<Vec<usize>>,
+    pub correct: u32,
+    pub total: u32,
+    /// Percentage correct, 0–100.
+    pub score: u8,
+    pub passed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Completion {
+    pub at: DateTime<Utc>,
+    pub attempt: Id,
+    /// JP credited at completion (the module's JP then; later pack editions don't change it).
+    pub jp: f64,
+}
+
+impl Progress {
+    pub fn new(employee: Id, pack: PackId, module: ModuleId) -> Progress {
+        Progress {
+            employee,
+            pack,
+            module,
+            lessons_done: BTreeSet::new(),
+            resume: None,
+            attempts: BTreeMap::new(),
+            completion: None,
+        }
+    }
+
+    /// One progress record per employee × pack × module, whichever device starts it.
+    pub fn id_for(employee: &Id, pack: &str, module: &str) -> Id {
+        Id::derived(&[employee.as_str(), pack, module])
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.completion.is_some()
+    }
+
+    pub fn failed_attempts(&self) -> usize {
+        self.attempts.values().filter(|a| !a.passed).count()
+    }
+
+    /// Attempts in the order they were made.
+    pub fn attempts_in_order(&self) -> Vec<(&Id, &QuizAttempt)> {
+        let mut v: Vec<_> = self.attempts.iter().collect();
+        v.sort_by(|a, b| a.1.at.cmp(&b.1.at).then(a.0.cmp(b.0)));
+        v
+    }
+}
+
+impl RecordData for Progress {
+    fn join(&self, other: &Self) -> Option<Self> {
+        let mut out = self.clone();
+        out.lessons_done.extend(other.lessons_done.iter().cloned());
+        out.resume = self.resume.clone().max(other.resume.clone());
+        for (id, a) in &other.attempts {
+            out.attempts.entry(id.clone()).or_insert_with(|| a.clone());
+        }
+        out.completion = match (&self.completion, &other.completion) {
+            (Some(a), Some(b)) => Some(if (b.at, &b.attempt) < (a.at, &a.attempt) {
+                b.clone()
+            } else {
+                a.clone()
+            }),
+            (a, b) => a.clone().or_else(|| b.clone()),
+        };
+        Some(out)
+    }
+}

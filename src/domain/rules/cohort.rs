@@ -1,0 +1,119 @@
+//! Cohort views for trainers: counts per JPM category, 20-JP compliance, re-evaluations due,
+//! the talent grid, and the promotion-readiness ranking.
+
+use std::cmp::Ordering;
+
+use serde::Serialize;
+
+use super::config::{PromotionKey, RulesConfig};
+use super::jp::JpStatus;
+use super::profile::EmployeeProfile;
+use super::schedule::Reevaluation;
+use crate::domain::record::Id;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CohortSummary {
+    pub total: usize,
+    /// Per band of the chosen JPM scheme, highest first: (band key, count).
+    pub by_category: Vec<(String, usize)>,
+    pub not_assessed: usize,
+    pub jp_met: usize,
+    pub jp_on_track: usize,
+    pub jp_behind: usize,
+    /// Share of the cohort that met the annual JP target, 0–1.
+    pub jp_compliance: f64,
+    pub never_assessed: Vec<Id>,
+    pub due: Vec<Id>,
+    pub overdue: Vec<Id>,
+    /// Count per talent box, index 0 = box 1.
+    pub boxes: [usize; 9],
+    pub unplaced: usize,
+}
+
+pub fn summary(profiles: &[EmployeeProfile], rules: &RulesConfig) -> CohortSummary {
+    let mut by_category: Vec<(String, usize)> = rules
+        .scheme()
+        .map(|s| s.bands.iter().map(|b| (b.key.clone(), 0)).collect())
+        .unwrap_or_default();
+    let mut s = CohortSummary {
+        total: profiles.len(),
+        by_category: Vec::new(),
+        not_assessed: 0,
+        jp_met: 0,
+        jp_on_track: 0,
+        jp_behind: 0,
+        jp_compliance: 0.0,
+        never_assessed: Vec::new(),
+        due: Vec::new(),
+        overdue: Vec::new(),
+        boxes: [0; 9],
+        unplaced: 0,
+    };
+    for p in profiles {
+        match &p.jpm {
+            Some(j) => {
+                if let Some(slot) = by_category.iter_mut().find(|(k, _)| *k == j.band.key) {
+                    slot.1 += 1;
+                }
+            }
+            None => s.not_assessed += 1,
+        }
+        match p.jp.status {
+            JpStatus::Met => s.jp_met += 1,
+            JpStatus::OnTrack => s.jp_on_track += 1,
+            JpStatus::Behind => s.jp_behind += 1,
+        }
+        match p.reevaluation {
+            Reevaluation::NeverAssessed => s.never_assessed.push(p.id.clone()),
+            Reevaluation::Due { .. } => s.due.push(p.id.clone()),
+            Reevaluation::Overdue { .. } => s.overdue.push(p.id.clone()),
+            Reevaluation::UpToDate { .. } => {}
+        }
+        match &p.talent {
+            Some(t) if (1..=9).contains(&t.rule.number) => s.boxes[t.rule.number as usize - 1] += 1,
+            _ => s.unplaced += 1,
+        }
+    }
+    s.by_category = by_category;
+    s.jp_compliance = if s.total == 0 {
+        0.0
+    } else {
+        s.jp_met as f64 / s.total as f64
+    };
+    s
+}
+
+/// Indexes into `profiles`, most ready for promotion first, by the configured criteria.
+/// Employees without a JPM come last.
+pub fn promotion_ranking(profiles: &[EmployeeProfile], rules: &RulesConfig) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..profiles.len()).collect();
+    idx.sort_by(|&a, &b| {
+        let (pa, pb) = (&profiles[a], &profiles[b]);
+        let mut ord = pb.jpm.is_some().cmp(&pa.jpm.is_some());
+        for key in &rules.promotion.order.value {
+            ord = ord.then_with(|| match key {
+                PromotionKey::Jpm => desc(
+                    pa.jpm.as_ref().map(|j| j.percent),
+                    pb.jpm.as_ref().map(|j| j.percent),
+                ),
+                PromotionKey::Improvement => desc(pa.improvement, pb.improvement),
+                PromotionKey::JpTarget => {
+                    (pb.jp.status == JpStatus::Met).cmp(&(pa.jp.status == JpStatus::Met))
+                }
+            });
+        }
+        ord.then_with(|| pa.name.cmp(&pb.name))
+            .then_with(|| pa.id.cmp(&pb.id))
+    });
+    idx
+}
+
+/// Larger first; a missing value after any value.
+fn desc(a: Option<f64>, b: Option<f64>) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}

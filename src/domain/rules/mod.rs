@@ -1,0 +1,13 @@
+//! The competency-development rules: pure functions of records, the rules configuration and
+//! "today". See `docs/rules.md`.
+
+pub mod cohort;
+pub mod config;
+pub mod jp;
+pub mod jpm;
+pub mod levels;
+pub mod plan;
+pub mod profile;
+pub mod recommend;
+pub mod schedule;
+pub mod talent;

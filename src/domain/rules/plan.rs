@@ -1,0 +1,44 @@
+//! The individual development plan (IDP), generated from recommendations.
+
+use crate::domain::model::plan::{PlanAction, PlanItem, PlanStatus};
+use crate::domain::record::Id;
+
+use super::recommend::Recommendation;
+
+/// Plan items for the recommendations: the best module of each gap, mentoring where advised,
+/// and the first other method when no module exists. Ids are derived, so generating the plan
+/// again (on any device) proposes the same items, never duplicates.
+pub fn proposed_items(employee: &Id, recs: &[Recommendation]) -> Vec<(Id, PlanItem)> {
+    let mut out = Vec::new();
+    for r in recs {
+        let mut push = |action: PlanAction| {
+            let id = PlanItem::id_for(employee, &r.competency, &action);
+            out.push((
+                id,
+                PlanItem {
+                    employee: employee.clone(),
+                    competency: r.competency.clone(),
+                    target_level: r.required,
+                    action,
+                    status: PlanStatus::Planned,
+                    note: String::new(),
+                },
+            ));
+        };
+        if let Some(m) = r.modules.first() {
+            push(PlanAction::Module {
+                pack: m.pack.clone(),
+                module: m.module.clone(),
+            });
+        }
+        if r.mentoring.is_some() {
+            push(PlanAction::Mentoring);
+        }
+        if r.modules.is_empty() {
+            if let Some(method) = r.methods.first() {
+                push(PlanAction::Method { method: *method });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,390 @@
+//! Import: bytes from a file → a checked, current-schema `Snapshot`, or every problem found.
+//!
+//! Order matters for hostile input: the size is checked before parsing, serde_json's recursion
+//! limit (128) stays on, the document is checked for being a Lentera export before anything
+//! else is read, newer schemas are refused, older ones migrated, and only then are records
+//! read one by one so that every bad record is reported with its JSON path, in both languages.
+
+use std::collections::BTreeSet;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::format::{Snapshot, FORMAT, MAX_IMPORT_BYTES, SCHEMA_VERSION};
+use super::migrate::migrate;
+use crate::domain::lang::{Lang, Text};
+use crate::domain::model::competency::MAX_LEVEL;
+use crate::domain::model::employee::Grade;
+use crate::domain::model::nip::Nip;
+use crate::domain::model::pack::PACK_FORMAT;
+use crate::domain::model::progress::Progress;
+use crate::domain::record::{Id, Record, RecordData, Table};
+
+/// One thing wrong with an imported file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where, as a JSON path (`employees[2].data.nip`); empty for the whole file.
+    pub path: String,
+    pub text: Text,
+}
+
+impl Problem {
+    fn new(path: impl Into<String>, id: impl Into<String>, en: impl Into<String>) -> Problem {
+        Problem {
+            path: path.into(),
+            text: Text::new(id, en),
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        if self.path.is_empty() {
+            self.text.get(lang).to_string()
+        } else {
+            format!("{}: {}", self.path, self.text.get(lang))
+        }
+    }
+}
+
+/// Stop collecting after this many problems: a wholly wrong file need not list 100,000 lines.
+pub const MAX_PROBLEMS: usize = 200;
+
+/// Reads an export file. On error nothing is returned to merge, so nothing can change.
+pub fn import(bytes: &[u8]) -> Result<Snapshot, Vec<Problem>> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(vec![Problem::new(
+            "",
+            format!(
+                "Berkas terlalu besar ({} MB; batas {} MB).",
+                bytes.len() / 1_000_000,
+                MAX_IMPORT_BYTES / 1_000_000
+            ),
+            format!(
+                "The file is too large ({} MB; the limit is {} MB).",
+                bytes.len() / 1_000_000,
+                MAX_IMPORT_BYTES / 1_000_000
+            ),
+        )]);
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(vec![Problem::new(
+            "",
+            "Berkas kosong.",
+            "The file is empty.",
+        )]);
+    }
+    let doc: Value = serde_json::from_slice(bytes).map_err(|e| {
+        vec![Problem::new(
+            "",
+            format!(
+                "Berkas bukan JSON yang sah (baris {}, kolom {}).",
+                e.line(),
+                e.column()
+            ),
+            format!(
+                "The file is not valid JSON (line {}, column {}).",
+                e.line(),
+                e.column()
+            ),
+        )]
+    })?;
+    import_value(doc)
+}
+
+pub fn import_value(doc: Value) -> Result<Snapshot, Vec<Problem>> {
+    let version = check_envelope(&doc).map_err(|p| vec![p])?;
+    let doc = migrate(doc, version).map_err(|t| {
+        vec![Problem {
+            path: "schema_version".into(),
+            text: t,
+        }]
+    })?;
+    let mut problems = Vec::new();
+    let mut at = Positions::default();
+    let snapshot = read_tables(&doc, &mut problems, &mut at);
+    if problems.is_empty() {
+        check_relations(&snapshot, &at, &mut problems);
+    }
+    problems.truncate(MAX_PROBLEMS);
+    if problems.is_empty() {
+        Ok(snapshot)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Is this a Lentera export at all, and of a schema this build can read?
+fn check_envelope(doc: &Value) -> Result<u32, Problem> {
+    let not_ours = || {
+        Problem::new(
+            "",
+            "Berkas ini bukan ekspor Lentera.",
+            "This file is not a Lentera export.",
+        )
+    };
+    let obj = doc.as_object().ok_or_else(not_ours)?;
+    match obj.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => {}
+        Some(PACK_FORMAT) => return Err(Problem::new(
+            "format",
+            "Berkas ini paket konten, bukan ekspor data. Muat lewat menu paket konten.",
+            "This file is a content pack, not a data export. Load it from the content pack menu.",
+        )),
+        _ => return Err(not_ours()),
+    }
+    let v = obj
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| {
+            Problem::new(
+                "schema_version",
+                "Versi skema tidak ada atau bukan angka.",
+                "The schema version is missing or not a number.",
+            )
+        })?;
+    if v > SCHEMA_VERSION as u64 {
+        return Err(Problem::new(
+            "schema_version",
+            format!("Berkas dibuat oleh Lentera yang lebih baru (skema {v}; aplikasi ini membaca sampai skema {SCHEMA_VERSION}). Perbarui aplikasi lalu impor lagi."),
+            format!("The file was made by a newer Lentera (schema {v}; this app reads up to schema {SCHEMA_VERSION}). Update the app, then import again."),
+        ));
+    }
+    if v == 0 {
+        return Err(Problem::new(
+            "schema_version",
+            "Versi skema 0 tidak sah.",
+            "Schema version 0 is invalid.",
+        ));
+    }
+    Ok(v as u32)
+}
+
+/// Where each record was in the file, so relation problems point at `table[index]`.
+#[derive(Default)]
+struct Positions(std::collections::HashMap<(&'static str, Id), usize>);
+
+impl Positions {
+    fn path(&self, table: &'static str, id: &Id, rest: &str) -> String {
+        let i = self.0.get(&(table, id.clone())).copied().unwrap_or(0);
+        format!("{table}[{i}]{rest}")
+    }
+}
+
+fn read_tables(doc: &Value, problems: &mut Vec<Problem>, at: &mut Positions) -> Snapshot {
+    let mut s = Snapshot::default();
+    if let Some(export) = doc.get("export") {
+        match from_value_at(export, "export") {
+            Ok(e) => s.export = Some(e),
+            Err(p) => problems.push(p),
+        }
+    }
+    s.employees = read_table(doc, "employees", problems, at);
+    s.assessments = read_table(doc, "assessments", problems, at);
+    s.progress = read_table(doc, "progress", problems, at);
+    s.activities = read_table(doc, "activities", problems, at);
+    s.ratings = read_table(doc, "ratings", problems, at);
+    s.feedback = read_table(doc, "feedback", problems, at);
+    s.plan = read_table(doc, "plan", problems, at);
+    s
+}
+
+fn read_table<T: RecordData>(
+    doc: &Value,
+    key: &'static str,
+    problems: &mut Vec<Problem>,
+    at: &mut Positions,
+) -> Table<T> {
+    let Some(v) = doc.get(key) else {
+        return Table::default();
+    };
+    let Some(items) = v.as_array() else {
+        problems.push(Problem::new(
+            key,
+            "harus berupa daftar (array).",
+            "must be a list (array).",
+        ));
+        return Table::default();
+    };
+    let mut records = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        if problems.len() >= MAX_PROBLEMS {
+            break;
+        }
+        match from_value_at::<Record<T>>(item, &format!("{key}[{i}]")) {
+            Ok(r) => {
+                at.0.entry((key, r.id.clone())).or_insert(i);
+                records.push(r)
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    records.into_iter().collect()
+}
+
+/// Deserialises `v`, reporting the first error with its full JSON path below `base`.
+fn from_value_at<T: DeserializeOwned>(v: &Value, base: &str) -> Result<T, Problem> {
+    serde_path_to_error::deserialize::<_, T>(v).map_err(|e| {
+        let inner = e.path().to_string();
+        let path = if inner == "." {
+            base.to_string()
+        } else {
+            format!("{base}.{inner}")
+        };
+        let text =
+            typed_reason(v, e.path()).unwrap_or_else(|| explain(&e.into_inner().to_string()));
+        Problem { path, text }
+    })
+}
+
+/// For fields with their own validation (NIP, golongan), the precise bilingual reason of that
+/// validation rather than serde's one-language message.
+fn typed_reason(root: &Value, path: &serde_path_to_error::Path) -> Option<Text> {
+    use serde_path_to_error::Segment;
+    let mut v = root;
+    let mut last = None;
+    for seg in path.iter() {
+        v = match seg {
+            Segment::Seq { index } => v.get(*index)?,
+            Segment::Map { key } => {
+                last = Some(key.as_str());
+                v.get(key.as_str())?
+            }
+            _ => return None,
+        };
+    }
+    let s = v.as_str()?;
+    match last? {
+        "nip" => Nip::parse(s).err().map(|e| e.text()),
+        "grade" => Grade::parse(s).is_none().then(|| {
+            Text::new(
+                format!("golongan \"{s}\" tidak sah (I/a sampai IV/e)."),
+                format!("grade \"{s}\" is invalid (I/a to IV/e)."),
+            )
+        }),
+        _ => None,
+    }
+}
+
+/// serde's messages are English and technical; give each kind a plain reason in both languages.
+fn explain(msg: &str) -> Text {
+    let quoted = msg.split('`').nth(1).unwrap_or("").to_string();
+    if msg.starts_with("missing field") {
+        Text::new(
+            format!("kolom \"{quoted}\" wajib ada."),
+            format!("field \"{quoted}\" is required."),
+        )
+    } else if msg.starts_with("invalid type") {
+        Text::new(
+            format!("jenis nilai salah ({msg})."),
+            format!("wrong kind of value ({msg})."),
+        )
+    } else if msg.starts_with("unknown variant") {
+        Text::new(
+            format!("nilai \"{quoted}\" tidak dikenal."),
+            format!("value \"{quoted}\" is not recognised."),
+        )
+    } else if msg.starts_with("premature end")
+        || msg.contains("input contains invalid characters")
+        || msg.contains("trailing")
+    {
+        Text::new(
+            format!("format tanggal/waktu tidak sah ({msg})."),
+            format!("invalid date/time ({msg})."),
+        )
+    } else {
+        Text::new(
+            format!("nilai tidak sah: {msg}"),
+            format!("invalid value: {msg}"),
+        )
+    }
+}
+
+/// Checks between records: everything an employee owns points to an employee in the file,
+/// levels are 1–5, dates are in order.
+fn check_relations(s: &Snapshot, at: &Positions, problems: &mut Vec<Problem>) {
+    let employees: BTreeSet<&Id> = s.employees.records().map(|r| &r.id).collect();
+    let owner = |table: &'static str, id: &Id, emp: &Id, problems: &mut Vec<Problem>| {
+        if !employees.contains(emp) {
+            problems.push(Problem::new(
+                at.path(table, id, ".data.employee"),
+                format!("catatan {id} merujuk pegawai {emp} yang tidak ada di berkas."),
+                format!("record {id} refers to employee {emp}, who is not in the file."),
+            ));
+        }
+    };
+    for r in s.assessments.records() {
+        owner("assessments", &r.id, &r.data().employee, problems);
+        for v in r.versions() {
+            for e in &v.data.entries {
+                let level_ok = e.level.is_none_or(|l| (1..=MAX_LEVEL).contains(&l));
+                let ind_ok = e
+                    .indicators
+                    .iter()
+                    .all(|x| (1..=MAX_LEVEL).contains(&x.level));
+                if !level_ok || !ind_ok {
+                    problems.push(Problem::new(
+                        at.path("assessments", &r.id, ".data.entries"),
+                        format!("tingkat kompetensi {} harus 1–5.", e.competency),
+                        format!("the level of competency {} must be 1–5.", e.competency),
+                    ));
+                }
+            }
+        }
+    }
+    for r in s.progress.records() {
+        let p = r.data();
+        owner("progress", &r.id, &p.employee, problems);
+        if r.id != Progress::id_for(&p.employee, &p.pack, &p.module) {
+            problems.push(Problem::new(
+                at.path("progress", &r.id, ".id"),
+                "id kemajuan harus <pegawai>:<paket>:<modul>.",
+                "a progress id must be <employee>:<pack>:<module>.",
+            ));
+        }
+        if p.attempts
+            .values()
+            .any(|a| a.score > 100 || a.correct > a.total)
+        {
+            problems.push(Problem::new(
+                at.path("progress", &r.id, ".data.attempts"),
+                "nilai kuis tidak sah.",
+                "invalid quiz score.",
+            ));
+        }
+    }
+    for r in s.activities.records() {
+        let a = r.data();
+        owner("activities", &r.id, &a.employee, problems);
+        if a.end < a.start || !(a.hours >= 0.0 && a.hours <= 10_000.0) {
+            problems.push(Problem::new(
+                at.path("activities", &r.id, ".data"),
+                "tanggal selesai sebelum tanggal mulai, atau jumlah jam tidak sah.",
+                "the end date is before the start date, or the hours are invalid.",
+            ));
+        }
+    }
+    for r in s.ratings.records() {
+        owner("ratings", &r.id, &r.data().employee, problems);
+        if !(1..=2).contains(&r.data().half) {
+            problems.push(Problem::new(
+                at.path("ratings", &r.id, ".data.half"),
+                "semester harus 1 atau 2.",
+                "the half-year must be 1 or 2.",
+            ));
+        }
+    }
+    for r in s.feedback.records() {
+        owner("feedback", &r.id, &r.data().employee, problems);
+    }
+    for r in s.plan.records() {
+        owner("plan", &r.id, &r.data().employee, problems);
+    }
+    for r in s.employees.records() {
+        if r.data().name.trim().is_empty() {
+            problems.push(Problem::new(
+                at.path("employees", &r.id, ".data.name"),
+                "nama wajib diisi.",
+                "the name is required.",
+            ));
+        }
+    }
+}

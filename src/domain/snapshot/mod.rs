@@ -1,0 +1,10 @@
+//! The whole store as one versioned document, and how documents move between devices:
+//! export, import (parse → validate → migrate), merge. Format: `docs/export-format.md`.
+
+pub mod export;
+pub mod format;
+pub mod import;
+pub mod merge;
+pub mod migrate;
+
+pub use format::{ExportInfo, Snapshot, FORMAT, MAX_IMPORT_BYTES, SCHEMA_VERSION};

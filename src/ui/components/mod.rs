@@ -1,0 +1,4 @@
+//! Pieces shared by several screens.
+
+pub mod language_switch;
+pub mod secure_context_notice;

@@ -1,0 +1,4 @@
+//! One screen a file.
+
+pub mod home;
+pub mod not_found;
