@@ -264,3 +264,111 @@ pub fn pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<Text> {
     }
     p
 }
+
+/// What happened when a pack was added to the packs kept on a device.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PackChange {
+    Added,
+    /// A newer edition replaced an older one; `archived` modules of the old edition are kept.
+    Upgraded {
+        from: u32,
+        archived: usize,
+    },
+    /// The same edition was already there.
+    Unchanged,
+}
+
+/// Adds `incoming` to `packs` after checking it. A newer edition replaces the older one and
+/// keeps the modules it dropped as archived (learners' progress in them stays meaningful); an
+/// older edition is refused.
+pub fn add_pack(
+    packs: &[ContentPack],
+    incoming: ContentPack,
+) -> Result<(Vec<ContentPack>, PackChange), Vec<Text>> {
+    let others: Vec<ContentPack> = packs
+        .iter()
+        .filter(|p| p.id != incoming.id)
+        .cloned()
+        .collect();
+    let base = Catalog::with_packs(others.iter())?;
+    let problems = pack_problems(&incoming, &base);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut out = others;
+    let change = match packs.iter().find(|p| p.id == incoming.id) {
+        None => {
+            out.push(incoming);
+            PackChange::Added
+        }
+        Some(old) if incoming.version < old.version => {
+            return Err(vec![Text::new(
+                format!(
+                    "Paket \"{}\" edisi {} lebih lama dari edisi {} yang sudah ada.",
+                    incoming.id, incoming.version, old.version
+                ),
+                format!(
+                    "Pack \"{}\" edition {} is older than edition {} already here.",
+                    incoming.id, incoming.version, old.version
+                ),
+            )])
+        }
+        Some(old) if incoming.version == old.version => {
+            out.push(old.clone());
+            PackChange::Unchanged
+        }
+        Some(old) => {
+            let mut new = incoming;
+            let dropped: Vec<_> = old
+                .modules
+                .iter()
+                .filter(|m| !new.modules.iter().any(|n| n.id == m.id))
+                .map(|m| crate::domain::model::pack::Module {
+                    archived: true,
+                    ..m.clone()
+                })
+                .collect();
+            let archived = dropped
+                .iter()
+                .filter(|m| !old.modules.iter().any(|o| o.id == m.id && o.archived))
+                .count();
+            new.modules.extend(dropped);
+            out.push(new);
+            PackChange::Upgraded {
+                from: old.version,
+                archived,
+            }
+        }
+    };
+    Catalog::with_packs(out.iter())?;
+    Ok((out, change))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::generate;
+
+    #[test]
+    fn a_newer_edition_archives_dropped_modules_and_an_older_one_is_refused() {
+        let codes: Vec<String> = Catalog::default().competencies.keys().cloned().collect();
+        let v1 = generate::pack(1, 4, &codes);
+        let (packs, change) = add_pack(&[], v1.clone()).unwrap();
+        assert_eq!(change, PackChange::Added);
+        let mut v2 = v1.clone();
+        v2.version = 2;
+        v2.modules.truncate(3);
+        let (packs, change) = add_pack(&packs, v2).unwrap();
+        assert_eq!(
+            change,
+            PackChange::Upgraded {
+                from: 1,
+                archived: 1
+            }
+        );
+        let cat = Catalog::with_packs(packs.iter()).unwrap();
+        assert_eq!(cat.modules.len(), 4);
+        assert_eq!(cat.offered_modules().count(), 3);
+        assert!(add_pack(&packs, v1).is_err());
+    }
+}

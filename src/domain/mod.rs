@@ -5,9 +5,12 @@
 //! and the device id in.
 
 pub mod catalog;
+pub mod format;
 pub mod generate;
 pub mod lang;
+pub mod markdown;
 pub mod model;
+pub mod pin;
 pub mod record;
 pub mod rules;
 pub mod snapshot;

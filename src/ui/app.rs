@@ -1,17 +1,36 @@
-//! The root component: context (language, route), the frame every screen shares, and the
-//! screen for the current route.
+//! The root component: context (language, store, route), the frame every screen shares, the
+//! guard that keeps a PIN-protected profile closed, the idle auto-lock, and the current screen.
 
 use leptos::prelude::*;
 
 use super::components::language_switch::LanguageSwitch;
+use super::components::profile_nav::ProfileNav;
 use super::components::secure_context_notice::SecureContextNotice;
+use super::components::status_bar::StatusBar;
 use super::i18n::I18n;
-use super::pages::{home::HomePage, not_found::NotFoundPage};
-use super::route::{provide_route, Route};
+use super::pages::{
+    activities::ActivitiesPage,
+    assess::AssessPage,
+    dashboard::DashboardPage,
+    data::DataPage,
+    learn::{LearnPage, LessonPage, ModulePage, QuizPage},
+    not_found::NotFoundPage,
+    plan::PlanPage,
+    profile_form::ProfileFormPage,
+    profiles::ProfilesPage,
+    supervisor::SupervisorPage,
+    unlock::UnlockPage,
+};
+use super::route::{navigate, provide_route, Route};
+use super::state::{use_store, Store};
+
+/// A shared tablet left alone locks the open profile after this long.
+const IDLE_LOCK_MS: f64 = 5.0 * 60.0 * 1000.0;
 
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = I18n::provide();
+    let store = Store::provide();
     let route = provide_route();
 
     // Keep <html lang> true to the interface language for screen readers and hyphenation.
@@ -21,6 +40,7 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", code);
         }
     });
+    idle_lock(store);
 
     view! {
         // A button, not `href="#main"`: the fragment holds the route (see route.rs).
@@ -28,20 +48,108 @@ pub fn App() -> impl IntoView {
             {move || i18n.t("Lewati ke isi", "Skip to content")}
         </button>
         <header class="topbar">
-            <a class="brand" href=Route::Home.href()>
+            <a class="brand" href=Route::Profiles.href()>
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 " Lentera"
             </a>
             <LanguageSwitch/>
         </header>
         <SecureContextNotice/>
+        <StatusBar/>
         <main id="main" tabindex="-1">
-            {move || match route.get() {
-                Route::Home => view! { <HomePage/> }.into_any(),
-                Route::NotFound(path) => view! { <NotFoundPage path=path/> }.into_any(),
-            }}
+            {move || screen(route.get())}
         </main>
     }
+}
+
+/// The screen for `route`; a profile's screens only once that profile is open on this tablet.
+fn screen(route: Route) -> AnyView {
+    let store = use_store();
+    if let Some(id) = route.profile() {
+        let has_pin = store
+            .snapshot
+            .with_untracked(|s| s.employees.get(id).map(|r| r.data().pin.is_some()));
+        match has_pin {
+            None => return view! { <NotFoundPage path=route.href().trim_start_matches("#/").to_string()/> }.into_any(),
+            Some(false) => store.session.set(Some(id.clone())),
+            Some(true) if store.session.get() != Some(id.clone()) => {
+                return view! { <UnlockPage employee=id.clone() then=route.clone()/> }.into_any();
+            }
+            Some(true) => {}
+        }
+    }
+    let with_nav = |id: &crate::domain::record::Id, page: AnyView| {
+        view! { <ProfileNav employee=id.clone()/>{page} }.into_any()
+    };
+    match route {
+        Route::Profiles => view! { <ProfilesPage/> }.into_any(),
+        Route::NewProfile => view! { <ProfileFormPage/> }.into_any(),
+        Route::EditProfile(id) => with_nav(
+            &id,
+            view! { <ProfileFormPage editing=id.clone()/> }.into_any(),
+        ),
+        Route::Unlock(id) => {
+            view! { <UnlockPage employee=id.clone() then=Route::Dashboard(id)/> }.into_any()
+        }
+        Route::Dashboard(id) => with_nav(
+            &id,
+            view! { <DashboardPage employee=id.clone()/> }.into_any(),
+        ),
+        Route::Assess(id) => with_nav(&id, view! { <AssessPage employee=id.clone()/> }.into_any()),
+        Route::Supervisor(id) => with_nav(
+            &id,
+            view! { <SupervisorPage employee=id.clone()/> }.into_any(),
+        ),
+        Route::Learn(id) => with_nav(&id, view! { <LearnPage employee=id.clone()/> }.into_any()),
+        Route::Module(id, m) => with_nav(
+            &id,
+            view! { <ModulePage employee=id.clone() module=m/> }.into_any(),
+        ),
+        Route::Lesson(id, m, l) => with_nav(
+            &id,
+            view! { <LessonPage employee=id.clone() module=m lesson=l/> }.into_any(),
+        ),
+        Route::Quiz(id, m) => with_nav(
+            &id,
+            view! { <QuizPage employee=id.clone() module=m/> }.into_any(),
+        ),
+        Route::Activities(id) => with_nav(
+            &id,
+            view! { <ActivitiesPage employee=id.clone()/> }.into_any(),
+        ),
+        Route::Plan(id) => with_nav(&id, view! { <PlanPage employee=id.clone()/> }.into_any()),
+        Route::Data => view! { <DataPage/> }.into_any(),
+        Route::NotFound(path) => view! { <NotFoundPage path=path/> }.into_any(),
+    }
+}
+
+/// Locks the open profile after `IDLE_LOCK_MS` without a touch or key press.
+fn idle_lock(store: Store) {
+    let last = StoredValue::new(js_sys::Date::now());
+    let h1 = window_event_listener(leptos::ev::pointerdown, move |_| {
+        last.set_value(js_sys::Date::now())
+    });
+    let h2 = window_event_listener(leptos::ev::keydown, move |_| {
+        last.set_value(js_sys::Date::now())
+    });
+    let timer = set_interval_with_handle(
+        move || {
+            if store.session.get_untracked().is_some()
+                && js_sys::Date::now() - last.get_value() > IDLE_LOCK_MS
+            {
+                store.session.set(None);
+                navigate(&Route::Profiles);
+            }
+        },
+        std::time::Duration::from_secs(15),
+    );
+    on_cleanup(move || {
+        h1.remove();
+        h2.remove();
+        if let Ok(t) = timer {
+            t.clear();
+        }
+    });
 }
 
 fn focus_main() {

@@ -6,3 +6,4 @@ pub mod components;
 pub mod i18n;
 pub mod pages;
 pub mod route;
+pub mod state;

@@ -173,3 +173,146 @@ mod tests {
         assert!(Grade::parse("II/ab").is_none());
     }
 }
+
+/// What a person types into the profile form, before checking.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EmployeeForm {
+    pub nip: String,
+    pub name: String,
+    pub title: String,
+    pub kind: Option<PositionKind>,
+    pub unit: String,
+    pub grade: String,
+}
+
+/// Which form field a problem belongs to, so the UI can show it next to that field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Nip,
+    Name,
+    Title,
+    Kind,
+    Unit,
+    Grade,
+}
+
+impl EmployeeForm {
+    /// Checks every field; all problems at once, each tied to its field.
+    pub fn check(&self) -> Result<Employee, Vec<(Field, Text)>> {
+        let mut errs = Vec::new();
+        let nip = super::nip::Nip::parse(&self.nip)
+            .map_err(|e| errs.push((Field::Nip, e.text())))
+            .ok();
+        let required = |v: &str, f: Field, id: &str, en: &str, errs: &mut Vec<(Field, Text)>| {
+            if v.trim().is_empty() {
+                errs.push((
+                    f,
+                    Text::new(format!("{id} wajib diisi."), format!("{en} is required.")),
+                ));
+            } else if v.chars().count() > 200 {
+                errs.push((
+                    f,
+                    Text::new(
+                        format!("{id} terlalu panjang (maks. 200 huruf)."),
+                        format!("{en} is too long (max. 200 characters)."),
+                    ),
+                ));
+            }
+        };
+        required(&self.name, Field::Name, "Nama", "The name", &mut errs);
+        required(
+            &self.title,
+            Field::Title,
+            "Nama jabatan",
+            "The position title",
+            &mut errs,
+        );
+        required(
+            &self.unit,
+            Field::Unit,
+            "Unit kerja",
+            "The work unit",
+            &mut errs,
+        );
+        if self.kind.is_none() {
+            errs.push((
+                Field::Kind,
+                Text::new("Pilih jenis jabatan.", "Choose the position type."),
+            ));
+        }
+        let grade = Grade::parse(&self.grade);
+        if grade.is_none() {
+            errs.push((
+                Field::Grade,
+                Text::new(
+                    "Pilih golongan/ruang (I/a sampai IV/e).",
+                    "Choose the grade (I/a to IV/e).",
+                ),
+            ));
+        }
+        match (nip, self.kind, grade) {
+            (Some(nip), Some(kind), Some(grade)) if errs.is_empty() => Ok(Employee {
+                nip,
+                name: self.name.trim().to_string(),
+                position: Position {
+                    title: self.title.trim().to_string(),
+                    kind,
+                },
+                unit: self.unit.trim().to_string(),
+                grade,
+                supervisor: None,
+                pin: None,
+            }),
+            _ => Err(errs),
+        }
+    }
+
+    pub fn from_employee(e: &Employee) -> EmployeeForm {
+        EmployeeForm {
+            nip: e.nip.to_string(),
+            name: e.name.clone(),
+            title: e.position.title.clone(),
+            kind: Some(e.position.kind),
+            unit: e.unit.clone(),
+            grade: e.grade.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod form_tests {
+    use super::*;
+
+    #[test]
+    fn every_field_problem_is_reported_at_its_field() {
+        let errs = EmployeeForm {
+            nip: "1985".into(),
+            ..Default::default()
+        }
+        .check()
+        .unwrap_err();
+        let fields: Vec<Field> = errs.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            [
+                Field::Nip,
+                Field::Name,
+                Field::Title,
+                Field::Unit,
+                Field::Kind,
+                Field::Grade
+            ]
+        );
+        let ok = EmployeeForm {
+            nip: "19850312 201001 2 002".into(),
+            name: " Siti Aminah ".into(),
+            title: "Kepala Seksi".into(),
+            kind: Some(PositionKind::Pengawas),
+            unit: "Kecamatan Sukamaju".into(),
+            grade: "III/c".into(),
+        }
+        .check()
+        .unwrap();
+        assert_eq!(ok.name, "Siti Aminah");
+    }
+}

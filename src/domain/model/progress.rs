@@ -110,3 +110,81 @@ impl RecordData for Progress {
         Some(out)
     }
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModuleStatus {
+    NotStarted,
+    InProgress,
+    Completed,
+}
+
+impl Progress {
+    pub fn status(p: Option<&Progress>) -> ModuleStatus {
+        match p {
+            None => ModuleStatus::NotStarted,
+            Some(p) if p.is_complete() => ModuleStatus::Completed,
+            Some(p) if p.lessons_done.is_empty() && p.attempts.is_empty() && p.resume.is_none() => {
+                ModuleStatus::NotStarted
+            }
+            Some(_) => ModuleStatus::InProgress,
+        }
+    }
+
+    /// Remembers the lesson being read, for "resume where I left off".
+    pub fn open_lesson(&mut self, lesson: &str, at: DateTime<Utc>, device: &DeviceId) {
+        self.resume = Some(Resume {
+            at,
+            device: device.clone(),
+            lesson: lesson.to_string(),
+        });
+    }
+
+    /// Records a quiz attempt; the first pass completes the module and credits `module_jp`.
+    pub fn record_attempt(&mut self, id: Id, attempt: QuizAttempt, module_jp: f64) {
+        if attempt.passed && self.completion.is_none() {
+            self.completion = Some(Completion {
+                at: attempt.at,
+                attempt: id.clone(),
+                jp: module_jp,
+            });
+        }
+        self.attempts.insert(id, attempt);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn the_first_pass_completes_and_later_attempts_change_nothing_but_history() {
+        let dev = Id::parse("d").unwrap();
+        let mut p = Progress::new(Id::parse("e").unwrap(), "p".into(), "m".into());
+        assert_eq!(Progress::status(Some(&p)), ModuleStatus::NotStarted);
+        p.open_lesson(
+            "l1",
+            Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+            &dev,
+        );
+        assert_eq!(Progress::status(Some(&p)), ModuleStatus::InProgress);
+        let at = |d| Utc.with_ymd_and_hms(2026, 1, d, 0, 0, 0).unwrap();
+        let attempt = |d, passed| QuizAttempt {
+            at: at(d),
+            answers: vec![],
+            correct: 0,
+            total: 5,
+            score: if passed { 80 } else { 20 },
+            passed,
+        };
+        p.record_attempt(Id::parse("a1").unwrap(), attempt(2, false), 3.0);
+        assert!(p.completion.is_none());
+        p.record_attempt(Id::parse("a2").unwrap(), attempt(3, true), 3.0);
+        p.record_attempt(Id::parse("a3").unwrap(), attempt(4, true), 5.0);
+        let c = p.completion.as_ref().unwrap();
+        assert_eq!((c.attempt.as_str(), c.jp), ("a2", 3.0));
+        assert_eq!(p.attempts.len(), 3);
+        assert_eq!(Progress::status(Some(&p)), ModuleStatus::Completed);
+    }
+}

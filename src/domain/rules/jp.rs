@@ -113,5 +113,6 @@ fn year_fraction(today: NaiveDate) -> f64 {
 }
 
 fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+    // `+ 0.0` normalises −0 (the sum of nothing) to 0.
+    (x * 10.0).round() / 10.0 + 0.0
 }

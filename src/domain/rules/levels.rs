@@ -102,3 +102,71 @@ pub fn standings(
         })
         .collect()
 }
+
+/// The level the ticked indicators point to: the highest level at which at least half of the
+/// indicators are ticked. `None` when nothing is ticked.
+pub fn suggest_level(
+    competency: &crate::domain::model::competency::Competency,
+    ticked: &[crate::domain::model::assessment::IndicatorRef],
+) -> Option<u8> {
+    competency
+        .levels
+        .iter()
+        .filter(|l| !l.indicators.is_empty())
+        .filter(|l| {
+            let n = ticked
+                .iter()
+                .filter(|t| t.level == l.level && (t.index as usize) < l.indicators.len())
+                .count();
+            n * 2 >= l.indicators.len() && n > 0
+        })
+        .map(|l| l.level)
+        .max()
+}
+
+/// How each competency's level moved from one assessment to the next (only those that differ).
+pub fn changes(
+    previous: &Assessment,
+    next: &Assessment,
+) -> Vec<(CompetencyCode, Option<u8>, Option<u8>)> {
+    let mut codes: Vec<&CompetencyCode> = previous
+        .entries
+        .iter()
+        .chain(&next.entries)
+        .map(|e| &e.competency)
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+        .into_iter()
+        .filter_map(|c| {
+            let (a, b) = (previous.level_of(c), next.level_of(c));
+            (a != b).then(|| (c.clone(), a, b))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalog::builtin_dictionary;
+    use crate::domain::model::assessment::IndicatorRef;
+
+    #[test]
+    fn ticked_indicators_suggest_the_highest_level_with_half_ticked() {
+        let c = &builtin_dictionary()[0];
+        let n2 = c.level(2).unwrap().indicators.len();
+        let mut ticked: Vec<IndicatorRef> = (0..n2 as u8)
+            .map(|i| IndicatorRef { level: 2, index: i })
+            .collect();
+        assert_eq!(suggest_level(c, &ticked), Some(2));
+        ticked.push(IndicatorRef { level: 4, index: 0 });
+        // One indicator of four (or three) at level 4 is less than half.
+        let n4 = c.level(4).unwrap().indicators.len();
+        assert_eq!(
+            suggest_level(c, &ticked),
+            if n4 <= 2 { Some(4) } else { Some(2) }
+        );
+        assert_eq!(suggest_level(c, &[]), None);
+    }
+}

@@ -60,6 +60,36 @@ pub fn index(snapshot: &Snapshot) -> HashMap<&Id, EmployeeRecords<'_>> {
     by
 }
 
+/// The live records of one employee (for a single profile's screens).
+pub fn employee_records<'a>(snapshot: &'a Snapshot, employee: &Id) -> EmployeeRecords<'a> {
+    EmployeeRecords {
+        assessments: snapshot
+            .assessments
+            .live()
+            .filter(|r| &r.data().employee == employee)
+            .map(|r| (&r.id, r.data()))
+            .collect(),
+        progress: snapshot
+            .progress
+            .live()
+            .filter(|r| &r.data().employee == employee)
+            .map(|r| r.data())
+            .collect(),
+        activities: snapshot
+            .activities
+            .live()
+            .filter(|r| &r.data().employee == employee)
+            .map(|r| r.data())
+            .collect(),
+        ratings: snapshot
+            .ratings
+            .live()
+            .filter(|r| &r.data().employee == employee)
+            .map(|r| r.data())
+            .collect(),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EmployeeProfile {
     pub id: Id,

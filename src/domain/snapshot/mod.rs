@@ -6,5 +6,6 @@ pub mod format;
 pub mod import;
 pub mod merge;
 pub mod migrate;
+pub mod stored;
 
 pub use format::{ExportInfo, Snapshot, FORMAT, MAX_IMPORT_BYTES, SCHEMA_VERSION};

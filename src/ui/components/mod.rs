@@ -1,4 +1,8 @@
 //! Pieces shared by several screens.
 
 pub mod language_switch;
+pub mod level_chart;
+pub mod markdown;
+pub mod profile_nav;
 pub mod secure_context_notice;
+pub mod status_bar;

@@ -1,4 +1,13 @@
 //! One screen a file.
 
-pub mod home;
+pub mod activities;
+pub mod assess;
+pub mod dashboard;
+pub mod data;
+pub mod learn;
 pub mod not_found;
+pub mod plan;
+pub mod profile_form;
+pub mod profiles;
+pub mod supervisor;
+pub mod unlock;

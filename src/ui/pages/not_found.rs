@@ -15,7 +15,7 @@ pub fn NotFoundPage(path: String) -> impl IntoView {
                 {move || i18n.t("Tidak ada halaman di alamat ", "There is no page at ")}
                 <code>{format!("#/{path}")}</code>"."
             </p>
-            <p><a class="button" href=Route::Home.href()>{move || i18n.t("Ke beranda", "Go to the start page")}</a></p>
+            <p><a class="button" href=Route::Profiles.href()>{move || i18n.t("Ke beranda", "Go to the start page")}</a></p>
         </section>
     }
 }

@@ -1,11 +1,13 @@
 import { test, expect } from '../fixtures';
 import { PREFIX } from '../playwright.config';
 
+const home = 'Siapa yang belajar hari ini?';
+
 test('the app mounts under a sub-path and speaks Indonesian', async ({ page }) => {
   const response = await page.goto('./');
   expect(response?.status()).toBe(200);
   expect(new URL(page.url()).pathname).toBe(PREFIX);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Selamat datang di Lentera');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(home);
   await expect(page.locator('html')).toHaveAttribute('lang', 'id');
   // 127.0.0.1 is a secure context: no warning about a missing offline copy.
   await expect(page.getByTestId('insecure-context')).toHaveCount(0);
@@ -14,22 +16,22 @@ test('the app mounts under a sub-path and speaks Indonesian', async ({ page }) =
 test('the language chosen is written through storage and survives a reload', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Lentera');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Who is learning today?');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   expect(await page.evaluate(() => localStorage.getItem('lentera.pref.lang'))).toBe('"en"');
 
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Lentera');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Who is learning today?');
   await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
 
   await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Selamat datang di Lentera');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(home);
 });
 
 test('an unknown screen address shows a way back instead of a blank page', async ({ page }) => {
   await page.goto('./#/tidak-ada');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Halaman tidak ditemukan');
   await page.getByRole('link', { name: 'Ke beranda' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Selamat datang di Lentera');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(home);
 });

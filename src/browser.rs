@@ -1,0 +1,38 @@
+//! The few facts only the browser knows: the time, randomness. Kept apart so the domain can
+//! take them as arguments.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// Now, by this device's clock.
+pub fn now() -> DateTime<Utc> {
+    let ms = js_sys::Date::now();
+    DateTime::from_timestamp_millis(ms as i64).unwrap_or_default()
+}
+
+/// Today in the device's own time zone (a learner in WITA finishing at 07:30 local time did so
+/// "today", not yesterday in UTC).
+pub fn today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_else(|| now().date_naive())
+}
+
+/// 16 bytes from `crypto.getRandomValues` (available in insecure contexts too, unlike
+/// `crypto.randomUUID`).
+pub fn random_bytes() -> [u8; 16] {
+    let mut b = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut b);
+    }
+    if b == [0u8; 16] {
+        // No crypto: fall back to Math.random, still unique enough for record ids.
+        for x in b.iter_mut() {
+            *x = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    b
+}
+
+pub fn new_id() -> crate::domain::record::Id {
+    crate::domain::record::Id::from_random(random_bytes())
+}

@@ -1,0 +1,83 @@
+//! Dates and numbers written the way each language writes them.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::lang::Lang;
+
+const BULAN: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `22 November 2026` / `22 November 2026`, `5 Mei 2026` / `5 May 2026`.
+pub fn date(lang: Lang, d: NaiveDate) -> String {
+    let months = if lang == Lang::Id { &BULAN } else { &MONTHS };
+    format!("{} {} {}", d.day(), months[d.month0() as usize], d.year())
+}
+
+/// One decimal at most, decimal comma in Indonesian: `88,9` / `88.9`; whole numbers bare.
+pub fn number(lang: Lang, x: f64) -> String {
+    // `+ 0.0` turns −0 (an empty f64 sum is −0) into 0.
+    let r = (x * 10.0).round() / 10.0 + 0.0;
+    let s = if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    };
+    if lang == Lang::Id {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// Bytes as KB or MB (1 KB = 1,000 bytes), in the language's number format.
+pub fn bytes(lang: Lang, n: u64) -> String {
+    if n >= 1_000_000 {
+        format!("{} MB", number(lang, n as f64 / 1e6))
+    } else {
+        format!("{} KB", number(lang, n as f64 / 1e3))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_numbers_per_language() {
+        let d = NaiveDate::from_ymd_opt(2026, 5, 5).unwrap();
+        assert_eq!(date(Lang::Id, d), "5 Mei 2026");
+        assert_eq!(date(Lang::En, d), "5 May 2026");
+        assert_eq!(number(Lang::Id, 88.888), "88,9");
+        assert_eq!(number(Lang::En, 88.888), "88.9");
+        assert_eq!(number(Lang::Id, 20.0), "20");
+        assert_eq!(number(Lang::Id, [0.0f64; 0].iter().sum()), "0");
+        assert_eq!(bytes(Lang::Id, 1_234_567), "1,2 MB");
+        assert_eq!(bytes(Lang::En, 2_500), "2.5 KB");
+    }
+}

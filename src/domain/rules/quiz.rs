@@ -1,0 +1,76 @@
+//! Quiz grading: a question counts when exactly the correct choices are chosen.
+
+use crate::domain::model::pack::Quiz;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grade {
+    pub correct: u32,
+    pub total: u32,
+    /// Percentage correct, rounded down.
+    pub score: u8,
+    pub passed: bool,
+}
+
+/// Grades `answers` (chosen choice indexes per question, in question order).
+pub fn grade(quiz: &Quiz, answers: &[Vec<usize>]) -> Grade {
+    let total = quiz.questions.len() as u32;
+    let correct = quiz
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(i, q)| {
+            let mut chosen = answers.get(*i).cloned().unwrap_or_default();
+            let mut key = q.correct.clone();
+            chosen.sort_unstable();
+            chosen.dedup();
+            key.sort_unstable();
+            key.dedup();
+            chosen == key
+        })
+        .count() as u32;
+    let score = if total == 0 {
+        0
+    } else {
+        (correct * 100 / total) as u8
+    };
+    Grade {
+        correct,
+        total,
+        score,
+        passed: total > 0 && score >= quiz.pass_mark,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::lang::Text;
+    use crate::domain::model::pack::Question;
+
+    fn q(correct: Vec<usize>) -> Question {
+        Question {
+            id: "q".into(),
+            prompt: Text::new("p", ""),
+            choices: vec![Text::new("a", ""), Text::new("b", ""), Text::new("c", "")],
+            correct,
+            explanation: Text::new("e", ""),
+        }
+    }
+
+    #[test]
+    fn exact_choice_sets_score_and_the_pass_mark_decides() {
+        let quiz = Quiz {
+            pass_mark: 70,
+            questions: vec![q(vec![0]), q(vec![1, 2]), q(vec![2])],
+        };
+        let g = grade(&quiz, &[vec![0], vec![2, 1], vec![1]]);
+        assert_eq!((g.correct, g.total, g.score, g.passed), (2, 3, 66, false));
+        let g = grade(&quiz, &[vec![0], vec![1, 2], vec![2]]);
+        assert_eq!((g.score, g.passed), (100, true));
+        let g = grade(&quiz, &[vec![0], vec![1]]);
+        assert_eq!(
+            g.correct, 1,
+            "a partial multi-choice answer is wrong; a missing one too"
+        );
+    }
+}

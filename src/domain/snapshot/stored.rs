@@ -1,0 +1,86 @@
+//! How the snapshot is kept in browser storage: a one-line header with a revision and a
+//! checksum, then the JSON.
+//!
+//! The checksum turns a truncated or damaged value into a clear "corrupt" result instead of a
+//! confusing parse error or, worse, a silently partial load; the revision lets a tab see that
+//! another tab saved since it last read.
+
+use super::format::Snapshot;
+use super::import::{import, Problem};
+
+const MAGIC: &str = "LENTERA1";
+
+#[derive(Debug)]
+pub enum StoredError {
+    /// The header is missing or wrong, or the checksum does not match the data.
+    Damaged,
+    /// Intact, but not a snapshot this build can read.
+    Unreadable(Vec<Problem>),
+}
+
+/// `LENTERA1 <revision> <fnv-1a 64 of the json, hex>\n<json>`
+pub fn encode(revision: u64, snapshot: &Snapshot) -> String {
+    let json = snapshot.to_json();
+    format!("{MAGIC} {revision} {:016x}\n{json}", fnv1a(json.as_bytes()))
+}
+
+pub fn decode(stored: &str) -> Result<(u64, Snapshot), StoredError> {
+    let (header, json) = stored.split_once('\n').ok_or(StoredError::Damaged)?;
+    let mut parts = header.split(' ');
+    if parts.next() != Some(MAGIC) {
+        return Err(StoredError::Damaged);
+    }
+    let revision: u64 = parts
+        .next()
+        .and_then(|r| r.parse().ok())
+        .ok_or(StoredError::Damaged)?;
+    let sum = parts
+        .next()
+        .and_then(|s| u64::from_str_radix(s, 16).ok())
+        .ok_or(StoredError::Damaged)?;
+    if fnv1a(json.as_bytes()) != sum {
+        return Err(StoredError::Damaged);
+    }
+    let snapshot = import(json.as_bytes()).map_err(StoredError::Unreadable)?;
+    Ok((revision, snapshot))
+}
+
+/// The revision in a stored value's header, without reading the rest.
+pub fn revision(stored: &str) -> Option<u64> {
+    let header = stored.split('\n').next()?;
+    let mut parts = header.split(' ');
+    (parts.next()? == MAGIC).then_some(())?;
+    parts.next()?.parse().ok()
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ *b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_damage_is_detected() {
+        let cat = crate::domain::generate::catalog(1, 4);
+        let s = crate::domain::generate::cohort(
+            1,
+            3,
+            &cat,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            1,
+        );
+        let enc = encode(7, &s);
+        assert_eq!(revision(&enc), Some(7));
+        let (rev, back) = decode(&enc).unwrap();
+        assert_eq!((rev, back), (7, s));
+        let truncated = &enc[..enc.len() - 10];
+        assert!(matches!(decode(truncated), Err(StoredError::Damaged)));
+        let flipped = enc.replacen("\"employees\"", "\"employeeX\"", 1);
+        assert!(matches!(decode(&flipped), Err(StoredError::Damaged)));
+        assert!(matches!(decode("{}"), Err(StoredError::Damaged)));
+    }
+}

@@ -1,0 +1,195 @@
+//! The development log: activities outside the app (all methods of Peraturan LAN 10/2018),
+//! with JP computed by the rules. Deleting leaves a tombstone, so the deletion reaches other
+//! devices on the next import instead of the activity coming back.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::format;
+use crate::domain::model::activity::{Activity, Method};
+use crate::domain::record::{Id, Record};
+use crate::domain::rules::jp::activity_jp;
+use crate::ui::i18n::use_i18n;
+use crate::ui::state::use_store;
+
+fn method_key(m: Method) -> String {
+    serde_json::to_value(m)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn ActivitiesPage(employee: Id) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let editing = RwSignal::new(None::<Id>);
+    let title = RwSignal::new(String::new());
+    let method = RwSignal::new(String::new());
+    let start = RwSignal::new(String::new());
+    let end = RwSignal::new(String::new());
+    let hours = RwSignal::new(String::new());
+    let evidence = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<&'static str>);
+    let clear = move || {
+        editing.set(None);
+        for s in [title, method, start, end, hours, evidence] {
+            s.set(String::new());
+        }
+        error.set(None);
+    };
+    let emp = employee.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let parsed = (|| {
+            let t = title.get_untracked();
+            if t.trim().is_empty() {
+                return Err(("Isi nama kegiatan.", "Enter the activity's name."));
+            }
+            let m: Method =
+                serde_json::from_value(serde_json::Value::String(method.get_untracked()))
+                    .map_err(|_| ("Pilih metode.", "Choose a method."))?;
+            let s = NaiveDate::parse_from_str(&start.get_untracked(), "%Y-%m-%d")
+                .map_err(|_| ("Isi tanggal mulai.", "Enter the start date."))?;
+            let e = NaiveDate::parse_from_str(&end.get_untracked(), "%Y-%m-%d").unwrap_or(s);
+            if e < s {
+                return Err((
+                    "Tanggal selesai sebelum tanggal mulai.",
+                    "The end date is before the start date.",
+                ));
+            }
+            let h: f64 = hours
+                .get_untracked()
+                .replace(',', ".")
+                .trim()
+                .parse()
+                .map_err(|_| ("Isi jumlah jam (angka).", "Enter the hours (a number)."))?;
+            if !(h > 0.0 && h <= 2000.0) {
+                return Err((
+                    "Jumlah jam harus lebih dari 0 dan paling banyak 2000.",
+                    "Hours must be above 0 and at most 2000.",
+                ));
+            }
+            Ok(Activity {
+                employee: emp.clone(),
+                title: t.trim().to_string(),
+                method: m,
+                start: s,
+                end: e,
+                hours: h,
+                competencies: vec![],
+                evidence: evidence.get_untracked().trim().to_string(),
+            })
+        })();
+        match parsed {
+            Err((id, en)) => error.set(Some(if i18n.lang() == crate::domain::lang::Lang::Id {
+                id
+            } else {
+                en
+            })),
+            Ok(a) => {
+                let target = editing.get_untracked();
+                let ok = store.change(move |s, dev, now| {
+                    match target.and_then(|id| s.activities.get_mut(&id)) {
+                        Some(r) => {
+                            let mut a = a;
+                            a.competencies = r.data().competencies.clone();
+                            r.edit(dev, now, a)
+                        }
+                        None => s
+                            .activities
+                            .upsert(Record::create(browser::new_id(), dev, now, a)),
+                    }
+                });
+                if ok {
+                    clear();
+                }
+            }
+        }
+    };
+    let emp2 = employee.clone();
+    let list = move || {
+        let lang = i18n.lang();
+        let rules = store.catalog.with(|c| c.rules.clone());
+        let mut acts: Vec<(Id, Activity)> = store.snapshot.with(|s| {
+            s.activities
+                .live()
+                .filter(|r| r.data().employee == emp2)
+                .map(|r| (r.id.clone(), r.data().clone()))
+                .collect()
+        });
+        acts.sort_by(|a, b| b.1.end.cmp(&a.1.end));
+        acts.into_iter().map(|(id, a)| {
+            let jp = activity_jp(&a, &rules);
+            let (id1, id2, a1) = (id.clone(), id.clone(), a.clone());
+            let edit = move |_| {
+                editing.set(Some(id1.clone()));
+                title.set(a1.title.clone());
+                method.set(method_key(a1.method));
+                start.set(a1.start.to_string());
+                end.set(a1.end.to_string());
+                hours.set(a1.hours.to_string());
+                evidence.set(a1.evidence.clone());
+            };
+            let delete = move |_| {
+                let ok = window().confirm_with_message(i18n.t("Hapus kegiatan ini?", "Delete this activity?")).unwrap_or(false);
+                if ok {
+                    let id = id2.clone();
+                    store.change(move |s, dev, now| if let Some(r) = s.activities.get_mut(&id) { r.delete(dev, now) });
+                }
+            };
+            view! {
+                <li class="activity">
+                    <strong>{a.title.clone()}</strong>
+                    <span class="muted">{format!(" — {} · {} · {} {} → {} JP", i18n.text(&a.method.label()), format::date(lang, a.end), format::number(lang, a.hours), i18n.t("jam", "hours"), format::number(lang, jp))}</span>
+                    {(!a.evidence.is_empty()).then(|| view! { <div class="muted">{a.evidence.clone()}</div> })}
+                    <div class="row-actions">
+                        <button type="button" class="button-quiet" on:click=edit>{i18n.t("Ubah", "Edit")}</button>
+                        <button type="button" class="button-quiet" on:click=delete>{i18n.t("Hapus", "Delete")}</button>
+                    </div>
+                </li>
+            }
+        }).collect_view()
+    };
+    let methods = Method::ALL.iter().map(|m| {
+        let label = m.label();
+        let key = method_key(*m);
+        view! { <option value=key.clone() selected=move || method.get() == key>{move || i18n.text(&label)}</option> }
+    }).collect_view();
+    view! {
+        <section class="page">
+            <h1>{move || i18n.t("Kegiatan pengembangan", "Development activities")}</h1>
+            <p class="muted">{move || i18n.t("Pelatihan, seminar, coaching, mentoring, magang, belajar mandiri… di luar aplikasi. JP dihitung menurut aturan metode.", "Training, seminars, coaching, mentoring, internships, self-study… outside the app. JP follows each method's rule.")}</p>
+            <form class="form" on:submit=save novalidate>
+                <h2>{move || if editing.get().is_some() { i18n.t("Ubah kegiatan", "Edit activity") } else { i18n.t("Tambah kegiatan", "Add an activity") }}</h2>
+                <div class="field"><label for="a-title">{move || i18n.t("Nama kegiatan", "Activity name")}</label>
+                    <input id="a-title" type="text" prop:value=title on:input=move |e| title.set(event_target_value(&e))/></div>
+                <div class="field"><label for="a-method">{move || i18n.t("Metode", "Method")}</label>
+                    <select id="a-method" on:change=move |e| method.set(event_target_value(&e))>
+                        <option value="" selected=move || method.get().is_empty()>{move || i18n.t("— pilih —", "— choose —")}</option>
+                        {methods}
+                    </select></div>
+                <div class="field-row">
+                    <div class="field"><label for="a-start">{move || i18n.t("Mulai", "Start")}</label>
+                        <input id="a-start" type="date" prop:value=start on:input=move |e| start.set(event_target_value(&e))/></div>
+                    <div class="field"><label for="a-end">{move || i18n.t("Selesai", "End")}</label>
+                        <input id="a-end" type="date" prop:value=end on:input=move |e| end.set(event_target_value(&e))/></div>
+                    <div class="field"><label for="a-hours">{move || i18n.t("Jam belajar", "Hours")}</label>
+                        <input id="a-hours" type="text" inputmode="decimal" prop:value=hours on:input=move |e| hours.set(event_target_value(&e))/></div>
+                </div>
+                <div class="field"><label for="a-evidence">{move || i18n.t("Bukti (no. sertifikat, penyelenggara)", "Evidence (certificate no., organiser)")}</label>
+                    <input id="a-evidence" type="text" prop:value=evidence on:input=move |e| evidence.set(event_target_value(&e))/></div>
+                <p class="field-error" role="alert">{move || error.get()}</p>
+                <p class="actions">
+                    <button type="submit" class="button">{move || i18n.t("Simpan kegiatan", "Save activity")}</button>
+                    <Show when=move || editing.get().is_some()>
+                        <button type="button" class="button button-secondary" on:click=move |_| clear()>{move || i18n.t("Batal", "Cancel")}</button>
+                    </Show>
+                </p>
+            </form>
+            <h2>{move || i18n.t("Catatan kegiatan", "Activity log")}</h2>
+            <ul class="activity-list" data-testid="activities">{list}</ul>
+        </section>
+    }
+}

@@ -1,0 +1,380 @@
+//! E-learning: the catalog (recommended first, filter by competency and status), a module's
+//! page, the lesson reader and the quiz.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::catalog::CatalogModule;
+use crate::domain::format;
+use crate::domain::model::progress::{ModuleStatus, Progress, QuizAttempt};
+use crate::domain::record::{Id, Record};
+use crate::domain::rules::quiz::grade;
+use crate::ui::components::markdown::Markdown;
+use crate::ui::i18n::use_i18n;
+use crate::ui::route::{navigate, ModuleRef, Route};
+use crate::ui::state::{use_store, Store};
+
+fn progress_of(store: &Store, employee: &Id, m: &ModuleRef) -> Option<Progress> {
+    let id = Progress::id_for(employee, &m.pack, &m.module);
+    store
+        .snapshot
+        .with(|s| s.progress.get(&id).map(|r| r.data().clone()))
+}
+
+/// Applies `edit` to this employee's progress in module `m` (creating it) and saves.
+fn update_progress(
+    store: &Store,
+    employee: &Id,
+    m: &ModuleRef,
+    edit: impl FnOnce(&mut Progress, &Id, chrono::DateTime<chrono::Utc>),
+) -> bool {
+    let id = Progress::id_for(employee, &m.pack, &m.module);
+    let (employee, m) = (employee.clone(), m.clone());
+    store.change(move |s, dev, now| {
+        let mut p = s
+            .progress
+            .get(&id)
+            .map(|r| r.data().clone())
+            .unwrap_or_else(|| Progress::new(employee, m.pack.clone(), m.module.clone()));
+        edit(&mut p, dev, now);
+        match s.progress.get_mut(&id) {
+            Some(r) => r.edit(dev, now, p),
+            None => s.progress.upsert(Record::create(id, dev, now, p)),
+        }
+    })
+}
+
+fn status_label(i18n: crate::ui::i18n::I18n, s: ModuleStatus) -> &'static str {
+    match s {
+        ModuleStatus::NotStarted => i18n.t("Belum mulai", "Not started"),
+        ModuleStatus::InProgress => i18n.t("Sedang dipelajari", "In progress"),
+        ModuleStatus::Completed => i18n.t("Selesai", "Completed"),
+    }
+}
+
+#[component]
+pub fn LearnPage(employee: Id) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let profile = store.profile_of(employee.clone());
+    let competency = RwSignal::new(String::new());
+    let status = RwSignal::new(String::new());
+    let e = employee.clone();
+    let list = move || {
+        let lang = i18n.lang();
+        let cat = store.catalog.get();
+        let recommended: Vec<(String, String)> = profile
+            .with(|p| {
+                p.as_ref().map(|p| {
+                    p.recommendations
+                        .iter()
+                        .flat_map(|r| r.modules.iter().map(|m| (m.pack.clone(), m.module.clone())))
+                        .collect()
+                })
+            })
+            .unwrap_or_default();
+        let mut modules: Vec<(Option<usize>, &CatalogModule)> = cat
+            .offered_modules()
+            .map(|m| {
+                (
+                    recommended
+                        .iter()
+                        .position(|(p, id)| *p == m.pack && *id == m.module.id),
+                    m,
+                )
+            })
+            .collect();
+        modules.sort_by_key(|(rank, _)| rank.unwrap_or(usize::MAX));
+        let comp_filter = competency.get();
+        let status_filter = status.get();
+        let rows = modules
+            .into_iter()
+            .filter(|(_, m)| comp_filter.is_empty() || m.module.targets.iter().any(|t| t.competency == comp_filter))
+            .filter_map(|(rank, m)| {
+                let r = ModuleRef { pack: m.pack.clone(), module: m.module.id.clone() };
+                let st = Progress::status(progress_of(&store, &e, &r).as_ref());
+                let st_key = serde_json::to_value(st).ok()?.as_str()?.to_string();
+                if !status_filter.is_empty() && status_filter != st_key {
+                    return None;
+                }
+                let targets = m.module.targets.iter().map(|t| format!("{} → {}", t.competency, t.level)).collect::<Vec<_>>().join(", ");
+                Some(view! {
+                    <li class="module-card">
+                        <a href=Route::Module(e.clone(), r).href()><strong>{i18n.text(&m.module.title)}</strong></a>
+                        {rank.map(|_| view! { <span class="badge">{i18n.t("disarankan", "recommended")}</span> })}
+                        <p>{i18n.text(&m.module.summary)}</p>
+                        <p class="muted">{format!("{targets} · {} JP · {}", format::number(lang, m.module.jp), status_label(i18n, st))}</p>
+                    </li>
+                })
+            })
+            .collect_view();
+        rows
+    };
+    let comp_options = move || {
+        store.catalog.with(|c| {
+            c.competencies.values().map(|comp| view! { <option value=comp.code.clone()>{format!("{} {}", comp.code, i18n.text(&comp.name))}</option> }).collect_view()
+        })
+    };
+    view! {
+        <section class="page">
+            <h1>{move || i18n.t("Katalog modul", "Module catalog")}</h1>
+            <div class="filters">
+                <div class="field">
+                    <label for="f-comp">{move || i18n.t("Kompetensi", "Competency")}</label>
+                    <select id="f-comp" on:change=move |e| competency.set(event_target_value(&e))>
+                        <option value="">{move || i18n.t("Semua", "All")}</option>
+                        {comp_options}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="f-status">{move || i18n.t("Status", "Status")}</label>
+                    <select id="f-status" on:change=move |e| status.set(event_target_value(&e))>
+                        <option value="">{move || i18n.t("Semua", "All")}</option>
+                        <option value="not_started">{move || i18n.t("Belum mulai", "Not started")}</option>
+                        <option value="in_progress">{move || i18n.t("Sedang dipelajari", "In progress")}</option>
+                        <option value="completed">{move || i18n.t("Selesai", "Completed")}</option>
+                    </select>
+                </div>
+            </div>
+            <Show when=move || store.catalog.with(|c| c.modules.is_empty())>
+                <p class="notice notice-warn">{move || i18n.t("Belum ada paket konten di perangkat ini. Sambungkan ke jaringan sekali agar paket bawaan termuat, atau minta pelatih memuat paket.", "No content pack on this device yet. Connect once so the default pack loads, or ask your trainer to load a pack.")}</p>
+            </Show>
+            <ul class="module-list" data-testid="catalog">{list}</ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn ModulePage(employee: Id, module: ModuleRef) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let e = employee.clone();
+    move || {
+        let lang = i18n.lang();
+        let Some(m) = store
+            .catalog
+            .with(|c| c.module(&module.pack, &module.module).cloned())
+        else {
+            return view! { <section class="page"><h1>{i18n.t("Modul tidak ditemukan", "Module not found")}</h1></section> }.into_any();
+        };
+        let p = progress_of(&store, &e, &module);
+        let done = |l: &str| p.as_ref().is_some_and(|p| p.lessons_done.contains(l));
+        let resume = p
+            .as_ref()
+            .and_then(|p| p.resume.as_ref().map(|r| r.lesson.clone()))
+            .unwrap_or_else(|| {
+                m.module
+                    .lessons
+                    .first()
+                    .map(|l| l.id.clone())
+                    .unwrap_or_default()
+            });
+        let lessons = m.module.lessons.iter().map(|l| {
+            let mark = if done(&l.id) { "✓ " } else { "" };
+            view! { <li><a href=Route::Lesson(e.clone(), module.clone(), l.id.clone()).href()>{format!("{mark}{}", i18n.text(&l.title))}</a></li> }
+        }).collect_view();
+        let attempts = p.as_ref().map(|p| p.attempts_in_order().into_iter().map(|(_, a)| {
+            view! { <li>{format!("{} — {} % ({}/{}) {}", format::date(lang, a.at.date_naive()), a.score, a.correct, a.total, if a.passed { i18n.t("lulus", "passed") } else { i18n.t("belum lulus", "not passed") })}</li> }
+        }).collect_view());
+        let completion = p.as_ref().and_then(|p| p.completion.clone());
+        let started = p.is_some();
+        view! {
+            <section class="page">
+                <p><a href=Route::Learn(e.clone()).href()>{i18n.t("← Katalog", "← Catalog")}</a></p>
+                <h1>{i18n.text(&m.module.title)}</h1>
+                <p class="lead">{i18n.text(&m.module.summary)}</p>
+                <p class="muted">{format!("{} JP · {} {} %", format::number(lang, m.module.jp), i18n.t("nilai lulus kuis", "quiz pass mark"), m.module.quiz.pass_mark)}</p>
+                {completion.map(|c| view! { <p class="notice notice-ok" data-testid="module-complete">{format!("{} {} — {} JP {}", i18n.t("Modul selesai pada", "Module completed on"), format::date(lang, c.at.date_naive()), format::number(lang, c.jp), i18n.t("tercatat", "credited"))}</p> })}
+                <p class="actions">
+                    <a class="button" href=Route::Lesson(e.clone(), module.clone(), resume).href()>{if started { i18n.t("Lanjutkan belajar", "Continue learning") } else { i18n.t("Mulai belajar", "Start learning") }}</a>
+                    <a class="button button-secondary" href=Route::Quiz(e.clone(), module.clone()).href()>{i18n.t("Kerjakan kuis", "Take the quiz")}</a>
+                </p>
+                <h2>{i18n.t("Pelajaran", "Lessons")}</h2>
+                <ol class="lesson-list">{lessons}</ol>
+                <h2>{i18n.t("Riwayat kuis", "Quiz attempts")}</h2>
+                <ul data-testid="attempts">{attempts}</ul>
+            </section>
+        }.into_any()
+    }
+}
+
+#[component]
+pub fn LessonPage(employee: Id, module: ModuleRef, lesson: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let Some(m) = store
+        .catalog
+        .with_untracked(|c| c.module(&module.pack, &module.module).cloned())
+    else {
+        return view! { <section class="page"><h1>{move || i18n.t("Modul tidak ditemukan", "Module not found")}</h1></section> }.into_any();
+    };
+    let Some(idx) = m.module.lessons.iter().position(|l| l.id == lesson) else {
+        return view! { <section class="page"><h1>{move || i18n.t("Pelajaran tidak ditemukan", "Lesson not found")}</h1></section> }.into_any();
+    };
+    // Opening a lesson is where "resume" will bring the learner back.
+    let opened = lesson.clone();
+    update_progress(&store, &employee, &module, move |p, dev, now| {
+        p.open_lesson(&opened, now, dev)
+    });
+    let l = m.module.lessons[idx].clone();
+    let next = m
+        .module
+        .lessons
+        .get(idx + 1)
+        .map(|n| Route::Lesson(employee.clone(), module.clone(), n.id.clone()))
+        .unwrap_or(Route::Quiz(employee.clone(), module.clone()));
+    let is_last = idx + 1 == m.module.lessons.len();
+    let (e, mr, lid) = (employee.clone(), module.clone(), lesson.clone());
+    let finish = move |_| {
+        let lid = lid.clone();
+        if update_progress(&store, &e, &mr, move |p, _, _| {
+            p.lessons_done.insert(lid);
+        }) {
+            navigate(&next);
+        }
+    };
+    let count = m.module.lessons.len();
+    view! {
+        <article class="page lesson">
+            <p><a href=Route::Module(employee.clone(), module.clone()).href()>{move || format!("← {}", i18n.text(&m.module.title))}</a></p>
+            <p class="muted">{move || format!("{} {} {} {}", i18n.t("Pelajaran", "Lesson"), idx + 1, i18n.t("dari", "of"), count)}</p>
+            <h1>{let t = l.title.clone(); move || i18n.text(&t)}</h1>
+            {let body = l.body.clone(); move || view! { <Markdown source=i18n.text(&body)/> }}
+            <p class="actions">
+                <button type="button" class="button" on:click=finish>
+                    {move || if is_last { i18n.t("Selesai, lanjut ke kuis", "Done, go to the quiz") } else { i18n.t("Selesai, pelajaran berikutnya", "Done, next lesson") }}
+                </button>
+            </p>
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn QuizPage(employee: Id, module: ModuleRef) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let Some(m) = store
+        .catalog
+        .with_untracked(|c| c.module(&module.pack, &module.module).cloned())
+    else {
+        return view! { <section class="page"><h1>{move || i18n.t("Modul tidak ditemukan", "Module not found")}</h1></section> }.into_any();
+    };
+    let quiz = StoredValue::new(m.module.quiz.clone());
+    let jp = m.module.jp;
+    let total = m.module.quiz.questions.len();
+    let answers = RwSignal::new(vec![Vec::<usize>::new(); total]);
+    let current = RwSignal::new(0usize);
+    let result = RwSignal::new(None::<QuizAttempt>);
+    let (e, mr) = (employee.clone(), module.clone());
+    let submit = StoredValue::new(move || {
+        let a = answers.get_untracked();
+        let g = quiz.with_value(|q| grade(q, &a));
+        let attempt = QuizAttempt {
+            at: browser::now(),
+            answers: a,
+            correct: g.correct,
+            total: g.total,
+            score: g.score,
+            passed: g.passed,
+        };
+        let rec = attempt.clone();
+        if update_progress(&store, &e, &mr, move |p, _, _| {
+            p.record_attempt(browser::new_id(), rec, jp)
+        }) {
+            result.set(Some(attempt));
+        }
+    });
+    let question = move || {
+        let i = current.get();
+        let q = quiz.with_value(|qz| qz.questions.get(i).cloned())?;
+        let multi = q.correct.len() > 1;
+        let choices = q.choices.iter().enumerate().map(|(k, c)| {
+            let id = format!("c-{i}-{k}");
+            let checked = move || answers.with(|a| a[i].contains(&k));
+            view! {
+                <li class="choice">
+                    <input type=if multi { "checkbox" } else { "radio" } name=format!("q{i}") id=id.clone() prop:checked=checked on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        answers.update(|a| {
+                            if multi {
+                                if on { a[i].push(k) } else { a[i].retain(|x| *x != k) }
+                            } else {
+                                a[i] = vec![k];
+                            }
+                        });
+                    }/>
+                    <label for=id>{i18n.text(c)}</label>
+                </li>
+            }
+        }).collect_view();
+        Some(view! {
+            <fieldset class="question">
+                <legend><span class="muted">{format!("{} {} {} {}. ", i18n.t("Soal", "Question"), i + 1, i18n.t("dari", "of"), total)}</span>{i18n.text(&q.prompt)}</legend>
+                {multi.then(|| view! { <p class="field-hint">{i18n.t("Pilih semua jawaban yang benar.", "Choose every correct answer.")}</p> })}
+                <ul class="choices">{choices}</ul>
+            </fieldset>
+        })
+    };
+    let answered = move || answers.with(|a| !a[current.get()].is_empty());
+    let review = move || {
+        let r = result.get()?;
+        let lang = i18n.lang();
+        let items = quiz.with_value(|q| {
+            q.questions.iter().enumerate().map(|(i, qu)| {
+                let mut chosen = r.answers.get(i).cloned().unwrap_or_default();
+                chosen.sort();
+                let mut key = qu.correct.clone();
+                key.sort();
+                let right = chosen == key;
+                view! {
+                    <li>
+                        <p><strong>{if right { "✓ " } else { "✗ " }}</strong>{i18n.text(&qu.prompt)}</p>
+                        <p class="muted">{format!("{} {}", i18n.t("Jawaban benar:", "Correct answer:"), key.iter().filter_map(|k| qu.choices.get(*k)).map(|c| i18n.text(c)).collect::<Vec<_>>().join("; "))}</p>
+                        <p>{i18n.text(&qu.explanation)}</p>
+                    </li>
+                }
+            }).collect_view()
+        });
+        let pass_mark = quiz.with_value(|q| q.pass_mark);
+        Some(view! {
+            <div class=if r.passed { "notice notice-ok" } else { "notice notice-warn" } role="status" data-testid="quiz-result">
+                <p><strong>{format!("{} {} % ({}/{}). ", i18n.t("Nilai Anda", "Your score"), r.score, r.correct, r.total)}</strong>
+                {format!("{} {} %. ", i18n.t("Nilai lulus", "Pass mark"), pass_mark)}
+                {if r.passed { format!("{} {} JP.", i18n.t("Lulus! Modul selesai dan tercatat", "Passed! The module is complete, credited with"), format::number(lang, jp)) } else { i18n.t("Belum lulus. Baca lagi pelajarannya lalu coba kembali.", "Not passed yet. Read the lessons again and retry.").to_string() }}</p>
+            </div>
+            <h2>{i18n.t("Pembahasan", "Explanations")}</h2>
+            <ol class="review">{items}</ol>
+        })
+    };
+    let (e2, mr2) = (employee.clone(), module.clone());
+    let retry = move |_| {
+        answers.set(vec![Vec::new(); total]);
+        current.set(0);
+        result.set(None);
+    };
+    view! {
+        <section class="page">
+            <p><a href=Route::Module(employee.clone(), module.clone()).href()>{let t = m.module.title.clone(); move || format!("← {}", i18n.text(&t))}</a></p>
+            <h1>{move || i18n.t("Kuis", "Quiz")}</h1>
+            <Show when=move || result.get().is_none() fallback=move || view! {
+                {review}
+                <p class="actions">
+                    <a class="button" href=Route::Module(e2.clone(), mr2.clone()).href()>{move || i18n.t("Kembali ke modul", "Back to the module")}</a>
+                    <button type="button" class="button button-secondary" on:click=retry>{move || i18n.t("Ulangi kuis", "Retake the quiz")}</button>
+                </p>
+            }>
+                {question}
+                <p class="actions">
+                    <button type="button" class="button button-secondary" disabled=move || current.get() == 0 on:click=move |_| current.update(|c| *c -= 1)>{move || i18n.t("Sebelumnya", "Previous")}</button>
+                    <Show when=move || current.get() + 1 < total fallback=move || view! {
+                        <button type="button" class="button" disabled=move || !answered() on:click=move |_| submit.with_value(|f| f())>{move || i18n.t("Kirim jawaban", "Submit answers")}</button>
+                    }>
+                        <button type="button" class="button" disabled=move || !answered() on:click=move |_| current.update(|c| *c += 1)>{move || i18n.t("Berikutnya", "Next")}</button>
+                    </Show>
+                </p>
+            </Show>
+        </section>
+    }
+    .into_any()
+}

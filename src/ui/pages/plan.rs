@@ -1,0 +1,145 @@
+//! The individual development plan: proposed from the gaps (modules, mentoring, other methods),
+//! kept as records whose status the employee marks planned or done.
+
+use leptos::prelude::*;
+
+use crate::domain::model::plan::{PlanAction, PlanItem, PlanStatus};
+use crate::domain::record::{Id, Record};
+use crate::domain::rules::plan::proposed_items;
+use crate::ui::i18n::use_i18n;
+use crate::ui::route::{ModuleRef, Route};
+use crate::ui::state::use_store;
+
+#[component]
+pub fn PlanPage(employee: Id) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let profile = store.profile_of(employee.clone());
+    let emp = employee.clone();
+    let proposals = Memo::new(move |_| {
+        let recs = profile
+            .with(|p| p.as_ref().map(|p| p.recommendations.clone()))
+            .unwrap_or_default();
+        let items = proposed_items(&emp, &recs);
+        store.snapshot.with(|s| {
+            items
+                .into_iter()
+                .filter(|(id, _)| s.plan.get(id).is_none())
+                .collect::<Vec<_>>()
+        })
+    });
+    let add_all = move |_| {
+        let items = proposals.get_untracked();
+        store.change(move |s, dev, now| {
+            for (id, item) in items {
+                s.plan.upsert(Record::create(id, dev, now, item));
+            }
+        });
+    };
+    let describe = move |item: &PlanItem| -> (String, Option<String>) {
+        let cat = store.catalog.get();
+        let comp = cat
+            .competencies
+            .get(&item.competency)
+            .map(|c| i18n.text(&c.name))
+            .unwrap_or_default();
+        let head = format!(
+            "{} {comp} → {} {}",
+            item.competency,
+            i18n.t("tingkat", "level"),
+            item.target_level
+        );
+        match &item.action {
+            PlanAction::Module { pack, module } => {
+                let title = cat
+                    .module(pack, module)
+                    .map(|m| i18n.text(&m.module.title))
+                    .unwrap_or_else(|| module.clone());
+                (
+                    format!("{head}: {} {title}", i18n.t("modul", "module")),
+                    Some(
+                        Route::Module(
+                            item.employee.clone(),
+                            ModuleRef {
+                                pack: pack.clone(),
+                                module: module.clone(),
+                            },
+                        )
+                        .href(),
+                    ),
+                )
+            }
+            PlanAction::Mentoring => (
+                format!(
+                    "{head}: {}",
+                    i18n.t(
+                        "pendampingan mentor oleh pegawai senior",
+                        "mentoring by a senior colleague"
+                    )
+                ),
+                None,
+            ),
+            PlanAction::Method { method } => {
+                (format!("{head}: {}", i18n.text(&method.label())), None)
+            }
+        }
+    };
+    let emp2 = employee.clone();
+    let saved = move || {
+        let mut items: Vec<(Id, PlanItem)> = store.snapshot.with(|s| {
+            s.plan
+                .live()
+                .filter(|r| r.data().employee == emp2)
+                .map(|r| (r.id.clone(), r.data().clone()))
+                .collect()
+        });
+        items.sort_by(|a, b| {
+            (a.1.status == PlanStatus::Done, &a.1.competency)
+                .cmp(&(b.1.status == PlanStatus::Done, &b.1.competency))
+        });
+        items.into_iter().map(|(id, item)| {
+            let (text, href) = describe(&item);
+            let done = item.status == PlanStatus::Done;
+            let toggle = move |_| {
+                let id = id.clone();
+                store.change(move |s, dev, now| if let Some(r) = s.plan.get_mut(&id) {
+                    let mut it = r.data().clone();
+                    it.status = if done { PlanStatus::Planned } else { PlanStatus::Done };
+                    r.edit(dev, now, it);
+                });
+            };
+            view! {
+                <li class:plan-done=done>
+                    <span>{if done { "✓ " } else { "" }}{text}</span>
+                    {href.map(|h| view! { " " <a href=h>{i18n.t("buka", "open")}</a> })}
+                    <button type="button" class="button-quiet" on:click=toggle>{if done { i18n.t("Tandai direncanakan", "Mark planned") } else { i18n.t("Tandai selesai", "Mark done") }}</button>
+                </li>
+            }
+        }).collect_view()
+    };
+    let proposed = move || {
+        proposals
+            .get()
+            .into_iter()
+            .map(|(_, item)| {
+                let (text, _) = describe(&item);
+                view! { <li>{text}</li> }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="page">
+            <h1>{move || i18n.t("Rencana pengembangan", "Development plan")}</h1>
+            <Show when=move || !proposals.with(|p| p.is_empty())>
+                <h2>{move || i18n.t("Usulan dari kesenjangan Anda", "Proposed from your gaps")}</h2>
+                <ul data-testid="plan-proposals">{proposed}</ul>
+                <p class="actions"><button type="button" class="button" on:click=add_all>{move || i18n.t("Masukkan ke rencana", "Add to my plan")}</button></p>
+            </Show>
+            <h2>{move || i18n.t("Rencana saya", "My plan")}</h2>
+            <ul class="plan-list" data-testid="plan">{saved}</ul>
+            <Show when=move || store.snapshot.with(|s| !s.plan.live().any(|r| r.data().employee == employee)) && proposals.with(|p| p.is_empty())>
+                <p>{move || i18n.t("Belum ada rencana. Lakukan penilaian diri agar Lentera dapat mengusulkan langkah pengembangan.", "No plan yet. Do a self-assessment so Lentera can propose development steps.")}</p>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,234 @@
+//! Create or edit a profile, with every field checked by the domain and errors beside the field.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::lang::Text;
+use crate::domain::model::employee::{EmployeeForm, Field, Grade, PositionKind};
+use crate::domain::pin::{check_pin, hash_pin};
+use crate::domain::record::Id;
+use crate::ui::i18n::use_i18n;
+use crate::ui::route::{navigate, Route};
+use crate::ui::state::use_store;
+
+#[component]
+pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let existing = editing.as_ref().and_then(|id| {
+        store
+            .snapshot
+            .with_untracked(|s| s.employees.get(id).map(|r| r.data().clone()))
+    });
+    let initial = existing
+        .as_ref()
+        .map(EmployeeForm::from_employee)
+        .unwrap_or_default();
+    let had_pin = existing.as_ref().is_some_and(|e| e.pin.is_some());
+
+    let nip = RwSignal::new(initial.nip.clone());
+    let name = RwSignal::new(initial.name.clone());
+    let title = RwSignal::new(initial.title.clone());
+    let kind = RwSignal::new(initial.kind);
+    let unit = RwSignal::new(initial.unit.clone());
+    let grade = RwSignal::new(initial.grade.clone());
+    let pin = RwSignal::new(String::new());
+    let pin2 = RwSignal::new(String::new());
+    let remove_pin = RwSignal::new(false);
+    let errors = RwSignal::new(Vec::<(Field, Text)>::new());
+    let pin_error = RwSignal::new(None::<Text>);
+    let failed = RwSignal::new(false);
+
+    let form = move || EmployeeForm {
+        nip: nip.get_untracked(),
+        name: name.get_untracked(),
+        title: title.get_untracked(),
+        kind: kind.get_untracked(),
+        unit: unit.get_untracked(),
+        grade: grade.get_untracked(),
+    };
+    // The NIP is checked as it is typed once it has 18 digits, so its parts are explained early.
+    let check_nip = move || {
+        let f = form();
+        let nip_errs: Vec<(Field, Text)> = f
+            .check()
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(fl, _)| *fl == Field::Nip)
+            .collect();
+        errors.update(|e| {
+            e.retain(|(fl, _)| *fl != Field::Nip);
+            e.extend(nip_errs);
+        });
+    };
+    let error_for = move |field: Field| {
+        move || {
+            errors.with(|e| {
+                e.iter()
+                    .find(|(f, _)| *f == field)
+                    .map(|(_, t)| i18n.text(t))
+            })
+        }
+    };
+
+    let editing_id = editing.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        failed.set(false);
+        let checked = form().check();
+        let p = pin.get_untracked();
+        let pin_check = if p.is_empty() {
+            Ok(None)
+        } else if p != pin2.get_untracked() {
+            Err(Text::new("Kedua PIN tidak sama.", "The two PINs differ."))
+        } else {
+            check_pin(&p).map(|_| Some(p))
+        };
+        pin_error.set(pin_check.as_ref().err().cloned());
+        match checked {
+            Err(e) => errors.set(e),
+            Ok(mut employee) => {
+                errors.set(Vec::new());
+                let Ok(new_pin) = pin_check else { return };
+                let old_pin = existing.as_ref().and_then(|e| e.pin.clone());
+                employee.pin = match (new_pin, remove_pin.get_untracked()) {
+                    (Some(p), _) => Some(hash_pin(&p, browser::random_bytes())),
+                    (None, true) => None,
+                    (None, false) => old_pin,
+                };
+                match &editing_id {
+                    None => match store.add_employee(employee) {
+                        Some(id) => {
+                            store.session.set(Some(id.clone()));
+                            navigate(&Route::Dashboard(id));
+                        }
+                        None => failed.set(true),
+                    },
+                    Some(id) => {
+                        let rid = id.clone();
+                        let ok = store.change(move |s, dev, now| {
+                            if let Some(r) = s.employees.get_mut(&rid) {
+                                let mut e = employee;
+                                e.supervisor = r.data().supervisor.clone();
+                                r.edit(dev, now, e);
+                            }
+                        });
+                        if ok {
+                            navigate(&Route::Dashboard(id.clone()));
+                        } else {
+                            failed.set(true);
+                        }
+                    }
+                }
+            }
+        }
+    };
+
+    let kinds = PositionKind::ALL
+        .iter()
+        .map(|k| {
+            let value = serde_json::to_value(k)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default();
+            let label = k.label();
+            let selected = initial.kind == Some(*k);
+            view! { <option value=value selected=selected>{move || i18n.text(&label)}</option> }
+        })
+        .collect_view();
+    let grades = Grade::all()
+        .map(|g| {
+            let s = g.to_string();
+            let selected = initial.grade == s;
+            view! { <option value=s.clone() selected=selected>{s.clone()}</option> }
+        })
+        .collect_view();
+    let is_edit = editing.is_some();
+    let cancel = editing
+        .clone()
+        .map(Route::Dashboard)
+        .unwrap_or(Route::Profiles);
+
+    view! {
+        <section class="page">
+            <h1>{move || if is_edit { i18n.t("Ubah profil", "Edit profile") } else { i18n.t("Profil baru", "New profile") }}</h1>
+            <form class="form" on:submit=submit novalidate>
+                <div class="field">
+                    <label for="f-name">{move || i18n.t("Nama lengkap", "Full name")}</label>
+                    <input id="f-name" type="text" autocomplete="name" prop:value=name on:input=move |e| name.set(event_target_value(&e))
+                        aria-describedby="e-name"/>
+                    <p class="field-error" id="e-name" role="alert">{error_for(Field::Name)}</p>
+                </div>
+                <div class="field">
+                    <label for="f-nip">"NIP"</label>
+                    <input id="f-nip" type="text" inputmode="numeric" autocomplete="off" prop:value=nip
+                        on:input=move |e| {
+                            nip.set(event_target_value(&e));
+                            if nip.get_untracked().chars().filter(char::is_ascii_digit).count() >= 18 { check_nip() }
+                        }
+                        on:blur=move |_| check_nip()
+                        aria-describedby="h-nip e-nip"/>
+                    <p class="field-hint" id="h-nip">{move || i18n.t("18 digit: tanggal lahir, bulan pengangkatan, jenis kelamin, nomor urut.", "18 digits: birth date, appointment month, sex, sequence number.")}</p>
+                    <p class="field-error" id="e-nip" role="alert" data-testid="nip-error">{error_for(Field::Nip)}</p>
+                </div>
+                <div class="field">
+                    <label for="f-title">{move || i18n.t("Nama jabatan", "Position title")}</label>
+                    <input id="f-title" type="text" prop:value=title on:input=move |e| title.set(event_target_value(&e)) aria-describedby="e-title"/>
+                    <p class="field-error" id="e-title" role="alert">{error_for(Field::Title)}</p>
+                </div>
+                <div class="field">
+                    <label for="f-kind">{move || i18n.t("Jenis jabatan", "Position type")}</label>
+                    <select id="f-kind" aria-describedby="e-kind" on:change=move |e| {
+                        kind.set(serde_json::from_value(serde_json::Value::String(event_target_value(&e))).ok())
+                    }>
+                        <option value="" selected=initial.kind.is_none()>{move || i18n.t("— pilih —", "— choose —")}</option>
+                        {kinds}
+                    </select>
+                    <p class="field-error" id="e-kind" role="alert">{error_for(Field::Kind)}</p>
+                </div>
+                <div class="field">
+                    <label for="f-unit">{move || i18n.t("Unit kerja", "Work unit")}</label>
+                    <input id="f-unit" type="text" prop:value=unit on:input=move |e| unit.set(event_target_value(&e)) aria-describedby="e-unit"/>
+                    <p class="field-error" id="e-unit" role="alert">{error_for(Field::Unit)}</p>
+                </div>
+                <div class="field">
+                    <label for="f-grade">{move || i18n.t("Golongan/ruang", "Grade (golongan)")}</label>
+                    <select id="f-grade" aria-describedby="e-grade" on:change=move |e| grade.set(event_target_value(&e))>
+                        <option value="" selected=initial.grade.is_empty()>{move || i18n.t("— pilih —", "— choose —")}</option>
+                        {grades}
+                    </select>
+                    <p class="field-error" id="e-grade" role="alert">{error_for(Field::Grade)}</p>
+                </div>
+                <fieldset class="field">
+                    <legend>{move || i18n.t("PIN (pilihan)", "PIN (optional)")}</legend>
+                    <p class="field-hint" id="h-pin">{move || if had_pin {
+                        i18n.t("Profil ini ber-PIN. Kosongkan untuk tetap memakai PIN lama.", "This profile has a PIN. Leave empty to keep it.")
+                    } else {
+                        i18n.t("4–6 angka. Dengan PIN, rekan yang memakai tablet yang sama tidak dapat membuka profil Anda lewat aplikasi.", "4–6 digits. With a PIN, colleagues sharing the tablet cannot open your profile through the app.")
+                    }}</p>
+                    <label for="f-pin">{move || i18n.t("PIN baru", "New PIN")}</label>
+                    <input id="f-pin" type="password" inputmode="numeric" autocomplete="new-password" maxlength="6"
+                        prop:value=pin on:input=move |e| pin.set(event_target_value(&e)) aria-describedby="h-pin e-pin"/>
+                    <label for="f-pin2">{move || i18n.t("Ulangi PIN", "Repeat the PIN")}</label>
+                    <input id="f-pin2" type="password" inputmode="numeric" autocomplete="new-password" maxlength="6"
+                        prop:value=pin2 on:input=move |e| pin2.set(event_target_value(&e)) aria-describedby="e-pin"/>
+                    <p class="field-error" id="e-pin" role="alert">{move || pin_error.get().map(|t| i18n.text(&t))}</p>
+                    <Show when=move || had_pin>
+                        <label class="check">
+                            <input type="checkbox" on:change=move |e| remove_pin.set(event_target_checked(&e))/>
+                            {move || i18n.t("Hapus PIN", "Remove the PIN")}
+                        </label>
+                    </Show>
+                </fieldset>
+                <Show when=move || failed.get()>
+                    <p class="notice notice-error" role="alert">{move || i18n.t("Profil tidak tersimpan. Lihat pesan di atas.", "The profile was not saved. See the message above.")}</p>
+                </Show>
+                <p class="actions">
+                    <button type="submit" class="button">{move || i18n.t("Simpan profil", "Save profile")}</button>
+                    <a class="button button-secondary" href=cancel.href()>{move || i18n.t("Batal", "Cancel")}</a>
+                </p>
+            </form>
+        </section>
+    }
+}

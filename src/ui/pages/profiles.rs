@@ -1,0 +1,84 @@
+//! The profile picker: who is using the shared tablet now.
+
+use leptos::prelude::*;
+
+use crate::domain::record::Id;
+use crate::ui::i18n::use_i18n;
+use crate::ui::route::{navigate, Route};
+use crate::ui::state::use_store;
+
+/// Two letters for the avatar: first letters of the first two words.
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+#[component]
+pub fn ProfilesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let open = move |id: Id, has_pin: bool| {
+        if has_pin {
+            navigate(&Route::Unlock(id));
+        } else {
+            store.session.set(Some(id.clone()));
+            navigate(&Route::Dashboard(id));
+        }
+    };
+    let cards = move || {
+        let mut people: Vec<(Id, String, String, bool)> = store.snapshot.with(|s| {
+            s.employees
+                .live()
+                .map(|r| {
+                    (
+                        r.id.clone(),
+                        r.data().name.clone(),
+                        r.data().unit.clone(),
+                        r.data().pin.is_some(),
+                    )
+                })
+                .collect()
+        });
+        people.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        people
+            .into_iter()
+            .map(|(id, name, unit, has_pin)| {
+                let label = name.clone();
+                view! {
+                    <li>
+                        <button type="button" class="profile-card" on:click=move |_| open(id.clone(), has_pin)>
+                            <span class="avatar" aria-hidden="true">{initials(&name)}</span>
+                            <span class="profile-text">
+                                <span class="profile-name">{label}</span>
+                                <span class="profile-unit">{unit}</span>
+                            </span>
+                            {has_pin.then(|| view! { <span class="pin-badge">{move || i18n.t("ber-PIN", "PIN")}</span> })}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let empty = move || store.snapshot.with(|s| s.employees.live().next().is_none());
+    view! {
+        <section class="page">
+            <h1>{move || i18n.t("Siapa yang belajar hari ini?", "Who is learning today?")}</h1>
+            <Show when=empty>
+                <p class="lead">
+                    {move || i18n.t(
+                        "Lentera membantu ASN mengembangkan kompetensi: menilai diri, belajar mandiri, dan mencatat 20 JP setiap tahun — juga tanpa internet. Data disimpan di perangkat ini saja. Mulailah dengan membuat profil.",
+                        "Lentera helps civil servants develop their competencies: self-assessment, self-paced learning and logging 20 JP a year — even offline. Data stays on this device. Start by creating a profile.",
+                    )}
+                </p>
+            </Show>
+            <ul class="profile-grid">{cards}</ul>
+            <p class="actions">
+                <a class="button" href=Route::NewProfile.href()>{move || i18n.t("Tambah profil", "Add a profile")}</a>
+                <a class="button button-secondary" href=Route::Data.href()>{move || i18n.t("Data: impor dan ekspor", "Data: import and export")}</a>
+            </p>
+        </section>
+    }
+}

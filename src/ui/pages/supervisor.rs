@@ -1,0 +1,189 @@
+//! For the supervisor (atasan), sitting with the employee: record verified levels and a
+//! performance rating for the half-year, each with the supervisor's name and the date.
+
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::format;
+use crate::domain::model::assessment::{
+    Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus,
+};
+use crate::domain::model::evaluation::{Performance, Potential, Rating};
+use crate::domain::record::{Id, Record};
+use crate::ui::i18n::use_i18n;
+use crate::ui::state::use_store;
+
+#[component]
+pub fn SupervisorPage(employee: Id) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let position = store.snapshot.with_untracked(|s| {
+        s.employees
+            .get(&employee)
+            .map(|r| r.data().position.clone())
+    });
+    let Some(position) = position else {
+        return view! { <p>{move || i18n.t("Profil tidak ditemukan.", "Profile not found.")}</p> }
+            .into_any();
+    };
+    let codes: Vec<String> = store
+        .catalog
+        .with_untracked(|c| c.required_levels(&position).into_keys().collect());
+    let today = browser::today();
+    let name = RwSignal::new(String::new());
+    let date = RwSignal::new(today.to_string());
+    let levels = RwSignal::new(codes.iter().map(|c| (c.clone(), 0u8)).collect::<Vec<_>>());
+    let performance = RwSignal::new(String::new());
+    let potential = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<(bool, &'static str)>);
+    let emp = employee.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let rater = name.get_untracked().trim().to_string();
+        let Ok(day) = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
+            message.set(Some((
+                false,
+                i18n.t("Isi tanggal penilaian.", "Enter the date."),
+            )));
+            return;
+        };
+        if rater.is_empty() {
+            message.set(Some((
+                false,
+                i18n.t("Isi nama atasan.", "Enter the supervisor's name."),
+            )));
+            return;
+        }
+        let entries: Vec<AssessmentEntry> = levels
+            .get_untracked()
+            .into_iter()
+            .filter(|(_, l)| *l > 0)
+            .map(|(c, l)| AssessmentEntry {
+                competency: c,
+                level: Some(l),
+                indicators: vec![],
+                evidence: String::new(),
+            })
+            .collect();
+        let perf: Option<Performance> =
+            serde_json::from_value(serde_json::Value::String(performance.get_untracked())).ok();
+        let pot: Option<Potential> =
+            serde_json::from_value(serde_json::Value::String(potential.get_untracked())).ok();
+        if entries.is_empty() && perf.is_none() {
+            message.set(Some((
+                false,
+                i18n.t(
+                    "Isi minimal satu tingkat kompetensi atau penilaian kinerja.",
+                    "Enter at least one competency level or a performance rating.",
+                ),
+            )));
+            return;
+        }
+        let emp = emp.clone();
+        let ok = store.change(move |s, dev, now| {
+            if !entries.is_empty() {
+                let a = Assessment {
+                    employee: emp.clone(),
+                    kind: AssessmentKind::Verified,
+                    status: AssessmentStatus::Final,
+                    date: day,
+                    assessor: Some(rater.clone()),
+                    entries,
+                    note: String::new(),
+                    feedback: vec![],
+                };
+                s.assessments
+                    .upsert(Record::create(browser::new_id(), dev, now, a));
+            }
+            if let Some(performance) = perf {
+                let r = Rating {
+                    employee: emp,
+                    year: day.year(),
+                    half: if day.month() <= 6 { 1 } else { 2 },
+                    performance,
+                    potential: pot,
+                    rater,
+                    date: day,
+                    note: String::new(),
+                };
+                s.ratings
+                    .upsert(Record::create(browser::new_id(), dev, now, r));
+            }
+        });
+        message.set(Some(if ok {
+            (true, i18n.t("Tersimpan.", "Saved."))
+        } else {
+            (false, i18n.t("Tidak tersimpan.", "Not saved."))
+        }));
+    };
+    let rows = codes.into_iter().enumerate().map(|(i, code)| {
+        let label = store.catalog.with_untracked(|c| c.competencies.get(&code).map(|c| c.name.clone())).unwrap_or_default();
+        let id = format!("v-{i}");
+        view! {
+            <div class="field field-inline">
+                <label for=id.clone()>{let code = code.clone(); move || format!("{code} {}", i18n.text(&label))}</label>
+                <select id=id on:change=move |e| { let v: u8 = event_target_value(&e).parse().unwrap_or(0); levels.update(|ls| ls[i].1 = v) }>
+                    <option value="0">{move || i18n.t("— tidak dinilai —", "— not rated —")}</option>
+                    {(1..=5).map(|l| view! { <option value=l.to_string()>{l}</option> }).collect_view()}
+                </select>
+            </div>
+        }
+    }).collect_view();
+    let emp2 = employee.clone();
+    let ratings = move || {
+        let lang = i18n.lang();
+        let mut rs: Vec<Rating> = store.snapshot.with(|s| {
+            s.ratings
+                .live()
+                .filter(|r| r.data().employee == emp2)
+                .map(|r| r.data().clone())
+                .collect()
+        });
+        rs.sort_by(|a, b| b.date.cmp(&a.date));
+        rs.into_iter().map(|r| view! {
+            <li>{format!("{} {}/{} — {}{} ({}, {})", i18n.t("Semester", "Half"), r.half, r.year, i18n.text(&r.performance.label()),
+                r.potential.map(|p| format!(", {} {}", i18n.t("potensi", "potential"), i18n.text(&p.label()))).unwrap_or_default(), r.rater, format::date(lang, r.date))}</li>
+        }).collect_view()
+    };
+    view! {
+        <section class="page">
+            <h1>{move || i18n.t("Penilaian oleh atasan", "Supervisor's evaluation")}</h1>
+            <p class="muted">{move || i18n.t("Diisi atasan bersama pegawai. Tingkat terverifikasi menggantikan penilaian diri dalam perhitungan JPM.", "Filled in by the supervisor with the employee. Verified levels replace self-assessed ones in the JPM.")}</p>
+            <form class="form" on:submit=submit novalidate>
+                <div class="field-row">
+                    <div class="field"><label for="s-name">{move || i18n.t("Nama atasan", "Supervisor's name")}</label>
+                        <input id="s-name" type="text" prop:value=name on:input=move |e| name.set(event_target_value(&e))/></div>
+                    <div class="field"><label for="s-date">{move || i18n.t("Tanggal", "Date")}</label>
+                        <input id="s-date" type="date" prop:value=date on:input=move |e| date.set(event_target_value(&e))/></div>
+                </div>
+                <h2>{move || i18n.t("Tingkat kompetensi terverifikasi", "Verified competency levels")}</h2>
+                {rows}
+                <h2>{move || i18n.t("Kinerja semester ini", "Performance this half-year")}</h2>
+                <div class="field-row">
+                    <div class="field"><label for="s-perf">{move || i18n.t("Kinerja", "Performance")}</label>
+                        <select id="s-perf" on:change=move |e| performance.set(event_target_value(&e))>
+                            <option value="">{move || i18n.t("— tidak dinilai —", "— not rated —")}</option>
+                            {[Performance::Above, Performance::Meets, Performance::Below].into_iter().map(|p| {
+                                let key = serde_json::to_value(p).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+                                view! { <option value=key>{move || i18n.text(&p.label())}</option> }
+                            }).collect_view()}
+                        </select></div>
+                    <div class="field"><label for="s-pot">{move || i18n.t("Potensi (pilihan)", "Potential (optional)")}</label>
+                        <select id="s-pot" on:change=move |e| potential.set(event_target_value(&e))>
+                            <option value="">{move || i18n.t("— dari JPM —", "— from JPM —")}</option>
+                            {[Potential::High, Potential::Medium, Potential::Low].into_iter().map(|p| {
+                                let key = serde_json::to_value(p).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+                                view! { <option value=key>{move || i18n.text(&p.label())}</option> }
+                            }).collect_view()}
+                        </select></div>
+                </div>
+                <p role="status" class=move || match message.get() { Some((true, _)) => "notice notice-ok", Some((false, _)) => "notice notice-error", None => "" }>{move || message.get().map(|(_, m)| m)}</p>
+                <p class="actions"><button type="submit" class="button">{move || i18n.t("Simpan penilaian atasan", "Save the evaluation")}</button></p>
+            </form>
+            <h2>{move || i18n.t("Penilaian kinerja", "Performance ratings")}</h2>
+            <ul>{ratings}</ul>
+        </section>
+    }
+    .into_any()
+}

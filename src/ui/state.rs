@@ -1,0 +1,197 @@
+//! The app's state: the snapshot (everyone's records), the content packs and the catalog
+//! built from them, the save status, and who is signed in on this tablet.
+//!
+//! Every change goes through `Store::change`: the domain edits a copy, storage saves it, and only
+//! a successful save replaces what the screens show. A failed save (full storage) leaves the
+//! previous state in place and says so.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::catalog::{add_pack, Catalog, PackChange};
+use crate::domain::lang::Text;
+use crate::domain::model::employee::Employee;
+use crate::domain::model::pack::ContentPack;
+use crate::domain::record::{DeviceId, Id, Record};
+use crate::domain::rules::profile::{employee_records, profile, EmployeeProfile};
+use crate::domain::snapshot::merge::merge;
+use crate::domain::snapshot::Snapshot;
+use crate::storage::{self, data::Recovery, WriteError};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    /// Nothing saved in this visit yet.
+    Idle,
+    Saved(DateTime<Utc>),
+    Failed(WriteError),
+}
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub snapshot: RwSignal<Snapshot>,
+    pub packs: RwSignal<Vec<ContentPack>>,
+    pub catalog: Memo<Catalog>,
+    pub save_state: RwSignal<SaveState>,
+    pub recovery: RwSignal<Option<Recovery>>,
+    /// The profile unlocked on this tablet, if any.
+    pub session: RwSignal<Option<Id>>,
+    /// A problem with the packs (default pack unreadable), shown once.
+    pub pack_problem: RwSignal<Option<Vec<Text>>>,
+    revision: StoredValue<u64>,
+    device: StoredValue<DeviceId>,
+}
+
+impl Store {
+    pub fn provide() -> Store {
+        let loaded = storage::data::load();
+        let packs = RwSignal::new(storage::packs::load());
+        let store = Store {
+            snapshot: RwSignal::new(loaded.snapshot),
+            packs,
+            catalog: Memo::new(move |_| {
+                packs.with(|p| Catalog::with_packs(p.iter()).unwrap_or_default())
+            }),
+            save_state: RwSignal::new(SaveState::Idle),
+            recovery: RwSignal::new(loaded.recovery),
+            session: RwSignal::new(None),
+            pack_problem: RwSignal::new(None),
+            revision: StoredValue::new(loaded.revision),
+            device: StoredValue::new(storage::prefs::device_id(browser::new_id)),
+        };
+        provide_context(store);
+        store.follow_other_tabs();
+        store.fetch_default_pack();
+        store
+    }
+
+    pub fn device(&self) -> DeviceId {
+        self.device.get_value()
+    }
+
+    pub fn read_only(&self) -> bool {
+        self.recovery.get_untracked() == Some(Recovery::NewerVersion)
+    }
+
+    /// Applies `edit` to a copy of the snapshot and saves it; the screens change only if the
+    /// save succeeded. Returns whether it did.
+    pub fn change(&self, edit: impl FnOnce(&mut Snapshot, &DeviceId, DateTime<Utc>)) -> bool {
+        if self.read_only() {
+            return false;
+        }
+        let mut next = self.snapshot.get_untracked();
+        edit(&mut next, &self.device(), browser::now());
+        match storage::data::save(&next, self.revision.get_value()) {
+            Ok(saved) => {
+                self.revision.set_value(saved.revision);
+                self.snapshot.set(saved.merged.unwrap_or(next));
+                self.save_state.set(SaveState::Saved(browser::now()));
+                if self.recovery.get_untracked().is_some() {
+                    storage::data::clear_damaged();
+                }
+                true
+            }
+            Err(e) => {
+                self.save_state.set(SaveState::Failed(e));
+                false
+            }
+        }
+    }
+
+    /// Replaces the snapshot with an already merged one (import) and saves it.
+    pub fn replace(&self, merged: Snapshot) -> bool {
+        self.change(move |s, _, _| *s = merged)
+    }
+
+    /// A new employee record, saved. Returns its id.
+    pub fn add_employee(&self, employee: Employee) -> Option<Id> {
+        let id = browser::new_id();
+        let rid = id.clone();
+        self.change(move |s, dev, now| s.employees.upsert(Record::create(rid, dev, now, employee)))
+            .then_some(id)
+    }
+
+    /// Keeps `pack` on this device (checked; a newer edition archives dropped modules).
+    pub fn add_pack(&self, pack: ContentPack) -> Result<PackChange, Vec<Text>> {
+        let (packs, change) = add_pack(&self.packs.get_untracked(), pack)?;
+        if change != PackChange::Unchanged {
+            storage::packs::save(&packs).map_err(|_| {
+                vec![Text::new(
+                    "Penyimpanan perangkat penuh: paket tidak dapat disimpan.",
+                    "Device storage is full: the pack could not be stored.",
+                )]
+            })?;
+            self.packs.set(packs);
+        }
+        Ok(change)
+    }
+
+    /// Picks up saves made by another tab (the `storage` event fires only in other tabs).
+    fn follow_other_tabs(self) {
+        let key = storage::data::main_key();
+        let handle = window_event_listener(leptos::ev::storage, move |e| {
+            if e.key().as_deref() != Some(key.as_str()) {
+                return;
+            }
+            if let Some((rev, theirs)) = storage::data::newer_than(self.revision.get_value()) {
+                let merged = merge(&self.snapshot.get_untracked(), &theirs).0;
+                self.revision.set_value(rev);
+                self.snapshot.set(merged);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    /// Loads the default pack shipped with the site (and keeps it for offline use). Offline
+    /// without a cached site the stored copy is used.
+    fn fetch_default_pack(self) {
+        leptos::task::spawn_local(async move {
+            let Some(text) = fetch_text("public/packs/default.json").await else {
+                return;
+            };
+            match serde_json::from_str::<ContentPack>(&text) {
+                Ok(pack) => {
+                    if let Err(problems) = self.add_pack(pack) {
+                        self.pack_problem.set(Some(problems));
+                    }
+                }
+                Err(e) => self.pack_problem.set(Some(vec![Text::new(
+                    format!("Paket bawaan tidak dapat dibaca: {e}"),
+                    format!("The default pack could not be read: {e}"),
+                )])),
+            }
+        });
+    }
+}
+
+impl Store {
+    /// Everything the rules say about one (live) employee, recomputed when their data changes.
+    pub fn profile_of(&self, id: Id) -> Memo<Option<EmployeeProfile>> {
+        let store = *self;
+        Memo::new(move |_| {
+            let today = browser::today();
+            store.catalog.with(|cat| {
+                store.snapshot.with(|s| {
+                    let r = s.employees.get(&id).filter(|r| !r.is_deleted())?;
+                    Some(profile(r, &employee_records(s, &id), cat, today))
+                })
+            })
+        })
+    }
+}
+
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
+
+/// GETs a same-origin relative URL as text; `None` when offline or not found.
+pub async fn fetch_text(url: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let resp = JsFuture::from(window().fetch_with_str(url)).await.ok()?;
+    let resp: web_sys::Response = resp.dyn_into().ok()?;
+    if !resp.ok() {
+        return None;
+    }
+    JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
+}

@@ -1,0 +1,72 @@
+// The learner's journey of issue 4, in Chromium: profile → self-assessment → dashboard →
+// recommended module → quiz → JP credited → export → import in a fresh browser → same dashboard.
+import { readFileSync } from 'node:fs';
+import { test, expect } from '../fixtures';
+import { createProfile, expectAccessible, selfAssess, siti, takeQuiz, waitForPack } from '../helpers';
+
+test('journey: assess, learn, pass, export, import elsewhere', async ({ page, browser }) => {
+  await page.goto('./');
+  await expectAccessible(page, 'profile picker');
+  await waitForPack(page);
+  await createProfile(page, siti);
+
+  // Pengawas: 2 for every managerial competency and Perekat Bangsa, T.TIK.01 2 and T.PLY.01 3
+  // (default pack): 23 in all. M.01 at 1 and the rest at standard: 22 / 23 = 95.7 % → Optimal.
+  await page.getByRole('link', { name: 'Penilaian diri', exact: true }).click();
+  await expectAccessible(page, 'self-assessment');
+  await selfAssess(page, { 'M.01': 1, 'T.PLY.01': 3 });
+  await expect(page.getByTestId('jpm')).toContainText('95,7 %');
+  await expect(page.getByTestId('jpm-category')).toHaveText('Optimal');
+  await expect(page.getByTestId('gaps')).toContainText('M.01');
+  await expect(page.getByTestId('jp-earned')).toHaveText('0 / 20');
+  await expectAccessible(page, 'dashboard');
+
+  // The recommended module for the M.01 gap.
+  await page.getByTestId('next-steps').getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Integritas');
+  await expectAccessible(page, 'module page');
+  await page.getByRole('link', { name: 'Mulai belajar' }).click();
+  await expectAccessible(page, 'lesson');
+  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Selesai, pelajaran berikutnya' }).click();
+  await page.getByRole('button', { name: 'Selesai, lanjut ke kuis' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kuis');
+  await expectAccessible(page, 'quiz');
+  await takeQuiz(page, 'mod-m01-integritas', false);
+  await expect(page.getByTestId('quiz-result')).toContainText('Belum lulus');
+  await page.getByRole('button', { name: 'Ulangi kuis' }).click();
+  await takeQuiz(page, 'mod-m01-integritas', true);
+  await expect(page.getByTestId('quiz-result')).toContainText('Lulus');
+  await expectAccessible(page, 'quiz result');
+
+  await page.getByRole('link', { name: 'Ringkasan' }).click();
+  await expect(page.getByTestId('jp-earned')).toHaveText('3 / 20');
+  const jpm = await page.getByTestId('jpm').textContent();
+
+  // Export my record, then open it in a fresh browser (no shared storage).
+  await page.getByRole('link', { name: 'Lentera' }).click();
+  await page.getByRole('link', { name: 'Data: impor dan ekspor' }).click();
+  await expectAccessible(page, 'data page');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor data saya' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^lentera-siti-aminah-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = await download.path();
+  const exported = JSON.parse(readFileSync(file, 'utf8'));
+  expect(exported.format).toBe('lentera');
+  expect(exported.employees).toHaveLength(1);
+
+  const other = await browser.newContext();
+  const tablet = await other.newPage();
+  const errors: string[] = [];
+  tablet.on('pageerror', (e) => errors.push(e.message));
+  await tablet.goto('./');
+  await tablet.getByRole('link', { name: 'Data: impor dan ekspor' }).click();
+  await tablet.getByLabel('Pilih berkas ekspor Lentera (.json)').setInputFiles(file);
+  await expect(tablet.getByTestId('import-preview')).toContainText('Profil pegawai');
+  await tablet.getByRole('button', { name: 'Gabungkan ke perangkat ini' }).click();
+  await expect(tablet.getByTestId('import-done')).toBeVisible();
+  await tablet.getByRole('link', { name: 'Lentera' }).click();
+  await tablet.getByRole('button', { name: /Siti Aminah/ }).click();
+  await expect(tablet.getByTestId('jpm')).toHaveText(jpm!);
+  await expect(tablet.getByTestId('jp-earned')).toHaveText('3 / 20');
+  expect(errors).toEqual([]);
+  await other.close();
+});
