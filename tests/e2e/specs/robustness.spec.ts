@@ -1,0 +1,170 @@
+// Issue 4's "done when" besides the journey: bad imports, the PIN lock, two tabs, reloads, a
+// full storage quota, and an accessibility scan of every screen.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { test, expect } from '../fixtures';
+import { createProfile, expectAccessible, siti, waitForPack } from '../helpers';
+
+const fixture = readFileSync(fileURLToPath(new URL('../../fixtures/export-v1.json', import.meta.url)), 'utf8');
+
+async function importBuffer(page: import('@playwright/test').Page, name: string, text: string) {
+  await page.getByLabel('Pilih berkas ekspor Lentera (.json)').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+async function profileCount(page: import('@playwright/test').Page) {
+  return page.evaluate(() => {
+    const raw = localStorage.getItem('lentera.data') ?? '';
+    const json = raw.slice(raw.indexOf('\n') + 1);
+    return JSON.parse(json).employees.length;
+  });
+}
+
+test('bad import files get a clear message and change nothing', async ({ page }) => {
+  await createProfile(page, siti);
+  await page.getByRole('link', { name: 'Lentera' }).click();
+  await page.getByRole('link', { name: 'Data: impor dan ekspor' }).click();
+  const before = await page.evaluate(() => localStorage.getItem('lentera.data'));
+
+  const cases: [string, string, string][] = [
+    ['kosong.json', '', 'Berkas kosong.'],
+    ['rusak.json', '{"format": "lentera", ', 'Berkas bukan JSON yang sah'],
+    ['lain.json', '{"nama": "bukan ekspor", "data": [1, 2, 3]}', 'Berkas ini bukan ekspor Lentera.'],
+    ['masa-depan.json', '{"format": "lentera", "schema_version": 99}', 'Perbarui aplikasi'],
+    ['nip-salah.json', fixture.replace('"198503122010011002"', '"198503122010013002"'), 'jenis kelamin'],
+  ];
+  for (const [name, text, message] of cases) {
+    await importBuffer(page, name, text);
+    await expect(page.getByTestId('import-errors')).toContainText(message);
+    await expect(page.getByTestId('import-errors')).toContainText('tidak ada data yang berubah');
+    await expect(page.getByTestId('import-preview')).toHaveCount(0);
+  }
+  await expectAccessible(page, 'import errors');
+  expect(await page.evaluate(() => localStorage.getItem('lentera.data'))).toBe(before);
+
+  // Markup in names is data, shown as text, never run.
+  const hostile = fixture
+    .replaceAll('"Siti Aminah"', '"<script>window.__pwned = 1</script>"')
+    .replaceAll('"Made Wirawan"', '"<img src=x onerror=\\"window.__pwned = 2\\">"');
+  await importBuffer(page, 'script.json', hostile);
+  await page.getByRole('button', { name: 'Gabungkan ke perangkat ini' }).click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await page.getByRole('link', { name: 'Lentera' }).click();
+  await expect(page.getByText('<script>window.__pwned = 1</script>')).toBeVisible();
+  await expect(page.getByText('<img src=x onerror="window.__pwned = 2">')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await profileCount(page)).toBe(3);
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: /Siti Aminah/ })).toBeVisible();
+  expect(await profileCount(page)).toBe(3);
+});
+
+test('a PIN keeps a profile closed, and wrong PINs make the next try wait', async ({ page }) => {
+  await createProfile(page, { ...siti, pin: '2468' });
+  const url = page.url();
+  await page.getByRole('button', { name: 'Kunci / ganti profil' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Siapa yang belajar hari ini?');
+
+  // A deep link does not get around the lock, and neither does a reload.
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Buka profil');
+  await expectAccessible(page, 'unlock');
+  await page.getByLabel('PIN').fill('1111');
+  await page.getByRole('button', { name: 'Buka' }).click();
+  await expect(page.getByTestId('unlock-error')).toHaveText('PIN salah.');
+  await page.getByLabel('PIN').fill('2468');
+  await page.getByRole('button', { name: 'Buka' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Siti Aminah');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Buka profil');
+  for (let i = 0; i < 3; i++) {
+    await page.getByLabel('PIN').fill('0000');
+    await page.getByRole('button', { name: 'Buka' }).click();
+  }
+  await expect(page.getByTestId('unlock-error')).toContainText('Tunggu 30 detik');
+  await page.getByLabel('PIN').fill('2468');
+  await page.getByRole('button', { name: 'Buka' }).click();
+  await expect(page.getByTestId('unlock-error')).toContainText('Terlalu banyak PIN salah');
+  await page.reload();
+  await page.getByLabel('PIN').fill('2468');
+  await page.getByRole('button', { name: 'Buka' }).click();
+  await expect(page.getByTestId('unlock-error')).toContainText('Terlalu banyak PIN salah');
+  // The stored profile holds a hash, never the PIN.
+  const stored = await page.evaluate(() => localStorage.getItem('lentera.data') ?? '');
+  expect(stored).toContain('pbkdf2-sha256');
+  expect(stored).not.toContain('2468');
+});
+
+async function addActivity(page: import('@playwright/test').Page, title: string) {
+  await page.getByLabel('Nama kegiatan').fill(title);
+  await page.getByLabel('Metode').selectOption('workshop');
+  await page.getByLabel('Mulai').fill('2026-03-02');
+  await page.getByLabel('Jam belajar').fill('3');
+  await page.getByRole('button', { name: 'Simpan kegiatan' }).click();
+}
+
+test('two tabs editing the same profile keep both writes, and a reload keeps everything', async ({ page, context }) => {
+  await createProfile(page, siti);
+  await page.getByRole('link', { name: 'Kegiatan', exact: true }).click();
+  const url = page.url();
+  const second = await context.newPage();
+  await second.goto(url);
+  await expect(second.getByRole('heading', { level: 1 })).toHaveText('Kegiatan pengembangan');
+
+  await addActivity(page, 'Lokakarya A');
+  await addActivity(second, 'Bimtek B');
+  for (const p of [page, second]) {
+    await expect(p.getByTestId('activities')).toContainText('Lokakarya A');
+    await expect(p.getByTestId('activities')).toContainText('Bimtek B');
+  }
+  await expect(page.getByTestId('activities')).toContainText('4 JP');
+  await page.reload();
+  await expect(page.getByTestId('activities')).toContainText('Lokakarya A');
+  await expect(page.getByTestId('activities')).toContainText('Bimtek B');
+  await expectAccessible(page, 'activities');
+});
+
+test('a full storage quota keeps the previous state and tells the user', async ({ page }) => {
+  await createProfile(page, siti);
+  await page.getByRole('link', { name: 'Kegiatan', exact: true }).click();
+  await addActivity(page, 'Sebelum penuh');
+  await expect(page.getByTestId('save-state')).toBeVisible();
+  // Fill the origin's localStorage with another app's data until the browser refuses.
+  await page.evaluate(() => {
+    let n = 0;
+    let size = 256 * 1024;
+    while (size >= 16) {
+      try {
+        localStorage.setItem(`other-app-${n++}`, 'x'.repeat(size));
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  });
+  await addActivity(page, 'Setelah penuh');
+  await expect(page.getByTestId('save-failed')).toContainText('TIDAK tersimpan');
+  await expect(page.getByTestId('save-failed')).toContainText('Ekspor');
+  await expect(page.getByTestId('activities')).not.toContainText('Setelah penuh');
+  await page.reload();
+  await expect(page.getByTestId('activities')).toContainText('Sebelum penuh');
+  await expect(page.getByTestId('activities')).not.toContainText('Setelah penuh');
+});
+
+test('every remaining screen passes the accessibility scan, in both languages', async ({ page }) => {
+  await waitForPack(page).catch(() => {});
+  await page.goto('./');
+  await waitForPack(page);
+  await page.getByRole('link', { name: 'Tambah profil' }).click();
+  await page.getByRole('button', { name: 'Simpan profil' }).click();
+  await expect(page.getByText('NIP wajib diisi.')).toBeVisible();
+  await expectAccessible(page, 'profile form with errors');
+  await createProfile(page, siti);
+  for (const [link, what] of [['Belajar', 'catalog'], ['Rencana', 'plan'], ['Atasan', 'supervisor'], ['Ringkasan', 'empty dashboard']]) {
+    await page.getByRole('link', { name: link, exact: true }).click();
+    await expectAccessible(page, what);
+  }
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('link', { name: 'Overview' })).toBeVisible();
+  await expectAccessible(page, 'dashboard in English');
+});
