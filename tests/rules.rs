@@ -58,7 +58,7 @@ fn verified_level_beats_a_later_self_assessment() {
         &[("M.01", 3), ("M.02", 4)],
     );
     let (i1, i2) = (id("a1"), id("a2"));
-    let cur = current_levels([(&i1, &a1), (&i2, &a2)]);
+    let cur = current_levels([(&i1, &a1, t(2026, 1, 1)), (&i2, &a2, t(2026, 1, 1))]);
     assert_eq!(cur["M.01"].level, 2);
     assert_eq!(cur["M.01"].source, LevelSource::Verified);
     assert_eq!(cur["M.02"].level, 4);
@@ -72,8 +72,22 @@ fn the_latest_self_assessment_counts_and_drafts_do_not() {
     let mut draft = assessment("e1", SelfAssessment, d(2026, 2, 1), &[("M.01", 5)]);
     draft.status = lentera::domain::model::assessment::AssessmentStatus::Draft;
     let (i1, i2, i3) = (id("a1"), id("a2"), id("a3"));
-    let cur = current_levels([(&i2, &a2), (&i1, &a1), (&i3, &draft)]);
+    let cur = current_levels([
+        (&i2, &a2, t(2026, 1, 1)),
+        (&i1, &a1, t(2026, 1, 1)),
+        (&i3, &draft, t(2026, 1, 1)),
+    ]);
     assert_eq!(cur["M.01"].level, 3);
+
+    // Two on the same day: the one written later counts, whatever the ids.
+    let morning = assessment("e1", SelfAssessment, d(2026, 3, 1), &[("M.01", 4)]);
+    let evening = assessment("e1", SelfAssessment, d(2026, 3, 1), &[("M.01", 2)]);
+    let (iz, ia) = (id("zzz"), id("aaa"));
+    let cur = current_levels([
+        (&iz, &morning, t(2026, 3, 1)),
+        (&ia, &evening, t(2026, 3, 2)),
+    ]);
+    assert_eq!(cur["M.01"].level, 2);
 }
 
 #[test]
@@ -86,7 +100,10 @@ fn jpm_is_sum_of_levels_over_sum_required_with_both_schemes() {
         &levels_all(2, &[("M.01", 1), ("M.02", 1)]),
     );
     let i = id("a");
-    let st = standings(&pengawas_required(), &current_levels([(&i, &a)]));
+    let st = standings(
+        &pengawas_required(),
+        &current_levels([(&i, &a, t(2026, 1, 1))]),
+    );
     assert_eq!(st.iter().find(|s| s.competency == "M.01").unwrap().gap(), 1);
     let r = rules();
     let j = jpm(&st, &r).unwrap();
@@ -105,7 +122,10 @@ fn jpm_is_sum_of_levels_over_sum_required_with_both_schemes() {
         d(2026, 1, 10),
         &levels_all(2, &[("M.01", 1), ("M.02", 1), ("M.03", 1), ("M.04", 1)]),
     );
-    let st = standings(&pengawas_required(), &current_levels([(&i, &a)]));
+    let st = standings(
+        &pengawas_required(),
+        &current_levels([(&i, &a, t(2026, 1, 1))]),
+    );
     assert_eq!(jpm(&st, &r).unwrap().band.key, "kurang_optimal");
     assert_eq!(jpm(&st, &r2).unwrap().band.key, "masih_memenuhi_syarat");
 }
@@ -114,7 +134,10 @@ fn jpm_is_sum_of_levels_over_sum_required_with_both_schemes() {
 fn jpm_cap_is_a_parameter_and_boundaries_belong_to_the_upper_band() {
     let a = assessment("e1", SelfAssessment, d(2026, 1, 10), &levels_all(3, &[]));
     let i = id("a");
-    let st = standings(&pengawas_required(), &current_levels([(&i, &a)]));
+    let st = standings(
+        &pengawas_required(),
+        &current_levels([(&i, &a, t(2026, 1, 1))]),
+    );
     assert_eq!(jpm(&st, &rules()).unwrap().percent, 100.0);
     let uncapped = rules()
         .with_override(&serde_json::json!({"jpm": {"cap_at_100": {"value": false}}}))
@@ -295,7 +318,7 @@ fn recommendations_put_the_module_reaching_the_required_level_first_and_add_ment
         &levels_all(3, &[("M.01", 1), ("M.02", 2)]),
     );
     let i = id("a");
-    let st = standings(&req, &current_levels([(&i, &a)]));
+    let st = standings(&req, &current_levels([(&i, &a, t(2026, 1, 1))]));
 
     // M.02: two failed attempts at its module → mentoring though the gap is 1.
     let mut p = Progress::new(id("e1"), "p".into(), "m02-l3".into());
@@ -351,7 +374,7 @@ fn a_completed_module_is_no_longer_recommended() {
         &levels_all(3, &[("M.01", 2)]),
     );
     let i = id("a");
-    let st = standings(&req, &current_levels([(&i, &a)]));
+    let st = standings(&req, &current_levels([(&i, &a, t(2026, 1, 1))]));
     let mut p = Progress::new(id("e1"), "p".into(), "m01-l3".into());
     p.completion = Some(Completion {
         at: t(2026, 2, 1),

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::domain::model::assessment::{Assessment, AssessmentKind, AssessmentStatus};
@@ -21,16 +21,23 @@ pub struct CurrentLevel {
     pub level: u8,
     pub source: LevelSource,
     pub date: NaiveDate,
+    /// When the assessment record was written.
+    pub written: DateTime<Utc>,
     pub assessment: Id,
 }
 
+/// An assessment with its record id and when the record was written, which orders two
+/// assessments of the same day.
+pub type AssessmentRef<'a> = (&'a Id, &'a Assessment, DateTime<Utc>);
+
 /// The current level of each competency: the latest verified level, else the latest
-/// self-assessed one. Drafts do not count. Ties on a date go to the larger id (deterministic).
+/// self-assessed one. Drafts do not count. Same-day assessments are ordered by when they were
+/// written, then by id (deterministic).
 pub fn current_levels<'a>(
-    assessments: impl IntoIterator<Item = (&'a Id, &'a Assessment)>,
+    assessments: impl IntoIterator<Item = AssessmentRef<'a>>,
 ) -> BTreeMap<CompetencyCode, CurrentLevel> {
     let mut out: BTreeMap<CompetencyCode, CurrentLevel> = BTreeMap::new();
-    for (id, a) in assessments {
+    for (id, a, written) in assessments {
         if a.status != AssessmentStatus::Final {
             continue;
         }
@@ -44,6 +51,7 @@ pub fn current_levels<'a>(
                 level,
                 source,
                 date: a.date,
+                written,
                 assessment: id.clone(),
             };
             match out.get(&e.competency) {
@@ -62,6 +70,7 @@ fn beats(a: &CurrentLevel, b: &CurrentLevel) -> bool {
         (
             c.source == LevelSource::Verified,
             c.date,
+            c.written,
             c.assessment.clone(),
         )
     };

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::jp::{jp_year, JpYear};
 use super::jpm::{jpm, Jpm};
-use super::levels::{current_levels, standings, Standing};
+use super::levels::{current_levels, standings, AssessmentRef, Standing};
 use super::recommend::{recommend, Recommendation};
 use super::schedule::{reevaluation, Reevaluation};
 use super::talent::{latest_rating, talent_box, TalentPlacement};
@@ -24,7 +24,7 @@ use crate::domain::snapshot::Snapshot;
 /// One employee's live records, gathered once so rules over a cohort stay linear.
 #[derive(Debug, Default)]
 pub struct EmployeeRecords<'a> {
-    pub assessments: Vec<(&'a Id, &'a Assessment)>,
+    pub assessments: Vec<AssessmentRef<'a>>,
     pub progress: Vec<&'a Progress>,
     pub activities: Vec<&'a Activity>,
     pub ratings: Vec<&'a Rating>,
@@ -34,10 +34,11 @@ pub struct EmployeeRecords<'a> {
 pub fn index(snapshot: &Snapshot) -> HashMap<&Id, EmployeeRecords<'_>> {
     let mut by: HashMap<&Id, EmployeeRecords> = HashMap::new();
     for r in snapshot.assessments.live() {
-        by.entry(&r.data().employee)
-            .or_default()
-            .assessments
-            .push((&r.id, r.data()));
+        by.entry(&r.data().employee).or_default().assessments.push((
+            &r.id,
+            r.data(),
+            r.updated_at(),
+        ));
     }
     for r in snapshot.progress.live() {
         by.entry(&r.data().employee)
@@ -67,7 +68,7 @@ pub fn employee_records<'a>(snapshot: &'a Snapshot, employee: &Id) -> EmployeeRe
             .assessments
             .live()
             .filter(|r| &r.data().employee == employee)
-            .map(|r| (&r.id, r.data()))
+            .map(|r| (&r.id, r.data(), r.updated_at()))
             .collect(),
         progress: snapshot
             .progress
@@ -126,8 +127,8 @@ pub fn profile(
     let mut dates: Vec<NaiveDate> = recs
         .assessments
         .iter()
-        .filter(|(_, a)| a.status == AssessmentStatus::Final)
-        .map(|(_, a)| a.date)
+        .filter(|(_, a, _)| a.status == AssessmentStatus::Final)
+        .map(|(_, a, _)| a.date)
         .collect();
     dates.sort();
     dates.dedup();
@@ -137,7 +138,7 @@ pub fn profile(
             .assessments
             .iter()
             .copied()
-            .filter(|(_, a)| a.date < last);
+            .filter(|(_, a, _)| a.date < last);
         let prev = super::levels::standings(&required, &current_levels(before));
         jpm(&prev, rules).map(|j| j.percent)
     });

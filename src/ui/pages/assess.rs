@@ -201,14 +201,16 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
     let emp3 = employee.clone();
     let history = move || {
         let lang = i18n.lang();
-        let mut done: Vec<Assessment> = store.snapshot.with(|s| {
+        // By assessment date, then by when it was written (two on one day).
+        let mut done: Vec<(chrono::DateTime<chrono::Utc>, Assessment)> = store.snapshot.with(|s| {
             s.assessments
                 .live()
                 .filter(|r| r.data().employee == emp3 && r.data().status == AssessmentStatus::Final)
-                .map(|r| r.data().clone())
+                .map(|r| (r.updated_at(), r.data().clone()))
                 .collect()
         });
-        done.sort_by(|a, b| a.date.cmp(&b.date));
+        done.sort_by(|a, b| (a.1.date, a.0).cmp(&(b.1.date, b.0)));
+        let done: Vec<Assessment> = done.into_iter().map(|(_, a)| a).collect();
         let mut rows = Vec::new();
         for (k, a) in done.iter().enumerate().rev() {
             let kind = match a.kind {

@@ -1,0 +1,98 @@
+// The rest of the learner's screens: resuming a self-assessment, suggested levels, history,
+// the supervisor's verified levels, the development plan, the catalog filters, conflicts.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { test, expect } from '../fixtures';
+import { createProfile, selfAssess, siti, waitForPack } from '../helpers';
+
+test('a self-assessment resumes where it stopped, suggests levels and keeps a history', async ({ page }) => {
+  await page.goto('./');
+  await waitForPack(page);
+  await createProfile(page, siti);
+  await page.getByRole('link', { name: 'Penilaian diri', exact: true }).click();
+  await expect(page.getByText('Kompetensi 1 dari 11')).toBeVisible();
+
+  // Ticking all level-2 indicators of M.01 suggests level 2.
+  const level2 = page.locator('.level-option').nth(1).locator('input[type=checkbox]');
+  for (let i = 0; i < (await level2.count()); i++) await level2.nth(i).check();
+  await expect(page.getByTestId('suggested')).toContainText('tingkat 2');
+  await page.getByLabel('Tingkat 2').first().check();
+  await page.getByRole('button', { name: 'Simpan dan lanjut' }).click();
+  await page.getByLabel('Tingkat 3').first().check();
+  await page.getByRole('button', { name: 'Simpan dan lanjut' }).click();
+  await expect(page.getByText('Kompetensi 3 dari 11')).toBeVisible();
+
+  // Stop, reload, come back: the draft resumes at the third competency.
+  await page.reload();
+  await expect(page.getByText('Kompetensi 3 dari 11')).toBeVisible();
+  await selfAssess(page, { 'M.01': 2, 'M.02': 3 });
+  await expect(page.getByTestId('jpm')).toBeVisible();
+
+  // A second assessment shows what changed.
+  await page.getByRole('link', { name: 'Penilaian diri', exact: true }).click();
+  await selfAssess(page, { 'M.01': 3, 'M.02': 3 });
+  await page.getByRole('link', { name: 'Penilaian diri', exact: true }).click();
+  await expect(page.getByTestId('history')).toContainText('M.01: 2 → 3');
+  await expect(page.getByTestId('history')).toContainText('penilaian pertama');
+});
+
+test('a supervisor records verified levels and a rating; the plan follows the gaps', async ({ page }) => {
+  await page.goto('./');
+  await waitForPack(page);
+  await createProfile(page, siti);
+  await page.getByRole('link', { name: 'Penilaian diri', exact: true }).click();
+  await selfAssess(page, { 'T.PLY.01': 3 });
+  await expect(page.getByTestId('gaps')).not.toContainText('diverifikasi');
+
+  await page.getByRole('link', { name: 'Atasan', exact: true }).click();
+  await page.getByLabel('Nama atasan').fill('Bapak Camat');
+  await page.getByLabel(/^M\.01/).selectOption('1');
+  await page.getByLabel('Kinerja', { exact: true }).selectOption('above');
+  await page.getByRole('button', { name: 'Simpan penilaian atasan' }).click();
+  await expect(page.getByText('Tersimpan.')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Di atas ekspektasi' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Ringkasan' }).click();
+  await expect(page.getByTestId('gaps')).toContainText('1 (diverifikasi)');
+
+  await page.getByRole('link', { name: 'Rencana', exact: true }).click();
+  await expect(page.getByTestId('plan-proposals')).toContainText('M.01');
+  await page.getByRole('button', { name: 'Masukkan ke rencana' }).click();
+  await expect(page.getByTestId('plan')).toContainText('modul');
+  await page.getByTestId('plan').getByRole('button', { name: 'Tandai selesai' }).first().click();
+  await expect(page.getByTestId('plan')).toContainText('✓');
+  await page.reload();
+  await expect(page.getByTestId('plan')).toContainText('✓');
+});
+
+test('the catalog puts recommended modules first and filters by competency and status', async ({ page }) => {
+  await page.goto('./');
+  await waitForPack(page);
+  await createProfile(page, siti);
+  await page.getByRole('link', { name: 'Penilaian diri', exact: true }).click();
+  await selfAssess(page, { 'M.03': 1, 'T.PLY.01': 3 });
+  await page.getByRole('link', { name: 'Belajar', exact: true }).click();
+  const cards = page.getByTestId('catalog').locator('li');
+  await expect(cards).toHaveCount(13);
+  await expect(cards.first()).toContainText('disarankan');
+  await expect(cards.first()).toContainText('M.03');
+  await page.getByLabel('Kompetensi').selectOption('T.TIK.01');
+  await expect(cards).toHaveCount(2);
+  await page.getByLabel('Status').selectOption('completed');
+  await expect(cards).toHaveCount(0);
+});
+
+test('conflicting versions from two devices are listed and one can be kept', async ({ page }) => {
+  const fixture = readFileSync(fileURLToPath(new URL('../../fixtures/export-v1.json', import.meta.url)));
+  await page.goto('./#/data');
+  await page.getByLabel('Pilih berkas ekspor Lentera (.json)').setInputFiles({ name: 'dua-perangkat.json', mimeType: 'application/json', buffer: fixture });
+  await page.getByRole('button', { name: 'Gabungkan ke perangkat ini' }).click();
+  const conflicts = page.getByTestId('conflicts');
+  await expect(conflicts).toContainText('Kantor Camat Sukamaju');
+  await expect(conflicts).toContainText('Kecamatan Sukamaju, Seksi Pelayanan');
+  await conflicts.locator('li li', { hasText: 'Kecamatan Sukamaju, Seksi Pelayanan' }).getByRole('button', { name: 'Pakai versi ini' }).click();
+  await expect(page.getByTestId('no-conflicts')).toBeVisible();
+  await expect(page.getByTestId('storage-use')).toContainText('Terpakai');
+  await page.getByRole('link', { name: 'Lentera' }).click();
+  await expect(page.getByRole('button', { name: /Siti Aminah/ })).toContainText('Kecamatan Sukamaju, Seksi Pelayanan');
+});
