@@ -10,6 +10,7 @@ pub mod generate;
 pub mod lang;
 pub mod markdown;
 pub mod model;
+pub mod moodle;
 pub mod pin;
 pub mod record;
 pub mod rules;

@@ -4,6 +4,7 @@
 //! storage technology stays here.
 
 pub mod data;
+pub mod idb;
 pub mod packs;
 pub mod prefs;
 

@@ -10,5 +10,6 @@ pub mod plan;
 pub mod profile;
 pub mod quiz;
 pub mod recommend;
+pub mod report;
 pub mod schedule;
 pub mod talent;

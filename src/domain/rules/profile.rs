@@ -14,7 +14,7 @@ use super::schedule::{reevaluation, Reevaluation};
 use super::talent::{latest_rating, talent_box, TalentPlacement};
 use crate::domain::catalog::Catalog;
 use crate::domain::model::activity::Activity;
-use crate::domain::model::assessment::{Assessment, AssessmentStatus};
+use crate::domain::model::assessment::AssessmentStatus;
 use crate::domain::model::employee::{Employee, Position};
 use crate::domain::model::evaluation::Rating;
 use crate::domain::model::progress::Progress;

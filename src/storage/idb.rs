@@ -1,0 +1,79 @@
+//! A minimal key–value store on IndexedDB, for data too large for localStorage (a trainer's
+//! cohort of thousands of employees). One database, one object store, string values.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
+
+const DB: &str = "lentera";
+const STORE: &str = "kv";
+
+/// Resolves when `request` succeeds (with its result) or rejects with its error.
+async fn wait(request: &IdbRequest) -> Result<JsValue, JsValue> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let r = request.clone();
+        let ok = Closure::once_into_js(move || {
+            let _ = resolve.call1(&JsValue::NULL, &r.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let r2 = request.clone();
+        let err = Closure::once_into_js(move || {
+            let e = r2.error().ok().flatten().map(JsValue::from).unwrap_or(JsValue::from_str("IndexedDB error"));
+            let _ = reject.call1(&JsValue::NULL, &e);
+        });
+        request.set_onsuccess(Some(ok.unchecked_ref()));
+        request.set_onerror(Some(err.unchecked_ref()));
+    });
+    JsFuture::from(promise).await
+}
+
+async fn open() -> Result<IdbDatabase, JsValue> {
+    let factory = web_sys::window()
+        .ok_or("no window")?
+        .indexed_db()?
+        .ok_or_else(|| JsValue::from_str("IndexedDB is not available"))?;
+    let request = factory.open_with_u32(DB, 1)?;
+    let upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(move |e: web_sys::IdbVersionChangeEvent| {
+        let Some(req) = e.target().and_then(|t| t.dyn_into::<IdbRequest>().ok()) else { return };
+        if let Ok(db) = req.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
+            if !db.object_store_names().contains(STORE) {
+                let _ = db.create_object_store(STORE);
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let db = wait(&request).await?;
+    drop(upgrade);
+    db.dyn_into::<IdbDatabase>()
+}
+
+pub async fn get(key: &str) -> Result<Option<String>, JsValue> {
+    let db = open().await?;
+    let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readonly)?;
+    let value = wait(&tx.object_store(STORE)?.get(&JsValue::from_str(key))?).await?;
+    db.close();
+    Ok(value.as_string())
+}
+
+/// Writes `value` and resolves only once the transaction has committed.
+pub async fn put(key: &str, value: &str) -> Result<(), JsValue> {
+    let db = open().await?;
+    let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+    let store = tx.object_store(STORE)?;
+    let request = store.put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))?;
+    wait(&request).await?;
+    let done = js_sys::Promise::new(&mut |resolve, reject| {
+        let ok = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let err = Closure::once_into_js(move || {
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("IndexedDB transaction failed"));
+        });
+        tx.set_oncomplete(Some(ok.unchecked_ref()));
+        tx.set_onerror(Some(err.unchecked_ref()));
+        tx.set_onabort(Some(err.unchecked_ref()));
+    });
+    JsFuture::from(done).await?;
+    db.close();
+    Ok(())
+}

@@ -1,0 +1,96 @@
+//! Trainer-side domain: the Moodle framework import and the cohort report.
+
+mod common;
+
+use common::*;
+use lentera::domain::catalog::{add_pack, Catalog, PackChange};
+use lentera::domain::generate;
+use lentera::domain::lang::Lang;
+use lentera::domain::moodle::framework_pack;
+use lentera::domain::rules::jp::JpStatus;
+use lentera::domain::rules::profile::profiles;
+use lentera::domain::rules::report::{csv, sort_rows, Column, CohortRow, RowFilter, CSV_COLUMNS};
+
+fn fixture() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/moodle-framework.csv")).unwrap()
+}
+
+#[test]
+fn a_moodle_framework_becomes_technical_competencies() {
+    let pack = framework_pack(&fixture(), None).unwrap();
+    assert_eq!(pack.id, "moodle-dukcapil-2026");
+    assert_eq!(pack.title.id, "Kompetensi Teknis Dinas Kependudukan");
+    let codes: Vec<&str> = pack.competencies.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(codes, ["TK.ADM", "TK.DATA", "TK.DATA.1", "TK.DATA.2"]);
+    let data = &pack.competencies[1];
+    assert_eq!(data.definition.id, "Mampu mengelola data kependudukan secara akurat, aman, dan mutakhir. Mencakup verifikasi dan pemutakhiran data pada SIAK.");
+    assert!(pack.competencies[2].definition.id.ends_with("(Bagian dari: Pengelolaan Data Kependudukan.)"));
+    assert_eq!(data.levels[3].description.id, "Skala kerangka: Kompeten");
+    let (packs, change) = add_pack(&[], pack.clone()).unwrap();
+    assert_eq!(change, PackChange::Added);
+    let cat = Catalog::with_packs(packs.iter()).unwrap();
+    assert!(cat.competencies.contains_key("TK.DATA.2"));
+
+    // The same file again changes nothing; an edited one is a new edition.
+    assert_eq!(framework_pack(&fixture(), Some(&pack)).unwrap().version, 1);
+    let edited = fixture().replace("Verifikasi data", "Verifikasi data penduduk");
+    assert_eq!(framework_pack(&edited, Some(&pack)).unwrap().version, 2);
+    // Semicolons (Moodle's importer allows them) read the same.
+    let semi = "Parent ID number;ID number;Short name;Description;Description format;Scale values;Scale configuration;Rule type (optional);Rule outcome (optional);Rule config (optional);Cross-referenced competency ID numbers;Exported ID (optional);Is framework;Taxonomy\n\
+                ;FW;Kerangka;;1;a,b;;;;;;;1;competency\n\
+                ;K1;\"Arsip; digital\";Deskripsi;1;;;;0;null;;1;;\n";
+    let p = framework_pack(semi, None).unwrap();
+    assert_eq!(p.competencies[0].name.id, "Arsip; digital");
+    assert_eq!(p.competencies[0].levels[0].description.id, "Memahami dasar-dasarnya dan bekerja dengan arahan.");
+}
+
+#[test]
+fn a_malformed_framework_csv_is_refused_with_reasons() {
+    assert!(framework_pack("", None).is_err());
+    let no_framework = fixture().replace(",1,\"domain", ",,\"domain");
+    let e = framework_pack(&no_framework, None).unwrap_err();
+    assert!(e.iter().any(|t| t.id.contains("Is framework")), "{e:?}");
+    let short_row = format!("{}\nTK.X,only,three\n", fixture().trim_end());
+    let e = framework_pack(&short_row, None).unwrap_err();
+    assert!(e[0].id.contains("3 kolom"), "{e:?}");
+    let orphan = fixture().replace("TK.DATA,TK.DATA.1", "TK.NONE,TK.DATA.1");
+    assert!(framework_pack(&orphan, None).unwrap_err()[0].en.contains("missing parent TK.NONE"));
+    assert!(framework_pack("\"unclosed,\n", None).unwrap_err()[0].en.contains("unclosed quote"));
+}
+
+#[test]
+fn cohort_rows_filter_sort_and_export_as_csv_with_bom() {
+    let cat = generate::catalog(3, 12);
+    let s = generate::cohort(3, 40, &cat, d(2026, 11, 22), 2);
+    let ps = profiles(&s, &cat, d(2026, 11, 22));
+    let mut rows: Vec<CohortRow> = ps.iter().map(CohortRow::of).collect();
+    assert_eq!(rows.len(), 40);
+
+    sort_rows(&mut rows, Column::Jpm, false);
+    let jpms: Vec<f64> = rows.iter().filter_map(|r| r.jpm).collect();
+    assert!(jpms.windows(2).all(|w| w[0] >= w[1]));
+    assert!(rows.iter().skip(jpms.len()).all(|r| r.jpm.is_none()), "unassessed last");
+
+    let unit = rows[0].unit.clone();
+    let f = RowFilter { unit: Some(unit.clone()), ..Default::default() };
+    let kept: Vec<&CohortRow> = rows.iter().filter(|r| f.keeps(r)).collect();
+    assert!(!kept.is_empty() && kept.iter().all(|r| r.unit == unit));
+    let behind = RowFilter { jp_status: Some(JpStatus::Behind), ..Default::default() };
+    assert!(rows.iter().filter(|r| behind.keeps(r)).all(|r| r.jp_status == JpStatus::Behind));
+
+    let text = csv(&rows, Lang::Id);
+    assert!(text.starts_with('\u{feff}'));
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 41);
+    assert_eq!(lines[0], CSV_COLUMNS.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(","));
+    assert!(lines[1].contains(&rows[0].nip));
+}
+
+#[test]
+fn csv_neutralises_formulas_in_names() {
+    let cat = generate::catalog(3, 4);
+    let s = generate::cohort(3, 1, &cat, d(2026, 11, 22), 1);
+    let mut rows: Vec<CohortRow> = profiles(&s, &cat, d(2026, 11, 22)).iter().map(CohortRow::of).collect();
+    rows[0].name = "=HYPERLINK(\"http://x\")".into();
+    assert!(csv(&rows, Lang::En).contains("\"'=HYPERLINK(\"\"http://x\"\")\""));
+}
