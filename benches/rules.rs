@@ -60,9 +60,7 @@ fn benches(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("export");
     group.sample_size(10);
-    group.bench_function("serialise 2000 employees", |b| {
-        b.iter(|| black_box(&cohort).to_json())
-    });
+    group.bench_function("serialise 2000 employees", |b| b.iter(|| black_box(&cohort).to_json()));
     group.finish();
 }
 

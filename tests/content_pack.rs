@@ -24,12 +24,7 @@ fn assert_full_dictionary_entry(c: &Competency) {
     for l in &c.levels {
         assert!(both(&l.description), "{} level {}", c.code, l.level);
         assert!(l.indicators.len() >= 3, "{} level {}", c.code, l.level);
-        assert!(
-            l.indicators.iter().all(both),
-            "{} level {}",
-            c.code,
-            l.level
-        );
+        assert!(l.indicators.iter().all(both), "{} level {}", c.code, l.level);
     }
 }
 
@@ -41,9 +36,7 @@ fn the_builtin_dictionary_holds_the_eight_managerial_competencies_and_perekat_ba
         codes,
         ["M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01"]
     );
-    assert!(dict[..8]
-        .iter()
-        .all(|c| c.kind == CompetencyType::Manajerial));
+    assert!(dict[..8].iter().all(|c| c.kind == CompetencyType::Manajerial));
     assert_eq!(dict[8].kind, CompetencyType::SosialKultural);
     dict.iter().for_each(assert_full_dictionary_entry);
 }
@@ -66,51 +59,30 @@ fn the_default_pack_covers_every_competency_with_substantial_modules() {
         .filter(|c| c.kind == CompetencyType::Teknis)
         .collect();
     assert!(technical.len() >= 3);
-    technical
-        .iter()
-        .for_each(|c| assert_full_dictionary_entry(c));
+    technical.iter().for_each(|c| assert_full_dictionary_entry(c));
 
     let targeted: BTreeSet<&str> = pack
         .modules
         .iter()
         .flat_map(|m| m.targets.iter().map(|t| t.competency.as_str()))
         .collect();
-    for code in [
-        "M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01",
-    ] {
+    for code in ["M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01"] {
         assert!(targeted.contains(code), "no module for {code}");
     }
     for c in &technical {
-        assert!(
-            targeted.contains(c.code.as_str()),
-            "no module for {}",
-            c.code
-        );
+        assert!(targeted.contains(c.code.as_str()), "no module for {}", c.code);
     }
     for m in &pack.modules {
         assert!(both(&m.title) && both(&m.summary), "{}", m.id);
-        assert!(
-            m.lessons.len() >= 3,
-            "{} has {} lessons",
-            m.id,
-            m.lessons.len()
-        );
+        assert!(m.lessons.len() >= 3, "{} has {} lessons", m.id, m.lessons.len());
         for l in &m.lessons {
             let words = l.body.id.split_whitespace().count();
             assert!(words >= 150, "{} / {}: only {words} words", m.id, l.id);
-            assert!(
-                !l.body.id.contains('<'),
-                "{} / {}: raw HTML in a lesson",
-                m.id,
-                l.id
-            );
+            assert!(!l.body.id.contains('<'), "{} / {}: raw HTML in a lesson", m.id, l.id);
         }
         assert!(m.quiz.questions.len() >= 5, "{}", m.id);
         assert!(
-            m.quiz
-                .questions
-                .iter()
-                .all(|q| both(&q.prompt) && both(&q.explanation)),
+            m.quiz.questions.iter().all(|q| both(&q.prompt) && both(&q.explanation)),
             "{}",
             m.id
         );

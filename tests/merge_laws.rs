@@ -12,9 +12,7 @@ mod common;
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use common::{d, device};
 use lentera::domain::generate;
-use lentera::domain::model::assessment::{
-    Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus,
-};
+use lentera::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus};
 use lentera::domain::model::progress::QuizAttempt;
 use lentera::domain::record::{DeviceId, Record, RecordData, Table};
 use lentera::domain::snapshot::import::{import, import_value};
@@ -180,11 +178,9 @@ fn nothing_lost<T: RecordData>(t: &Table<T>, merged: &Table<T>) -> bool {
         let Some(mr) = merged.get(&r.id) else {
             return false;
         };
-        r.versions().iter().all(|v| {
-            mr.versions()
-                .iter()
-                .any(|w| w == v || w.clock.supersedes(&v.clock))
-        })
+        r.versions()
+            .iter()
+            .all(|v| mr.versions().iter().any(|w| w == v || w.clock.supersedes(&v.clock)))
     })
 }
 
@@ -291,8 +287,7 @@ fn arb_json() -> impl Strategy<Value = serde_json::Value> {
     leaf.prop_recursive(5, 64, 8, move |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
-            prop::collection::vec((key.clone(), inner), 0..8)
-                .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            prop::collection::vec((key.clone(), inner), 0..8).prop_map(|kv| Value::Object(kv.into_iter().collect())),
         ]
     })
 }

@@ -12,9 +12,7 @@ use lentera::domain::model::activity::{Activity, Method};
 use lentera::domain::model::assessment::AssessmentKind::{SelfAssessment, Verified};
 use lentera::domain::model::employee::PositionKind;
 use lentera::domain::model::evaluation::{Performance, Potential, Rating};
-use lentera::domain::model::pack::{
-    ContentPack, Lesson, Module, ModuleTarget, Question, Quiz, PACK_FORMAT,
-};
+use lentera::domain::model::pack::{ContentPack, Lesson, Module, ModuleTarget, Question, Quiz, PACK_FORMAT};
 use lentera::domain::model::progress::{Completion, Progress, QuizAttempt};
 use lentera::domain::record::Record;
 use lentera::domain::rules::cohort::{promotion_ranking, summary};
@@ -51,12 +49,7 @@ fn required_levels_follow_the_position_table_and_pack_standards() {
 #[test]
 fn verified_level_beats_a_later_self_assessment() {
     let a1 = assessment("e1", Verified, d(2025, 12, 1), &[("M.01", 2)]);
-    let a2 = assessment(
-        "e1",
-        SelfAssessment,
-        d(2026, 1, 10),
-        &[("M.01", 3), ("M.02", 4)],
-    );
+    let a2 = assessment("e1", SelfAssessment, d(2026, 1, 10), &[("M.01", 3), ("M.02", 4)]);
     let (i1, i2) = (id("a1"), id("a2"));
     let cur = current_levels([(&i1, &a1, t(2026, 1, 1)), (&i2, &a2, t(2026, 1, 1))]);
     assert_eq!(cur["M.01"].level, 2);
@@ -83,10 +76,7 @@ fn the_latest_self_assessment_counts_and_drafts_do_not() {
     let morning = assessment("e1", SelfAssessment, d(2026, 3, 1), &[("M.01", 4)]);
     let evening = assessment("e1", SelfAssessment, d(2026, 3, 1), &[("M.01", 2)]);
     let (iz, ia) = (id("zzz"), id("aaa"));
-    let cur = current_levels([
-        (&iz, &morning, t(2026, 3, 1)),
-        (&ia, &evening, t(2026, 3, 2)),
-    ]);
+    let cur = current_levels([(&iz, &morning, t(2026, 3, 1)), (&ia, &evening, t(2026, 3, 2))]);
     assert_eq!(cur["M.01"].level, 2);
 }
 
@@ -100,10 +90,7 @@ fn jpm_is_sum_of_levels_over_sum_required_with_both_schemes() {
         &levels_all(2, &[("M.01", 1), ("M.02", 1)]),
     );
     let i = id("a");
-    let st = standings(
-        &pengawas_required(),
-        &current_levels([(&i, &a, t(2026, 1, 1))]),
-    );
+    let st = standings(&pengawas_required(), &current_levels([(&i, &a, t(2026, 1, 1))]));
     assert_eq!(st.iter().find(|s| s.competency == "M.01").unwrap().gap(), 1);
     let r = rules();
     let j = jpm(&st, &r).unwrap();
@@ -122,10 +109,7 @@ fn jpm_is_sum_of_levels_over_sum_required_with_both_schemes() {
         d(2026, 1, 10),
         &levels_all(2, &[("M.01", 1), ("M.02", 1), ("M.03", 1), ("M.04", 1)]),
     );
-    let st = standings(
-        &pengawas_required(),
-        &current_levels([(&i, &a, t(2026, 1, 1))]),
-    );
+    let st = standings(&pengawas_required(), &current_levels([(&i, &a, t(2026, 1, 1))]));
     assert_eq!(jpm(&st, &r).unwrap().band.key, "kurang_optimal");
     assert_eq!(jpm(&st, &r2).unwrap().band.key, "masih_memenuhi_syarat");
 }
@@ -134,10 +118,7 @@ fn jpm_is_sum_of_levels_over_sum_required_with_both_schemes() {
 fn jpm_cap_is_a_parameter_and_boundaries_belong_to_the_upper_band() {
     let a = assessment("e1", SelfAssessment, d(2026, 1, 10), &levels_all(3, &[]));
     let i = id("a");
-    let st = standings(
-        &pengawas_required(),
-        &current_levels([(&i, &a, t(2026, 1, 1))]),
-    );
+    let st = standings(&pengawas_required(), &current_levels([(&i, &a, t(2026, 1, 1))]));
     assert_eq!(jpm(&st, &rules()).unwrap().percent, 100.0);
     let uncapped = rules()
         .with_override(&serde_json::json!({"jpm": {"cap_at_100": {"value": false}}}))
@@ -148,21 +129,15 @@ fn jpm_cap_is_a_parameter_and_boundaries_belong_to_the_upper_band() {
     // exactly 90 % needs a 10-competency total: check the band function directly.
     let bands = &rules().scheme().unwrap().bands.clone();
     assert_eq!(
-        lentera::domain::rules::jpm::category(90.0, bands)
-            .unwrap()
-            .key,
+        lentera::domain::rules::jpm::category(90.0, bands).unwrap().key,
         "optimal"
     );
     assert_eq!(
-        lentera::domain::rules::jpm::category(78.0, bands)
-            .unwrap()
-            .key,
+        lentera::domain::rules::jpm::category(78.0, bands).unwrap().key,
         "cukup_optimal"
     );
     assert_eq!(
-        lentera::domain::rules::jpm::category(77.99, bands)
-            .unwrap()
-            .key,
+        lentera::domain::rules::jpm::category(77.99, bands).unwrap().key,
         "kurang_optimal"
     );
 }
@@ -189,14 +164,8 @@ fn activity(method: Method, hours: f64, end: chrono::NaiveDate) -> Activity {
 #[test]
 fn activity_jp_is_hours_in_45_minute_units_times_the_method_factor_capped() {
     let r = rules();
-    assert_eq!(
-        activity_jp(&activity(Method::Workshop, 3.0, d(2026, 3, 1)), &r),
-        4.0
-    );
-    assert_eq!(
-        activity_jp(&activity(Method::Seminar, 12.0, d(2026, 3, 1)), &r),
-        8.0
-    ); // 16 capped at 8
+    assert_eq!(activity_jp(&activity(Method::Workshop, 3.0, d(2026, 3, 1)), &r), 4.0);
+    assert_eq!(activity_jp(&activity(Method::Seminar, 12.0, d(2026, 3, 1)), &r), 8.0); // 16 capped at 8
     assert_eq!(
         activity_jp(&activity(Method::BelajarMandiri, 9.0, d(2026, 3, 1)), &r),
         6.0
@@ -212,10 +181,7 @@ fn jp_year_status_and_pace() {
         activity(Method::Workshop, 3.0, d(2025, 12, 31)),
     ];
     let y = jp_year(2026, today, [(d(2026, 5, 5), 6.0)], acts.iter(), &r);
-    assert_eq!(
-        (y.from_modules, y.from_activities, y.earned),
-        (6.0, 4.0, 10.0)
-    );
+    assert_eq!((y.from_modules, y.from_activities, y.earned), (6.0, 4.0, 10.0));
     assert_eq!(y.status, JpStatus::OnTrack);
     assert_eq!(y.months_left, 6);
     assert_eq!(y.remaining, 10.0);
@@ -250,10 +216,7 @@ fn reevaluation_is_due_after_six_months_and_overdue_after_nine() {
         reevaluation(last, d(2026, 10, 15), &r),
         Reevaluation::Overdue { .. }
     ));
-    assert_eq!(
-        reevaluation(None, d(2026, 1, 1), &r),
-        Reevaluation::NeverAssessed
-    );
+    assert_eq!(reevaluation(None, d(2026, 1, 1), &r), Reevaluation::NeverAssessed);
 }
 
 fn module(id: &str, code: &str, level: u8, jp: f64) -> Module {
@@ -342,10 +305,7 @@ fn recommendations_put_the_module_reaching_the_required_level_first_and_add_ment
     assert_eq!(recs[0].gap, 2);
     let order: Vec<_> = recs[0].modules.iter().map(|m| m.module.as_str()).collect();
     assert_eq!(order, ["m01-l3", "m01-l4", "m01-l2"]);
-    assert_eq!(
-        recs[0].mentoring,
-        Some(MentoringReason::LargeGap { gap: 2 })
-    );
+    assert_eq!(recs[0].mentoring, Some(MentoringReason::LargeGap { gap: 2 }));
     assert!(recs[0].methods.contains(&Method::Coaching));
     assert_eq!(recs[1].competency, "M.02");
     assert!(matches!(
@@ -367,12 +327,7 @@ fn recommendations_put_the_module_reaching_the_required_level_first_and_add_ment
 fn a_completed_module_is_no_longer_recommended() {
     let cat = Catalog::with_packs([&test_pack(vec![module("m01-l3", "M.01", 3, 4.0)])]).unwrap();
     let req = cat.required_levels(&employee("x", PositionKind::Administrator).position);
-    let a = assessment(
-        "e1",
-        SelfAssessment,
-        d(2026, 1, 10),
-        &levels_all(3, &[("M.01", 2)]),
-    );
+    let a = assessment("e1", SelfAssessment, d(2026, 1, 10), &levels_all(3, &[("M.01", 2)]));
     let i = id("a");
     let st = standings(&req, &current_levels([(&i, &a, t(2026, 1, 1))]));
     let mut p = Progress::new(id("e1"), "p".into(), "m01-l3".into());
@@ -402,40 +357,24 @@ fn rating(perf: Performance, pot: Option<Potential>) -> Rating {
 #[test]
 fn talent_box_from_rating_and_potential_or_jpm() {
     let r = rules();
-    let star = talent_box(
-        Some(&rating(Performance::Above, Some(Potential::High))),
-        None,
-        &r,
-    )
-    .unwrap();
+    let star = talent_box(Some(&rating(Performance::Above, Some(Potential::High))), None, &r).unwrap();
     assert_eq!(star.rule.number, 9);
     let mid = talent_box(Some(&rating(Performance::Meets, None)), Some(80.0), &r).unwrap();
-    assert_eq!(
-        (mid.rule.number, mid.potential_source),
-        (5, PotentialSource::FromJpm)
-    );
+    assert_eq!((mid.rule.number, mid.potential_source), (5, PotentialSource::FromJpm));
     let low = talent_box(Some(&rating(Performance::Below, None)), Some(50.0), &r).unwrap();
     assert_eq!(low.rule.number, 1);
     assert_eq!(
-        talent_box(
-            Some(&rating(Performance::Above, Some(Potential::Low))),
-            None,
-            &r
-        )
-        .unwrap()
-        .rule
-        .number,
+        talent_box(Some(&rating(Performance::Above, Some(Potential::Low))), None, &r)
+            .unwrap()
+            .rule
+            .number,
         4
     );
     assert_eq!(
-        talent_box(
-            Some(&rating(Performance::Below, Some(Potential::High))),
-            None,
-            &r
-        )
-        .unwrap()
-        .rule
-        .number,
+        talent_box(Some(&rating(Performance::Below, Some(Potential::High))), None, &r)
+            .unwrap()
+            .rule
+            .number,
         6
     );
     assert!(talent_box(None, Some(99.0), &r).is_none());
@@ -536,9 +475,7 @@ fn profiles_cohort_summary_and_promotion_ranking() {
     // With the JP target first, Budi (met) leads.
     let r = cat
         .rules
-        .with_override(
-            &serde_json::json!({"promotion": {"order": {"value": ["jp_target", "jpm"]}}}),
-        )
+        .with_override(&serde_json::json!({"promotion": {"order": {"value": ["jp_target", "jpm"]}}}))
         .unwrap();
     let rank: Vec<_> = promotion_ranking(&ps, &r)
         .into_iter()

@@ -11,11 +11,7 @@ use lentera::domain::snapshot::import::import;
 use lentera::domain::snapshot::{ExportInfo, Snapshot, MAX_IMPORT_BYTES, SCHEMA_VERSION};
 
 fn messages(bytes: &[u8]) -> Vec<String> {
-    import(bytes)
-        .unwrap_err()
-        .iter()
-        .map(|p| p.message(Lang::Id))
-        .collect()
+    import(bytes).unwrap_err().iter().map(|p| p.message(Lang::Id)).collect()
 }
 
 #[test]
@@ -27,20 +23,14 @@ fn empty_and_invalid_files_are_refused_in_indonesian() {
         .unwrap()
         .starts_with("Berkas bukan JSON yang sah"));
     assert_eq!(messages(b"[1,2,3]"), ["Berkas ini bukan ekspor Lentera."]);
-    assert_eq!(
-        messages(br#"{"name": "x"}"#),
-        ["Berkas ini bukan ekspor Lentera."]
-    );
+    assert_eq!(messages(br#"{"name": "x"}"#), ["Berkas ini bukan ekspor Lentera."]);
     let pack = messages(br#"{"format": "lentera-pack", "id": "x"}"#);
     assert!(pack[0].contains("paket konten"), "{pack:?}");
 }
 
 #[test]
 fn a_newer_schema_is_refused_with_advice_to_update() {
-    let doc = format!(
-        r#"{{"format": "lentera", "schema_version": {}}}"#,
-        SCHEMA_VERSION + 1
-    );
+    let doc = format!(r#"{{"format": "lentera", "schema_version": {}}}"#, SCHEMA_VERSION + 1);
     let err = import(doc.as_bytes()).unwrap_err();
     assert_eq!(err[0].path, "schema_version");
     assert!(err[0].message(Lang::Id).contains("Perbarui aplikasi"));
@@ -82,10 +72,7 @@ fn every_bad_record_is_reported_with_its_path_and_a_precise_reason() {
     no_name["data"].as_object_mut().unwrap().remove("name");
     doc["employees"] = serde_json::json!([e0, bad_nip, bad_grade, no_name]);
     let err = import(doc.to_string().as_bytes()).unwrap_err();
-    let got: Vec<(String, String)> = err
-        .iter()
-        .map(|p| (p.path.clone(), p.text.id.clone()))
-        .collect();
+    let got: Vec<(String, String)> = err.iter().map(|p| (p.path.clone(), p.text.id.clone())).collect();
     assert_eq!(got.len(), 3, "{got:?}");
     assert_eq!(got[0].0, "employees[1].data.nip");
     assert!(got[0].1.contains("jenis kelamin"), "{got:?}");
@@ -108,13 +95,7 @@ fn records_must_belong_to_an_employee_in_the_file() {
     doc["assessments"] = serde_json::json!([a]);
     let err = import(doc.to_string().as_bytes()).unwrap_err();
     let paths: Vec<_> = err.iter().map(|p| p.path.as_str()).collect();
-    assert_eq!(
-        paths,
-        [
-            "assessments[0].data.employee",
-            "assessments[0].data.entries"
-        ]
-    );
+    assert_eq!(paths, ["assessments[0].data.employee", "assessments[0].data.entries"]);
 }
 
 #[test]
@@ -159,19 +140,13 @@ fn export_then_import_is_identity_and_names_the_file() {
     assert!(mine.assessments.records().all(|r| r.data().employee == one));
     assert_eq!(
         mine.assessments.len(),
-        s.assessments
-            .records()
-            .filter(|r| r.data().employee == one)
-            .count()
+        s.assessments.records().filter(|r| r.data().employee == one).count()
     );
     assert_eq!(
         file_name("Siti Aminah, S.Kom.", d(2026, 11, 22)),
         "lentera-siti-aminah-s-kom-2026-11-22.json"
     );
-    assert_eq!(
-        file_name("<>", d(2026, 1, 2)),
-        "lentera-data-2026-01-02.json"
-    );
+    assert_eq!(file_name("<>", d(2026, 1, 2)), "lentera-data-2026-01-02.json");
 }
 
 /// Every released schema version has a fixture; each must import (migrating if older) and
@@ -182,14 +157,10 @@ fn every_released_fixture_migrates_to_the_current_format() {
     let mut seen = Vec::new();
     for v in 1..=SCHEMA_VERSION {
         let path = dir.join(format!("export-v{v}.json"));
-        let bytes =
-            std::fs::read(&path).unwrap_or_else(|_| panic!("missing fixture {}", path.display()));
+        let bytes = std::fs::read(&path).unwrap_or_else(|_| panic!("missing fixture {}", path.display()));
         let s = import(&bytes).unwrap_or_else(|e| panic!("fixture v{v}: {e:?}"));
         assert_eq!(s.schema_version, SCHEMA_VERSION);
-        assert!(
-            s.employees.len() >= 2,
-            "fixture v{v} should hold real records"
-        );
+        assert!(s.employees.len() >= 2, "fixture v{v} should hold real records");
         let again = import(s.to_json().as_bytes()).unwrap();
         assert_eq!(again, s);
         seen.push(v);

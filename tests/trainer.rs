@@ -9,10 +9,14 @@ use lentera::domain::lang::Lang;
 use lentera::domain::moodle::framework_pack;
 use lentera::domain::rules::jp::JpStatus;
 use lentera::domain::rules::profile::profiles;
-use lentera::domain::rules::report::{csv, sort_rows, Column, CohortRow, RowFilter, CSV_COLUMNS};
+use lentera::domain::rules::report::{csv, sort_rows, CohortRow, Column, RowFilter, CSV_COLUMNS};
 
 fn fixture() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/moodle-framework.csv")).unwrap()
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/moodle-framework.csv"
+    ))
+    .unwrap()
 }
 
 #[test]
@@ -24,7 +28,10 @@ fn a_moodle_framework_becomes_technical_competencies() {
     assert_eq!(codes, ["TK.ADM", "TK.DATA", "TK.DATA.1", "TK.DATA.2"]);
     let data = &pack.competencies[1];
     assert_eq!(data.definition.id, "Mampu mengelola data kependudukan secara akurat, aman, dan mutakhir. Mencakup verifikasi dan pemutakhiran data pada SIAK.");
-    assert!(pack.competencies[2].definition.id.ends_with("(Bagian dari: Pengelolaan Data Kependudukan.)"));
+    assert!(pack.competencies[2]
+        .definition
+        .id
+        .ends_with("(Bagian dari: Pengelolaan Data Kependudukan.)"));
     assert_eq!(data.levels[3].description.id, "Skala kerangka: Kompeten");
     let (packs, change) = add_pack(&[], pack.clone()).unwrap();
     assert_eq!(change, PackChange::Added);
@@ -41,7 +48,10 @@ fn a_moodle_framework_becomes_technical_competencies() {
                 ;K1;\"Arsip; digital\";Deskripsi;1;;;;0;null;;1;;\n";
     let p = framework_pack(semi, None).unwrap();
     assert_eq!(p.competencies[0].name.id, "Arsip; digital");
-    assert_eq!(p.competencies[0].levels[0].description.id, "Memahami dasar-dasarnya dan bekerja dengan arahan.");
+    assert_eq!(
+        p.competencies[0].levels[0].description.id,
+        "Memahami dasar-dasarnya dan bekerja dengan arahan."
+    );
 }
 
 #[test]
@@ -54,8 +64,12 @@ fn a_malformed_framework_csv_is_refused_with_reasons() {
     let e = framework_pack(&short_row, None).unwrap_err();
     assert!(e[0].id.contains("3 kolom"), "{e:?}");
     let orphan = fixture().replace("TK.DATA,TK.DATA.1", "TK.NONE,TK.DATA.1");
-    assert!(framework_pack(&orphan, None).unwrap_err()[0].en.contains("missing parent TK.NONE"));
-    assert!(framework_pack("\"unclosed,\n", None).unwrap_err()[0].en.contains("unclosed quote"));
+    assert!(framework_pack(&orphan, None).unwrap_err()[0]
+        .en
+        .contains("missing parent TK.NONE"));
+    assert!(framework_pack("\"unclosed,\n", None).unwrap_err()[0]
+        .en
+        .contains("unclosed quote"));
 }
 
 #[test]
@@ -72,17 +86,37 @@ fn cohort_rows_filter_sort_and_export_as_csv_with_bom() {
     assert!(rows.iter().skip(jpms.len()).all(|r| r.jpm.is_none()), "unassessed last");
 
     let unit = rows[0].unit.clone();
-    let f = RowFilter { unit: Some(unit.clone()), ..Default::default() };
+    let f = RowFilter {
+        unit: Some(unit.clone()),
+        ..Default::default()
+    };
     let kept: Vec<&CohortRow> = rows.iter().filter(|r| f.keeps(r)).collect();
     assert!(!kept.is_empty() && kept.iter().all(|r| r.unit == unit));
-    let behind = RowFilter { jp_status: Some(JpStatus::Behind), ..Default::default() };
-    assert!(rows.iter().filter(|r| behind.keeps(r)).all(|r| r.jp_status == JpStatus::Behind));
+    let behind = RowFilter {
+        jp_status: Some(JpStatus::Behind),
+        ..Default::default()
+    };
+    assert!(rows
+        .iter()
+        .filter(|r| behind.keeps(r))
+        .all(|r| r.jp_status == JpStatus::Behind));
 
     let text = csv(&rows, Lang::Id);
     assert!(text.starts_with('\u{feff}'));
-    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .collect();
     assert_eq!(lines.len(), 41);
-    assert_eq!(lines[0], CSV_COLUMNS.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(","));
+    assert_eq!(
+        lines[0],
+        CSV_COLUMNS
+            .iter()
+            .map(|c| format!("\"{c}\""))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
     assert!(lines[1].contains(&rows[0].nip));
 }
 

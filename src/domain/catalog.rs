@@ -37,10 +37,7 @@ pub fn builtin_dictionary() -> Vec<Competency> {
 impl Default for Catalog {
     fn default() -> Self {
         Catalog {
-            competencies: builtin_dictionary()
-                .into_iter()
-                .map(|c| (c.code.clone(), c))
-                .collect(),
+            competencies: builtin_dictionary().into_iter().map(|c| (c.code.clone(), c)).collect(),
             modules: Vec::new(),
             standards: Vec::new(),
             rules: RulesConfig::default(),
@@ -52,9 +49,7 @@ impl Default for Catalog {
 impl Catalog {
     /// The built-in catalog with `packs` applied in order. A pack's competencies replace
     /// built-in ones with the same code; its rules override is applied on top of the rules so far.
-    pub fn with_packs<'a>(
-        packs: impl IntoIterator<Item = &'a ContentPack>,
-    ) -> Result<Catalog, Vec<Text>> {
+    pub fn with_packs<'a>(packs: impl IntoIterator<Item = &'a ContentPack>) -> Result<Catalog, Vec<Text>> {
         let mut cat = Catalog::default();
         for pack in packs {
             cat.apply(pack)?;
@@ -71,20 +66,17 @@ impl Catalog {
         }
         self.standards.extend(pack.standards.iter().cloned());
         self.modules.retain(|m| m.pack != pack.id);
-        self.modules
-            .extend(pack.modules.iter().map(|m| CatalogModule {
-                pack: pack.id.clone(),
-                module: m.clone(),
-            }));
+        self.modules.extend(pack.modules.iter().map(|m| CatalogModule {
+            pack: pack.id.clone(),
+            module: m.clone(),
+        }));
         self.packs.retain(|(id, _)| id != &pack.id);
         self.packs.push((pack.id.clone(), pack.version));
         Ok(())
     }
 
     pub fn module(&self, pack: &str, module: &str) -> Option<&CatalogModule> {
-        self.modules
-            .iter()
-            .find(|m| m.pack == pack && m.module.id == module)
+        self.modules.iter().find(|m| m.pack == pack && m.module.id == module)
     }
 
     /// Modules still offered (not archived by a newer pack edition).
@@ -114,10 +106,7 @@ impl Catalog {
             .iter()
             .filter(|s| s.position == position.kind && s.title.is_none());
         let specific = self.standards.iter().filter(|s| {
-            s.position == position.kind
-                && s.title
-                    .as_ref()
-                    .is_some_and(|t| t.trim().to_lowercase() == title)
+            s.position == position.kind && s.title.as_ref().is_some_and(|t| t.trim().to_lowercase() == title)
         });
         for s in general.chain(specific) {
             for r in &s.required {
@@ -144,8 +133,7 @@ pub fn pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<Text> {
     if pack.id.trim().is_empty() {
         bad("Paket tidak punya id.".into(), "The pack has no id.".into());
     }
-    let mut codes: BTreeMap<&str, ()> =
-        base.competencies.keys().map(|k| (k.as_str(), ())).collect();
+    let mut codes: BTreeMap<&str, ()> = base.competencies.keys().map(|k| (k.as_str(), ())).collect();
     for c in &pack.competencies {
         codes.insert(&c.code, ());
         let levels: Vec<u8> = c.levels.iter().map(|l| l.level).collect();
@@ -155,10 +143,7 @@ pub fn pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<Text> {
                     "Kompetensi {} harus punya deskripsi level 1 sampai 5 berurutan.",
                     c.code
                 ),
-                format!(
-                    "Competency {} must describe levels 1 to 5 in order.",
-                    c.code
-                ),
+                format!("Competency {} must describe levels 1 to 5 in order.", c.code),
             );
         }
     }
@@ -229,30 +214,16 @@ pub fn pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<Text> {
         }
         if m.quiz.pass_mark > 100 || m.quiz.questions.is_empty() {
             bad(
-                format!(
-                    "Kuis modul {} harus punya soal dan nilai lulus 0–100.",
-                    m.id
-                ),
-                format!(
-                    "Module {} quiz needs questions and a pass mark of 0–100.",
-                    m.id
-                ),
+                format!("Kuis modul {} harus punya soal dan nilai lulus 0–100.", m.id),
+                format!("Module {} quiz needs questions and a pass mark of 0–100.", m.id),
             );
         }
         for q in &m.quiz.questions {
-            let ok = q.choices.len() >= 2
-                && !q.correct.is_empty()
-                && q.correct.iter().all(|&i| i < q.choices.len());
+            let ok = q.choices.len() >= 2 && !q.correct.is_empty() && q.correct.iter().all(|&i| i < q.choices.len());
             if !ok {
                 bad(
-                    format!(
-                        "Modul {}, soal {}: pilihan atau kunci jawaban tidak sah.",
-                        m.id, q.id
-                    ),
-                    format!(
-                        "Module {}, question {}: choices or answer key invalid.",
-                        m.id, q.id
-                    ),
+                    format!("Modul {}, soal {}: pilihan atau kunci jawaban tidak sah.", m.id, q.id),
+                    format!("Module {}, question {}: choices or answer key invalid.", m.id, q.id),
                 );
             }
         }
@@ -281,15 +252,8 @@ pub enum PackChange {
 /// Adds `incoming` to `packs` after checking it. A newer edition replaces the older one and
 /// keeps the modules it dropped as archived (learners' progress in them stays meaningful); an
 /// older edition is refused.
-pub fn add_pack(
-    packs: &[ContentPack],
-    incoming: ContentPack,
-) -> Result<(Vec<ContentPack>, PackChange), Vec<Text>> {
-    let others: Vec<ContentPack> = packs
-        .iter()
-        .filter(|p| p.id != incoming.id)
-        .cloned()
-        .collect();
+pub fn add_pack(packs: &[ContentPack], incoming: ContentPack) -> Result<(Vec<ContentPack>, PackChange), Vec<Text>> {
+    let others: Vec<ContentPack> = packs.iter().filter(|p| p.id != incoming.id).cloned().collect();
     let base = Catalog::with_packs(others.iter())?;
     let problems = pack_problems(&incoming, &base);
     if !problems.is_empty() {
@@ -359,13 +323,7 @@ mod tests {
         v2.version = 2;
         v2.modules.truncate(3);
         let (packs, change) = add_pack(&packs, v2).unwrap();
-        assert_eq!(
-            change,
-            PackChange::Upgraded {
-                from: 1,
-                archived: 1
-            }
-        );
+        assert_eq!(change, PackChange::Upgraded { from: 1, archived: 1 });
         let cat = Catalog::with_packs(packs.iter()).unwrap();
         assert_eq!(cat.modules.len(), 4);
         assert_eq!(cat.offered_modules().count(), 3);

@@ -8,15 +8,11 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use crate::domain::catalog::Catalog;
 use crate::domain::lang::Text;
 use crate::domain::model::activity::{Activity, Method};
-use crate::domain::model::assessment::{
-    Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus,
-};
+use crate::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus};
 use crate::domain::model::employee::{Employee, Grade, Position, PositionKind};
 use crate::domain::model::evaluation::{Performance, Potential, Rating};
 use crate::domain::model::nip::Nip;
-use crate::domain::model::pack::{
-    ContentPack, Lesson, Module, ModuleTarget, Question, Quiz, PACK_FORMAT,
-};
+use crate::domain::model::pack::{ContentPack, Lesson, Module, ModuleTarget, Question, Quiz, PACK_FORMAT};
 use crate::domain::model::progress::{Completion, Progress, QuizAttempt};
 use crate::domain::record::{DeviceId, Id, Record};
 use crate::domain::snapshot::Snapshot;
@@ -64,9 +60,8 @@ impl Rng {
 }
 
 const GIVEN: &[&str] = &[
-    "Siti", "Ahmad", "Dewi", "Budi", "Rina", "Agus", "Nur", "Made", "Yohana", "Rudi", "Fitri",
-    "Hendra", "Wahyu", "Lestari", "Andi", "Ratna", "Yusuf", "Ketut", "Maria", "Bambang", "Intan",
-    "Fajar", "Putri", "Dedi",
+    "Siti", "Ahmad", "Dewi", "Budi", "Rina", "Agus", "Nur", "Made", "Yohana", "Rudi", "Fitri", "Hendra", "Wahyu",
+    "Lestari", "Andi", "Ratna", "Yusuf", "Ketut", "Maria", "Bambang", "Intan", "Fajar", "Putri", "Dedi",
 ];
 const FAMILY: &[&str] = &[
     "Aminah",
@@ -106,18 +101,9 @@ const TITLES: &[(&str, PositionKind)] = &[
     ("Pengadministrasi Umum", PositionKind::Pelaksana),
     ("Pengolah Data", PositionKind::Pelaksana),
     ("Operator Layanan", PositionKind::Pelaksana),
-    (
-        "Analis Kepegawaian Ahli Muda",
-        PositionKind::FungsionalAhliMuda,
-    ),
-    (
-        "Perencana Ahli Pertama",
-        PositionKind::FungsionalAhliPertama,
-    ),
-    (
-        "Pranata Komputer Terampil",
-        PositionKind::FungsionalTerampil,
-    ),
+    ("Analis Kepegawaian Ahli Muda", PositionKind::FungsionalAhliMuda),
+    ("Perencana Ahli Pertama", PositionKind::FungsionalAhliPertama),
+    ("Pranata Komputer Terampil", PositionKind::FungsionalTerampil),
     ("Perawat Mahir", PositionKind::FungsionalMahir),
 ];
 
@@ -153,11 +139,7 @@ pub fn pack(seed: u64, n: usize, competencies: &[String]) -> ContentPack {
                         .map(|q| Question {
                             id: format!("q{q}"),
                             prompt: Text::new(format!("Soal {q}"), ""),
-                            choices: vec![
-                                Text::new("A", ""),
-                                Text::new("B", ""),
-                                Text::new("C", ""),
-                            ],
+                            choices: vec![Text::new("A", ""), Text::new("B", ""), Text::new("C", "")],
                             correct: vec![(q % 3) as usize],
                             explanation: Text::new("Penjelasan.", ""),
                         })
@@ -196,13 +178,7 @@ fn at(date: NaiveDate, rng: &mut Rng) -> DateTime<Utc> {
 }
 
 /// `n` employees with a year of history up to `today`, written by `devices` devices.
-pub fn cohort(
-    seed: u64,
-    n: usize,
-    catalog: &Catalog,
-    today: NaiveDate,
-    devices: usize,
-) -> Snapshot {
+pub fn cohort(seed: u64, n: usize, catalog: &Catalog, today: NaiveDate, devices: usize) -> Snapshot {
     let mut rng = Rng::new(seed);
     let devices: Vec<DeviceId> = (0..devices.max(1)).map(|_| rng.id()).collect();
     let year_ago = today - Duration::days(365);
@@ -217,13 +193,9 @@ pub fn cohort(
             rng.range(1, 28) as u32,
         )
         .expect("valid date");
-        let appointed = NaiveDate::from_ymd_opt(
-            birth.year() + rng.range(22, 30) as i32,
-            rng.range(1, 12) as u32,
-            1,
-        )
-        .expect("valid date")
-        .min(today);
+        let appointed = NaiveDate::from_ymd_opt(birth.year() + rng.range(22, 30) as i32, rng.range(1, 12) as u32, 1)
+            .expect("valid date")
+            .min(today);
         let nip = format!(
             "{}{}{}{:03}",
             birth.format("%Y%m%d"),
@@ -327,8 +299,7 @@ pub fn cohort(
                 }
             }
             let id = Progress::id_for(&emp_id, &m.pack, &m.module.id);
-            s.progress
-                .upsert(Record::create(id, &device, at(day, &mut rng), p));
+            s.progress.upsert(Record::create(id, &device, at(day, &mut rng), p));
         }
 
         // Activities outside the app.

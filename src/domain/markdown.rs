@@ -68,10 +68,7 @@ pub fn parse(src: &str) -> Vec<Block> {
             flush_list(&mut list, &mut blocks);
             flush_quote(&mut quote, &mut blocks);
             blocks.push(Block::Heading(level, inline(text)));
-        } else if let Some(text) = line
-            .strip_prefix("> ")
-            .or_else(|| (line == ">").then_some(""))
-        {
+        } else if let Some(text) = line.strip_prefix("> ").or_else(|| (line == ">").then_some("")) {
             flush_para(&mut para, &mut blocks);
             flush_list(&mut list, &mut blocks);
             if !text.is_empty() {
@@ -174,10 +171,7 @@ mod tests {
                     Text(". Baris kedua.".into()),
                 ]),
                 Block::Bullets(vec![vec![Text("satu".into())], vec![Text("dua".into())]]),
-                Block::Numbered(vec![
-                    vec![Text("pertama".into())],
-                    vec![Text("kedua".into())]
-                ]),
+                Block::Numbered(vec![vec![Text("pertama".into())], vec![Text("kedua".into())]]),
                 Block::Quote(vec![Text("Kutipan lanjut".into())]),
             ]
         );

@@ -26,9 +26,16 @@ pub fn framework_pack(text: &str, existing: Option<&ContentPack>) -> Result<Cont
         return Err(err("Berkas CSV kosong.".into(), "The CSV file is empty.".into()));
     }
     let first_line = text.lines().next().unwrap_or("");
-    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() { ';' } else { ',' };
+    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
+        ';'
+    } else {
+        ','
+    };
     let rows = parse_csv(text, delimiter).map_err(|line| {
-        err(format!("CSV tidak sah: tanda kutip tidak ditutup (baris {line})."), format!("Invalid CSV: unclosed quote (line {line})."))
+        err(
+            format!("CSV tidak sah: tanda kutip tidak ditutup (baris {line})."),
+            format!("Invalid CSV: unclosed quote (line {line})."),
+        )
     })?;
     let mut problems = Vec::new();
     let mut framework: Option<&Vec<String>> = None;
@@ -40,14 +47,23 @@ pub fn framework_pack(text: &str, existing: Option<&ContentPack>) -> Result<Cont
         }
         if row.len() != COLUMNS {
             problems.push(Text::new(
-                format!("Baris {line}: {} kolom, seharusnya {COLUMNS} (format kerangka kompetensi Moodle).", row.len()),
-                format!("Line {line}: {} columns, expected {COLUMNS} (Moodle competency framework format).", row.len()),
+                format!(
+                    "Baris {line}: {} kolom, seharusnya {COLUMNS} (format kerangka kompetensi Moodle).",
+                    row.len()
+                ),
+                format!(
+                    "Line {line}: {} columns, expected {COLUMNS} (Moodle competency framework format).",
+                    row.len()
+                ),
             ));
             continue;
         }
         if truthy(&row[12]) {
             if framework.is_some() {
-                problems.push(Text::new(format!("Baris {line}: lebih dari satu baris kerangka."), format!("Line {line}: more than one framework row.")));
+                problems.push(Text::new(
+                    format!("Baris {line}: lebih dari satu baris kerangka."),
+                    format!("Line {line}: more than one framework row."),
+                ));
             }
             framework = Some(row);
         } else if row[1].trim().is_empty() || row[2].trim().is_empty() {
@@ -60,21 +76,33 @@ pub fn framework_pack(text: &str, existing: Option<&ContentPack>) -> Result<Cont
         }
     }
     if rows.first().is_none_or(|h| h.len() != COLUMNS) {
-        problems.insert(0, Text::new(
-            format!("Baris judul harus punya {COLUMNS} kolom kerangka kompetensi Moodle."),
-            format!("The header row must have the {COLUMNS} columns of a Moodle competency framework."),
-        ));
+        problems.insert(
+            0,
+            Text::new(
+                format!("Baris judul harus punya {COLUMNS} kolom kerangka kompetensi Moodle."),
+                format!("The header row must have the {COLUMNS} columns of a Moodle competency framework."),
+            ),
+        );
     }
     let Some(fw) = framework else {
-        problems.push(Text::new("Tidak ada baris kerangka (kolom \"Is framework\" = 1).", "No framework row (column \"Is framework\" = 1)."));
+        problems.push(Text::new(
+            "Tidak ada baris kerangka (kolom \"Is framework\" = 1).",
+            "No framework row (column \"Is framework\" = 1).",
+        ));
         return Err(problems);
     };
     if comps.is_empty() {
-        problems.push(Text::new("Kerangka tidak berisi kompetensi.", "The framework has no competencies."));
+        problems.push(Text::new(
+            "Kerangka tidak berisi kompetensi.",
+            "The framework has no competencies.",
+        ));
     }
     let ids: BTreeSet<&str> = comps.iter().map(|r| r[1].trim()).collect();
     if ids.len() != comps.len() {
-        problems.push(Text::new("Ada ID number kompetensi yang dipakai dua kali.", "A competency ID number is used twice."));
+        problems.push(Text::new(
+            "Ada ID number kompetensi yang dipakai dua kali.",
+            "A competency ID number is used twice.",
+        ));
     }
     for r in &comps {
         let parent = r[0].trim();
@@ -89,7 +117,11 @@ pub fn framework_pack(text: &str, existing: Option<&ContentPack>) -> Result<Cont
         return Err(problems);
     }
 
-    let scale: Vec<String> = fw[5].split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    let scale: Vec<String> = fw[5]
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
     let fw_name = plain(&fw[2]);
     let competencies = comps
         .iter()
@@ -105,7 +137,13 @@ pub fn framework_pack(text: &str, existing: Option<&ContentPack>) -> Result<Cont
                 kind: CompetencyType::Teknis,
                 name: Text::new(plain(&r[2]), ""),
                 definition: Text::new(definition, ""),
-                levels: (1..=5u8).map(|l| LevelDescription { level: l, description: level_text(l, &scale), indicators: vec![] }).collect(),
+                levels: (1..=5u8)
+                    .map(|l| LevelDescription {
+                        level: l,
+                        description: level_text(l, &scale),
+                        indicators: vec![],
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -138,11 +176,26 @@ fn level_text(level: u8, scale: &[String]) -> Text {
         return Text::new(format!("Skala kerangka: {v}"), format!("Framework scale: {v}"));
     }
     let (id, en) = match level {
-        1 => ("Memahami dasar-dasarnya dan bekerja dengan arahan.", "Knows the basics and works under guidance."),
-        2 => ("Menerapkan dalam tugas sendiri secara mandiri.", "Applies it in own work independently."),
-        3 => ("Menerapkan dalam situasi beragam dan membimbing rekan.", "Applies it in varied situations and guides colleagues."),
-        4 => ("Mengembangkan cara kerja unit dan menjadi rujukan.", "Improves the unit's practice and is the reference."),
-        _ => ("Menetapkan arah dan standar di tingkat instansi.", "Sets direction and standards for the agency."),
+        1 => (
+            "Memahami dasar-dasarnya dan bekerja dengan arahan.",
+            "Knows the basics and works under guidance.",
+        ),
+        2 => (
+            "Menerapkan dalam tugas sendiri secara mandiri.",
+            "Applies it in own work independently.",
+        ),
+        3 => (
+            "Menerapkan dalam situasi beragam dan membimbing rekan.",
+            "Applies it in varied situations and guides colleagues.",
+        ),
+        4 => (
+            "Mengembangkan cara kerja unit dan menjadi rujukan.",
+            "Improves the unit's practice and is the reference.",
+        ),
+        _ => (
+            "Menetapkan arah dan standar di tingkat instansi.",
+            "Sets direction and standards for the agency.",
+        ),
     };
     Text::new(id, en)
 }
@@ -166,14 +219,34 @@ fn plain(html: &str) -> String {
             _ => {}
         }
     }
-    let out = out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    let out = out
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn slug(s: &str) -> String {
-    let s: String = s.trim().chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    let s: String = s
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
     let s = s.trim_matches('-').to_string();
-    if s.is_empty() { "kerangka".into() } else { s }
+    if s.is_empty() {
+        "kerangka".into()
+    } else {
+        s
+    }
 }
 
 /// RFC 4180 CSV: quoted fields may hold delimiters, doubled quotes and line breaks. `Err` gives

@@ -21,10 +21,7 @@ pub fn check_pin(pin: &str) -> Result<(), Text> {
     if (4..=6).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit()) {
         Ok(())
     } else {
-        Err(Text::new(
-            "PIN harus 4–6 angka.",
-            "The PIN must be 4–6 digits.",
-        ))
+        Err(Text::new("PIN harus 4–6 angka.", "The PIN must be 4–6 digits."))
     }
 }
 

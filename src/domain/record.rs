@@ -57,10 +57,7 @@ impl Id {
         if s.is_empty() || s.len() > Self::MAX_LEN {
             return Err(format!("an id must have 1–{} characters", Self::MAX_LEN));
         }
-        if !s
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_.:".contains(c))
-        {
+        if !s.chars().all(|c| c.is_ascii_alphanumeric() || "-_.:".contains(c)) {
             return Err("an id may contain only letters, digits and - _ . :".into());
         }
         Ok(Id(s.to_string()))
@@ -161,12 +158,7 @@ impl<T: RecordData> Version<T> {
     /// The deterministic winner order among concurrent versions: most edits seen, then latest
     /// write, then device id, then content — the same answer on every device.
     fn rank_key(&self) -> (u64, DateTime<Utc>, &DeviceId, bool) {
-        (
-            self.clock.revision(),
-            self.updated_at,
-            &self.device,
-            !self.deleted,
-        )
+        (self.clock.revision(), self.updated_at, &self.device, !self.deleted)
     }
 
     fn outranks(&self, other: &Self) -> std::cmp::Ordering {
@@ -205,11 +197,7 @@ impl<T: RecordData> Record<T> {
     }
 
     /// Builds a record from stored versions (as read from a file), normalising them.
-    pub fn from_versions(
-        id: Id,
-        created_at: DateTime<Utc>,
-        versions: Vec<Version<T>>,
-    ) -> Option<Record<T>> {
+    pub fn from_versions(id: Id, created_at: DateTime<Utc>, versions: Vec<Version<T>>) -> Option<Record<T>> {
         if versions.is_empty() {
             return None;
         }
@@ -268,10 +256,7 @@ impl<T: RecordData> Record<T> {
     }
 
     fn write(&mut self, device: &DeviceId, now: DateTime<Utc>, data: T, deleted: bool) {
-        let mut clock = self
-            .versions
-            .iter()
-            .fold(Clock::default(), |c, v| c.join(&v.clock));
+        let mut clock = self.versions.iter().fold(Clock::default(), |c, v| c.join(&v.clock));
         clock.tick(device);
         self.versions = vec![Version {
             clock,
@@ -306,10 +291,7 @@ fn normalise<T: RecordData>(mut all: Vec<Version<T>>) -> Vec<Version<T>> {
         .iter()
         .map(|v| !all.iter().any(|w| w.clock.supersedes(&v.clock)))
         .collect();
-    all.into_iter()
-        .zip(keep)
-        .filter_map(|(v, k)| k.then_some(v))
-        .collect()
+    all.into_iter().zip(keep).filter_map(|(v, k)| k.then_some(v)).collect()
 }
 
 /// Joinable data: clocks join, data joins, the latest write names the device and time.

@@ -113,10 +113,7 @@ pub fn save(snapshot: &Snapshot, known: u64) -> Result<Saved, WriteError> {
         }
     }
     set(MAIN, &value)?;
-    Ok(Saved {
-        revision: next,
-        merged,
-    })
+    Ok(Saved { revision: next, merged })
 }
 
 /// What another tab saved, if it is newer than `known`.

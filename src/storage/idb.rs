@@ -18,7 +18,12 @@ async fn wait(request: &IdbRequest) -> Result<JsValue, JsValue> {
         });
         let r2 = request.clone();
         let err = Closure::once_into_js(move || {
-            let e = r2.error().ok().flatten().map(JsValue::from).unwrap_or(JsValue::from_str("IndexedDB error"));
+            let e = r2
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::from_str("IndexedDB error"));
             let _ = reject.call1(&JsValue::NULL, &e);
         });
         request.set_onsuccess(Some(ok.unchecked_ref()));
@@ -33,14 +38,17 @@ async fn open() -> Result<IdbDatabase, JsValue> {
         .indexed_db()?
         .ok_or_else(|| JsValue::from_str("IndexedDB is not available"))?;
     let request = factory.open_with_u32(DB, 1)?;
-    let upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(move |e: web_sys::IdbVersionChangeEvent| {
-        let Some(req) = e.target().and_then(|t| t.dyn_into::<IdbRequest>().ok()) else { return };
-        if let Ok(db) = req.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
-            if !db.object_store_names().contains(STORE) {
-                let _ = db.create_object_store(STORE);
+    let upgrade =
+        Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(move |e: web_sys::IdbVersionChangeEvent| {
+            let Some(req) = e.target().and_then(|t| t.dyn_into::<IdbRequest>().ok()) else {
+                return;
+            };
+            if let Ok(db) = req.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
+                if !db.object_store_names().contains(STORE) {
+                    let _ = db.create_object_store(STORE);
+                }
             }
-        }
-    });
+        });
     request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
     let db = wait(&request).await?;
     drop(upgrade);

@@ -14,8 +14,5 @@ pub fn load() -> Vec<ContentPack> {
 }
 
 pub fn save(packs: &[ContentPack]) -> Result<(), WriteError> {
-    set(
-        PACKS,
-        &serde_json::to_string(packs).expect("packs serialise"),
-    )
+    set(PACKS, &serde_json::to_string(packs).expect("packs serialise"))
 }

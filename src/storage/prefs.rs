@@ -51,3 +51,15 @@ pub fn set_pin_failures(profile: &Id, failures: u32, locked_until_ms: f64) {
         let _ = LocalStorage::set(k, (failures, locked_until_ms));
     }
 }
+
+const TRAINER_PIN: &str = "trainer.pin";
+
+/// The trainer-mode PIN (hashed), which keeps a cohort's data from learners using the same
+/// device.
+pub fn trainer_pin() -> Option<crate::domain::model::employee::PinHash> {
+    LocalStorage::get(key(TRAINER_PIN)).ok()
+}
+
+pub fn set_trainer_pin(hash: &crate::domain::model::employee::PinHash) -> Result<(), String> {
+    LocalStorage::set(key(TRAINER_PIN), hash).map_err(|e| e.to_string())
+}

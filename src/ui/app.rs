@@ -19,6 +19,7 @@ use super::pages::{
     profile_form::ProfileFormPage,
     profiles::ProfilesPage,
     supervisor::SupervisorPage,
+    trainer::TrainerPage,
     unlock::UnlockPage,
 };
 use super::route::{navigate, provide_route, Route};
@@ -78,47 +79,27 @@ fn screen(route: Route) -> AnyView {
             Some(true) => {}
         }
     }
-    let with_nav = |id: &crate::domain::record::Id, page: AnyView| {
-        view! { <ProfileNav employee=id.clone()/>{page} }.into_any()
-    };
+    let with_nav =
+        |id: &crate::domain::record::Id, page: AnyView| view! { <ProfileNav employee=id.clone()/>{page} }.into_any();
     match route {
         Route::Profiles => view! { <ProfilesPage/> }.into_any(),
         Route::NewProfile => view! { <ProfileFormPage/> }.into_any(),
-        Route::EditProfile(id) => with_nav(
-            &id,
-            view! { <ProfileFormPage editing=id.clone()/> }.into_any(),
-        ),
-        Route::Unlock(id) => {
-            view! { <UnlockPage employee=id.clone() then=Route::Dashboard(id)/> }.into_any()
-        }
-        Route::Dashboard(id) => with_nav(
-            &id,
-            view! { <DashboardPage employee=id.clone()/> }.into_any(),
-        ),
+        Route::EditProfile(id) => with_nav(&id, view! { <ProfileFormPage editing=id.clone()/> }.into_any()),
+        Route::Unlock(id) => view! { <UnlockPage employee=id.clone() then=Route::Dashboard(id)/> }.into_any(),
+        Route::Dashboard(id) => with_nav(&id, view! { <DashboardPage employee=id.clone()/> }.into_any()),
         Route::Assess(id) => with_nav(&id, view! { <AssessPage employee=id.clone()/> }.into_any()),
-        Route::Supervisor(id) => with_nav(
-            &id,
-            view! { <SupervisorPage employee=id.clone()/> }.into_any(),
-        ),
+        Route::Supervisor(id) => with_nav(&id, view! { <SupervisorPage employee=id.clone()/> }.into_any()),
         Route::Learn(id) => with_nav(&id, view! { <LearnPage employee=id.clone()/> }.into_any()),
-        Route::Module(id, m) => with_nav(
-            &id,
-            view! { <ModulePage employee=id.clone() module=m/> }.into_any(),
-        ),
+        Route::Module(id, m) => with_nav(&id, view! { <ModulePage employee=id.clone() module=m/> }.into_any()),
         Route::Lesson(id, m, l) => with_nav(
             &id,
             view! { <LessonPage employee=id.clone() module=m lesson=l/> }.into_any(),
         ),
-        Route::Quiz(id, m) => with_nav(
-            &id,
-            view! { <QuizPage employee=id.clone() module=m/> }.into_any(),
-        ),
-        Route::Activities(id) => with_nav(
-            &id,
-            view! { <ActivitiesPage employee=id.clone()/> }.into_any(),
-        ),
+        Route::Quiz(id, m) => with_nav(&id, view! { <QuizPage employee=id.clone() module=m/> }.into_any()),
+        Route::Activities(id) => with_nav(&id, view! { <ActivitiesPage employee=id.clone()/> }.into_any()),
         Route::Plan(id) => with_nav(&id, view! { <PlanPage employee=id.clone()/> }.into_any()),
         Route::Data => view! { <DataPage/> }.into_any(),
+        Route::Trainer(tab) => view! { <TrainerPage tab=tab/> }.into_any(),
         Route::NotFound(path) => view! { <NotFoundPage path=path/> }.into_any(),
     }
 }
@@ -126,18 +107,14 @@ fn screen(route: Route) -> AnyView {
 /// Locks the open profile after `IDLE_LOCK_MS` without a touch or key press.
 fn idle_lock(store: Store) {
     let last = StoredValue::new(js_sys::Date::now());
-    let h1 = window_event_listener(leptos::ev::pointerdown, move |_| {
-        last.set_value(js_sys::Date::now())
-    });
-    let h2 = window_event_listener(leptos::ev::keydown, move |_| {
-        last.set_value(js_sys::Date::now())
-    });
+    let h1 = window_event_listener(leptos::ev::pointerdown, move |_| last.set_value(js_sys::Date::now()));
+    let h2 = window_event_listener(leptos::ev::keydown, move |_| last.set_value(js_sys::Date::now()));
     let timer = set_interval_with_handle(
         move || {
-            if store.session.get_untracked().is_some()
-                && js_sys::Date::now() - last.get_value() > IDLE_LOCK_MS
-            {
+            let open = store.session.get_untracked().is_some() || store.trainer_unlocked.get_untracked();
+            if open && js_sys::Date::now() - last.get_value() > IDLE_LOCK_MS {
                 store.session.set(None);
+                store.trainer_unlocked.set(false);
                 navigate(&Route::Profiles);
             }
         },

@@ -32,18 +32,23 @@ pub enum Route {
     Activities(Id),
     Plan(Id),
     Data,
+    Trainer(TrainerTab),
     NotFound(String),
+}
+
+/// The parts of trainer mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrainerTab {
+    Cohort,
+    Talent,
+    Import,
 }
 
 impl Route {
     /// Reads a fragment such as `#/` or `#/p/<id>/belajar`.
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        let seg: Vec<String> = path
-            .split('/')
-            .filter(|s| !s.is_empty())
-            .map(decode)
-            .collect();
+        let seg: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(decode).collect();
         let s: Vec<&str> = seg.iter().map(String::as_str).collect();
         let id = |x: &str| Id::parse(x).ok();
         let m = |p: &str, md: &str| ModuleRef {
@@ -56,15 +61,16 @@ impl Route {
             ["profil", e, "ubah"] => id(e).map(Route::EditProfile),
             ["masuk", e] => id(e).map(Route::Unlock),
             ["data"] => Some(Route::Data),
+            ["pelatih"] => Some(Route::Trainer(TrainerTab::Cohort)),
+            ["pelatih", "talenta"] => Some(Route::Trainer(TrainerTab::Talent)),
+            ["pelatih", "impor"] => Some(Route::Trainer(TrainerTab::Import)),
             ["p", e] => id(e).map(Route::Dashboard),
             ["p", e, "penilaian"] => id(e).map(Route::Assess),
             ["p", e, "atasan"] => id(e).map(Route::Supervisor),
             ["p", e, "belajar"] => id(e).map(Route::Learn),
             ["p", e, "belajar", p, md] => id(e).map(|e| Route::Module(e, m(p, md))),
             ["p", e, "belajar", p, md, "kuis"] => id(e).map(|e| Route::Quiz(e, m(p, md))),
-            ["p", e, "belajar", p, md, "pelajaran", l] => {
-                id(e).map(|e| Route::Lesson(e, m(p, md), l.to_string()))
-            }
+            ["p", e, "belajar", p, md, "pelajaran", l] => id(e).map(|e| Route::Lesson(e, m(p, md), l.to_string())),
             ["p", e, "kegiatan"] => id(e).map(Route::Activities),
             ["p", e, "rencana"] => id(e).map(Route::Plan),
             _ => None,
@@ -81,6 +87,9 @@ impl Route {
             Route::EditProfile(e) => format!("#/profil/{}/ubah", encode(e.as_str())),
             Route::Unlock(e) => format!("#/masuk/{}", encode(e.as_str())),
             Route::Data => "#/data".into(),
+            Route::Trainer(TrainerTab::Cohort) => "#/pelatih".into(),
+            Route::Trainer(TrainerTab::Talent) => "#/pelatih/talenta".into(),
+            Route::Trainer(TrainerTab::Import) => "#/pelatih/impor".into(),
             Route::Dashboard(e) => p(e, ""),
             Route::Assess(e) => p(e, "/penilaian"),
             Route::Supervisor(e) => p(e, "/atasan"),
@@ -118,9 +127,7 @@ impl Route {
 
 /// Goes to `route` (adds a history entry, like following a link).
 pub fn navigate(route: &Route) {
-    let _ = window()
-        .location()
-        .set_hash(route.href().trim_start_matches('#'));
+    let _ = window().location().set_hash(route.href().trim_start_matches('#'));
 }
 
 fn encode(s: &str) -> String {

@@ -36,6 +36,8 @@ pub struct Store {
     pub recovery: RwSignal<Option<Recovery>>,
     /// The profile unlocked on this tablet, if any.
     pub session: RwSignal<Option<Id>>,
+    /// Trainer mode is open (its PIN was entered in this visit).
+    pub trainer_unlocked: RwSignal<bool>,
     /// A problem with the packs (default pack unreadable), shown once.
     pub pack_problem: RwSignal<Option<Vec<Text>>>,
     revision: StoredValue<u64>,
@@ -49,19 +51,18 @@ impl Store {
         let store = Store {
             snapshot: RwSignal::new(loaded.snapshot),
             packs,
-            catalog: Memo::new(move |_| {
-                packs.with(|p| Catalog::with_packs(p.iter()).unwrap_or_default())
-            }),
+            catalog: Memo::new(move |_| packs.with(|p| Catalog::with_packs(p.iter()).unwrap_or_default())),
             save_state: RwSignal::new(SaveState::Idle),
             recovery: RwSignal::new(loaded.recovery),
             session: RwSignal::new(None),
+            trainer_unlocked: RwSignal::new(false),
             pack_problem: RwSignal::new(None),
             revision: StoredValue::new(loaded.revision),
             device: StoredValue::new(storage::prefs::device_id(browser::new_id)),
         };
         provide_context(store);
         store.follow_other_tabs();
-        store.fetch_default_pack();
+        store.fetch_site_packs();
         store
     }
 
@@ -142,26 +143,56 @@ impl Store {
         on_cleanup(move || handle.remove());
     }
 
-    /// Loads the default pack shipped with the site (and keeps it for offline use). Offline
-    /// without a cached site the stored copy is used.
-    fn fetch_default_pack(self) {
+    /// Loads the packs the site offers: those listed in `public/packs/index.json` (a trainer
+    /// may add their own there), else the default pack. Each is kept on the device for offline
+    /// use; offline, the kept copies are used.
+    fn fetch_site_packs(self) {
         leptos::task::spawn_local(async move {
-            let Some(text) = fetch_text("public/packs/default.json").await else {
-                return;
-            };
-            match serde_json::from_str::<ContentPack>(&text) {
-                Ok(pack) => {
-                    if let Err(problems) = self.add_pack(pack) {
-                        self.pack_problem.set(Some(problems));
+            let names = match fetch_text("public/packs/index.json").await {
+                Some(t) => match serde_json::from_str::<PackIndex>(&t) {
+                    Ok(i) => i.packs,
+                    Err(e) => {
+                        self.pack_problem.set(Some(vec![Text::new(
+                            format!("Daftar paket (packs/index.json) tidak sah: {e}"),
+                            format!("The pack list (packs/index.json) is invalid: {e}"),
+                        )]));
+                        return;
                     }
+                },
+                None => vec!["default.json".to_string()],
+            };
+            let mut problems = Vec::new();
+            for name in names {
+                // Only plain file names inside packs/: the list cannot point anywhere else.
+                if name.contains('/') || name.contains('\\') || name.starts_with('.') {
+                    continue;
                 }
-                Err(e) => self.pack_problem.set(Some(vec![Text::new(
-                    format!("Paket bawaan tidak dapat dibaca: {e}"),
-                    format!("The default pack could not be read: {e}"),
-                )])),
+                let Some(text) = fetch_text(&format!("public/packs/{name}")).await else {
+                    continue;
+                };
+                let result = serde_json::from_str::<ContentPack>(&text)
+                    .map_err(|e| {
+                        vec![Text::new(
+                            format!("{name} tidak dapat dibaca: {e}"),
+                            format!("{name} could not be read: {e}"),
+                        )]
+                    })
+                    .and_then(|pack| self.add_pack(pack));
+                if let Err(p) = result {
+                    problems.extend(p);
+                }
+            }
+            if !problems.is_empty() {
+                self.pack_problem.set(Some(problems));
             }
         });
     }
+}
+
+/// `public/packs/index.json`: the pack files the site offers.
+#[derive(serde::Deserialize)]
+struct PackIndex {
+    packs: Vec<String>,
 }
 
 impl Store {

@@ -2,9 +2,7 @@
 #![allow(dead_code)]
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use lentera::domain::model::assessment::{
-    Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus,
-};
+use lentera::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus};
 use lentera::domain::model::employee::{Employee, Grade, Position, PositionKind};
 use lentera::domain::model::nip::Nip;
 use lentera::domain::record::{DeviceId, Id, Record};
@@ -41,25 +39,13 @@ pub fn employee(name: &str, kind: PositionKind) -> Employee {
 }
 
 pub fn employee_record(key: &str, name: &str, kind: PositionKind) -> Record<Employee> {
-    Record::create(
-        id(key),
-        &device("dev-a"),
-        t(2026, 1, 1),
-        employee(name, kind),
-    )
+    Record::create(id(key), &device("dev-a"), t(2026, 1, 1), employee(name, kind))
 }
 
-pub const ALL9: [&str; 9] = [
-    "M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01",
-];
+pub const ALL9: [&str; 9] = ["M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01"];
 
 /// A final assessment giving `levels` (code, level) on `date`.
-pub fn assessment(
-    emp: &str,
-    kind: AssessmentKind,
-    date: NaiveDate,
-    levels: &[(&str, u8)],
-) -> Assessment {
+pub fn assessment(emp: &str, kind: AssessmentKind, date: NaiveDate, levels: &[(&str, u8)]) -> Assessment {
     Assessment {
         employee: id(emp),
         kind,
@@ -83,14 +69,6 @@ pub fn assessment(
 /// All nine built-in competencies at one level, except the overrides.
 pub fn levels_all(level: u8, overrides: &[(&'static str, u8)]) -> Vec<(&'static str, u8)> {
     ALL9.iter()
-        .map(|c| {
-            (
-                *c,
-                overrides
-                    .iter()
-                    .find(|(o, _)| o == c)
-                    .map_or(level, |(_, l)| *l),
-            )
-        })
+        .map(|c| (*c, overrides.iter().find(|(o, _)| o == c).map_or(level, |(_, l)| *l)))
         .collect()
 }

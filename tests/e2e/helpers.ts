@@ -80,3 +80,33 @@ export async function takeQuiz(page: Page, id: string, correctly: boolean) {
     await page.getByRole('button', { name: last ? 'Kirim jawaban' : 'Berikutnya' }).click();
   }
 }
+
+/** A realistic export file of one employee, as a learner's device would write it. */
+export function employeeExport(i: number, opts: { unit: string; level: number; performance?: string; potential?: string; assessed?: string }) {
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  const device = `tablet-${pad(i, 2)}`;
+  const emp = `00000000-0000-4000-8000-${pad(i, 12)}`;
+  const at = '2026-10-01T02:00:00Z';
+  const rec = (id: string, data: unknown) => ({ id, created_at: at, clock: { [device]: 1 }, device, updated_at: at, data });
+  const codes = ['M.01', 'M.02', 'M.03', 'M.04', 'M.05', 'M.06', 'M.07', 'M.08', 'SK.01'];
+  const nip = `1990${pad((i % 12) + 1, 2)}${pad((i % 27) + 1, 2)}2015031${pad(i + 1, 3)}`;
+  const doc: Record<string, unknown> = {
+    format: 'lentera',
+    schema_version: 1,
+    export: { app_version: '0.1.0', device, exported_at: '2026-11-20T02:00:00Z', employees: [emp], packs: [] },
+    employees: [rec(emp, { nip, name: `Pegawai ${pad(i, 2)}`, position: { title: 'Pengadministrasi Umum', kind: 'pelaksana' }, unit: opts.unit, grade: 'II/c' })],
+    assessments: [
+      rec(`10000000-0000-4000-8000-${pad(i, 12)}`, {
+        employee: emp, kind: 'self_assessment', status: 'final', date: opts.assessed ?? '2026-10-01',
+        entries: codes.map((c) => ({ competency: c, level: opts.level })),
+      }),
+    ],
+  };
+  if (opts.performance) {
+    doc.ratings = [rec(`20000000-0000-4000-8000-${pad(i, 12)}`, {
+      employee: emp, year: 2026, half: 2, performance: opts.performance, ...(opts.potential ? { potential: opts.potential } : {}),
+      rater: 'Kepala Bidang', date: '2026-10-15',
+    })];
+  }
+  return { name: `lentera-pegawai-${pad(i, 2)}-2026-11-20.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) };
+}

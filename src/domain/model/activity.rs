@@ -134,19 +134,10 @@ impl Method {
             Coaching => ("Coaching", "Coaching"),
             Mentoring => ("Mentoring", "Mentoring"),
             PembelajaranJarakJauh => ("Pembelajaran jarak jauh", "Distance learning"),
-            Detasering => (
-                "Detasering (penugasan sementara)",
-                "Secondment (detasering)",
-            ),
-            PembelajaranAlamTerbuka => (
-                "Pembelajaran alam terbuka (outbound)",
-                "Outdoor learning (outbound)",
-            ),
+            Detasering => ("Detasering (penugasan sementara)", "Secondment (detasering)"),
+            PembelajaranAlamTerbuka => ("Pembelajaran alam terbuka (outbound)", "Outdoor learning (outbound)"),
             PatokBanding => ("Patok banding (benchmarking)", "Benchmarking"),
-            PertukaranPnsSwasta => (
-                "Pertukaran PNS dengan swasta",
-                "Civil servant–private sector exchange",
-            ),
+            PertukaranPnsSwasta => ("Pertukaran PNS dengan swasta", "Civil servant–private sector exchange"),
             BelajarMandiri => ("Belajar mandiri", "Self-study"),
             KomunitasBelajar => ("Komunitas belajar", "Community of practice"),
             BimbinganDiTempatKerja => ("Bimbingan di tempat kerja", "On-the-job guidance"),

@@ -85,9 +85,7 @@ impl PositionKind {
             FungsionalTerampil => Text::new("Fungsional Terampil", "Functional, skilled"),
             FungsionalMahir => Text::new("Fungsional Mahir", "Functional, advanced"),
             FungsionalPenyelia => Text::new("Fungsional Penyelia", "Functional, supervisor"),
-            FungsionalAhliPertama => {
-                Text::new("Fungsional Ahli Pertama", "Functional expert, first")
-            }
+            FungsionalAhliPertama => Text::new("Fungsional Ahli Pertama", "Functional expert, first"),
             FungsionalAhliMuda => Text::new("Fungsional Ahli Muda", "Functional expert, junior"),
             FungsionalAhliMadya => Text::new("Fungsional Ahli Madya", "Functional expert, middle"),
             FungsionalAhliUtama => Text::new("Fungsional Ahli Utama", "Functional expert, senior"),
@@ -110,9 +108,7 @@ impl Grade {
             4 => 'e',
             _ => return None,
         };
-        ('a'..=last)
-            .contains(&ruang)
-            .then_some(Grade { golongan, ruang })
+        ('a'..=last).contains(&ruang).then_some(Grade { golongan, ruang })
     }
 
     /// Reads `III/a` (also `iii/a`, `III a`, `3/a`).
@@ -205,10 +201,7 @@ impl EmployeeForm {
             .ok();
         let required = |v: &str, f: Field, id: &str, en: &str, errs: &mut Vec<(Field, Text)>| {
             if v.trim().is_empty() {
-                errs.push((
-                    f,
-                    Text::new(format!("{id} wajib diisi."), format!("{en} is required.")),
-                ));
+                errs.push((f, Text::new(format!("{id} wajib diisi."), format!("{en} is required."))));
             } else if v.chars().count() > 200 {
                 errs.push((
                     f,
@@ -227,13 +220,7 @@ impl EmployeeForm {
             "The position title",
             &mut errs,
         );
-        required(
-            &self.unit,
-            Field::Unit,
-            "Unit kerja",
-            "The work unit",
-            &mut errs,
-        );
+        required(&self.unit, Field::Unit, "Unit kerja", "The work unit", &mut errs);
         if self.kind.is_none() {
             errs.push((
                 Field::Kind,

@@ -43,10 +43,7 @@ impl NipError {
                 format!("NIP harus 18 digit; yang diisi {n} digit."),
                 format!("NIP must have 18 digits; {n} given."),
             ),
-            NipError::NotDigits => Text::new(
-                "NIP hanya boleh berisi angka.",
-                "NIP may contain digits only.",
-            ),
+            NipError::NotDigits => Text::new("NIP hanya boleh berisi angka.", "NIP may contain digits only."),
             NipError::BirthDate(s) => Text::new(
                 format!("Digit 1–8 harus tanggal lahir (TTTTBBHH) yang sah; \"{s}\" bukan tanggal."),
                 format!("Digits 1–8 must be a valid birth date (YYYYMMDD); \"{s}\" is not a date."),
@@ -87,10 +84,7 @@ impl Nip {
     /// Checks every part of a NIP. Spaces and dots that people type to group digits
     /// (`19850312 201001 1 002`) are ignored.
     pub fn parse(input: &str) -> Result<Nip, NipError> {
-        let digits: String = input
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '.')
-            .collect();
+        let digits: String = input.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
         if digits.is_empty() {
             return Err(NipError::Empty);
         }
@@ -101,8 +95,8 @@ impl Nip {
             return Err(NipError::Length(digits.len()));
         }
         let birth_s = &digits[0..8];
-        let birth = NaiveDate::parse_from_str(birth_s, "%Y%m%d")
-            .map_err(|_| NipError::BirthDate(birth_s.to_string()))?;
+        let birth =
+            NaiveDate::parse_from_str(birth_s, "%Y%m%d").map_err(|_| NipError::BirthDate(birth_s.to_string()))?;
         let appt_s = &digits[8..14];
         let appt = NaiveDate::parse_from_str(&format!("{appt_s}01"), "%Y%m%d")
             .map_err(|_| NipError::AppointmentMonth(appt_s.to_string()))?;
@@ -130,8 +124,7 @@ impl Nip {
 
     /// The first day of the appointment month.
     pub fn appointment_month(&self) -> NaiveDate {
-        NaiveDate::parse_from_str(&format!("{}01", &self.0[8..14]), "%Y%m%d")
-            .expect("checked by parse")
+        NaiveDate::parse_from_str(&format!("{}01", &self.0[8..14]), "%Y%m%d").expect("checked by parse")
     }
 
     pub fn sex(&self) -> Sex {
@@ -185,14 +178,8 @@ mod tests {
     fn valid_nip_decodes_every_part() {
         let nip = Nip::parse("19850312 201001 2 002").unwrap();
         assert_eq!(nip.as_str(), "198503122010012002");
-        assert_eq!(
-            nip.birth_date(),
-            NaiveDate::from_ymd_opt(1985, 3, 12).unwrap()
-        );
-        assert_eq!(
-            nip.appointment_month(),
-            NaiveDate::from_ymd_opt(2010, 1, 1).unwrap()
-        );
+        assert_eq!(nip.birth_date(), NaiveDate::from_ymd_opt(1985, 3, 12).unwrap());
+        assert_eq!(nip.appointment_month(), NaiveDate::from_ymd_opt(2010, 1, 1).unwrap());
         assert_eq!(nip.sex(), Sex::Female);
         assert_eq!(nip.sequence(), 2);
         assert_eq!(nip.grouped(), "19850312 201001 2 002");
@@ -211,10 +198,7 @@ mod tests {
             Nip::parse("198503122010131002"),
             Err(NipError::AppointmentMonth("201013".into()))
         );
-        assert_eq!(
-            Nip::parse("198503121984121002"),
-            Err(NipError::AppointedBeforeBirth)
-        );
+        assert_eq!(Nip::parse("198503121984121002"), Err(NipError::AppointedBeforeBirth));
         assert_eq!(Nip::parse("198503122010013002"), Err(NipError::Sex('3')));
         assert_eq!(Nip::parse("198503122010011000"), Err(NipError::Sequence));
     }

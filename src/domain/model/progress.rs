@@ -163,11 +163,7 @@ mod tests {
         let dev = Id::parse("d").unwrap();
         let mut p = Progress::new(Id::parse("e").unwrap(), "p".into(), "m".into());
         assert_eq!(Progress::status(Some(&p)), ModuleStatus::NotStarted);
-        p.open_lesson(
-            "l1",
-            Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
-            &dev,
-        );
+        p.open_lesson("l1", Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), &dev);
         assert_eq!(Progress::status(Some(&p)), ModuleStatus::InProgress);
         let at = |d| Utc.with_ymd_and_hms(2026, 1, d, 0, 0, 0).unwrap();
         let attempt = |d, passed| QuizAttempt {

@@ -92,18 +92,12 @@ pub fn promotion_ranking(profiles: &[EmployeeProfile], rules: &RulesConfig) -> V
         let mut ord = pb.jpm.is_some().cmp(&pa.jpm.is_some());
         for key in &rules.promotion.order.value {
             ord = ord.then_with(|| match key {
-                PromotionKey::Jpm => desc(
-                    pa.jpm.as_ref().map(|j| j.percent),
-                    pb.jpm.as_ref().map(|j| j.percent),
-                ),
+                PromotionKey::Jpm => desc(pa.jpm.as_ref().map(|j| j.percent), pb.jpm.as_ref().map(|j| j.percent)),
                 PromotionKey::Improvement => desc(pa.improvement, pb.improvement),
-                PromotionKey::JpTarget => {
-                    (pb.jp.status == JpStatus::Met).cmp(&(pa.jp.status == JpStatus::Met))
-                }
+                PromotionKey::JpTarget => (pb.jp.status == JpStatus::Met).cmp(&(pa.jp.status == JpStatus::Met)),
             });
         }
-        ord.then_with(|| pa.name.cmp(&pb.name))
-            .then_with(|| pa.id.cmp(&pb.id))
+        ord.then_with(|| pa.name.cmp(&pb.name)).then_with(|| pa.id.cmp(&pb.id))
     });
     idx
 }

@@ -198,17 +198,18 @@ impl RulesConfig {
             let sorted = s.bands.windows(2).all(|w| w[0].min > w[1].min);
             if s.bands.is_empty() || !sorted || s.bands.last().is_some_and(|b| b.min > 0.0) {
                 bad(
-                    format!("Kategori skema JPM \"{}\" harus urut dari ambang tertinggi dan berakhir di 0.", s.id),
-                    format!("JPM scheme \"{}\" bands must go from the highest threshold down to 0.", s.id),
+                    format!(
+                        "Kategori skema JPM \"{}\" harus urut dari ambang tertinggi dan berakhir di 0.",
+                        s.id
+                    ),
+                    format!(
+                        "JPM scheme \"{}\" bands must go from the highest threshold down to 0.",
+                        s.id
+                    ),
                 );
             }
         }
-        if self
-            .required_levels
-            .value
-            .values()
-            .any(|l| !(1..=5).contains(l))
-        {
+        if self.required_levels.value.values().any(|l| !(1..=5).contains(l)) {
             bad(
                 "Tingkat kompetensi wajib harus 1–5.".into(),
                 "Required levels must be 1–5.".into(),
@@ -242,24 +243,15 @@ impl RulesConfig {
     }
 
     pub fn scheme(&self) -> Option<&JpmScheme> {
-        self.jpm
-            .schemes
-            .value
-            .iter()
-            .find(|s| s.id == self.jpm.scheme.value)
+        self.jpm.schemes.value.iter().find(|s| s.id == self.jpm.scheme.value)
     }
 
     /// JP credit for a method; a method missing from the table earns hours-based JP in full.
     pub fn method_credit(&self, method: Method) -> MethodCredit {
-        self.jp
-            .methods
-            .value
-            .get(&method)
-            .copied()
-            .unwrap_or(MethodCredit {
-                factor: 1.0,
-                max_jp: None,
-            })
+        self.jp.methods.value.get(&method).copied().unwrap_or(MethodCredit {
+            factor: 1.0,
+            max_jp: None,
+        })
     }
 }
 
@@ -309,7 +301,9 @@ mod tests {
     fn a_pack_override_changes_only_what_it_names() {
         let base = RulesConfig::default();
         let c = base
-            .with_override(&json!({"jp": {"annual_target": {"value": 24}}, "jpm": {"scheme": {"value": "memenuhi_syarat"}}}))
+            .with_override(
+                &json!({"jp": {"annual_target": {"value": 24}}, "jpm": {"scheme": {"value": "memenuhi_syarat"}}}),
+            )
             .unwrap();
         assert_eq!(c.jp.annual_target.value, 24.0);
         assert_eq!(c.jp.annual_target.source, base.jp.annual_target.source);
@@ -321,7 +315,9 @@ mod tests {
     fn an_override_that_breaks_a_relation_is_refused_with_reasons() {
         let base = RulesConfig::default();
         let err = base
-            .with_override(&json!({"jpm": {"scheme": {"value": "nope"}}, "reevaluation": {"interval_months": {"value": 0}}}))
+            .with_override(
+                &json!({"jpm": {"scheme": {"value": "nope"}}, "reevaluation": {"interval_months": {"value": 0}}}),
+            )
             .unwrap_err();
         assert_eq!(err.len(), 2);
         assert!(base

@@ -14,7 +14,7 @@ pub fn activity_jp(activity: &Activity, rules: &RulesConfig) -> f64 {
     round1(jp)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum JpStatus {
     /// The target is reached.

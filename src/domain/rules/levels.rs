@@ -134,10 +134,7 @@ pub fn suggest_level(
 }
 
 /// How each competency's level moved from one assessment to the next (only those that differ).
-pub fn changes(
-    previous: &Assessment,
-    next: &Assessment,
-) -> Vec<(CompetencyCode, Option<u8>, Option<u8>)> {
+pub fn changes(previous: &Assessment, next: &Assessment) -> Vec<(CompetencyCode, Option<u8>, Option<u8>)> {
     let mut codes: Vec<&CompetencyCode> = previous
         .entries
         .iter()
@@ -165,17 +162,12 @@ mod tests {
     fn ticked_indicators_suggest_the_highest_level_with_half_ticked() {
         let c = &builtin_dictionary()[0];
         let n2 = c.level(2).unwrap().indicators.len();
-        let mut ticked: Vec<IndicatorRef> = (0..n2 as u8)
-            .map(|i| IndicatorRef { level: 2, index: i })
-            .collect();
+        let mut ticked: Vec<IndicatorRef> = (0..n2 as u8).map(|i| IndicatorRef { level: 2, index: i }).collect();
         assert_eq!(suggest_level(c, &ticked), Some(2));
         ticked.push(IndicatorRef { level: 4, index: 0 });
         // One indicator of four (or three) at level 4 is less than half.
         let n4 = c.level(4).unwrap().indicators.len();
-        assert_eq!(
-            suggest_level(c, &ticked),
-            if n4 <= 2 { Some(4) } else { Some(2) }
-        );
+        assert_eq!(suggest_level(c, &ticked), if n4 <= 2 { Some(4) } else { Some(2) });
         assert_eq!(suggest_level(c, &[]), None);
     }
 }

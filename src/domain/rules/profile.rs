@@ -34,29 +34,19 @@ pub struct EmployeeRecords<'a> {
 pub fn index(snapshot: &Snapshot) -> HashMap<&Id, EmployeeRecords<'_>> {
     let mut by: HashMap<&Id, EmployeeRecords> = HashMap::new();
     for r in snapshot.assessments.live() {
-        by.entry(&r.data().employee).or_default().assessments.push((
-            &r.id,
-            r.data(),
-            r.updated_at(),
-        ));
+        by.entry(&r.data().employee)
+            .or_default()
+            .assessments
+            .push((&r.id, r.data(), r.updated_at()));
     }
     for r in snapshot.progress.live() {
-        by.entry(&r.data().employee)
-            .or_default()
-            .progress
-            .push(r.data());
+        by.entry(&r.data().employee).or_default().progress.push(r.data());
     }
     for r in snapshot.activities.live() {
-        by.entry(&r.data().employee)
-            .or_default()
-            .activities
-            .push(r.data());
+        by.entry(&r.data().employee).or_default().activities.push(r.data());
     }
     for r in snapshot.ratings.live() {
-        by.entry(&r.data().employee)
-            .or_default()
-            .ratings
-            .push(r.data());
+        by.entry(&r.data().employee).or_default().ratings.push(r.data());
     }
     by
 }
@@ -134,11 +124,7 @@ pub fn profile(
     dates.dedup();
     let last_assessment = dates.last().copied();
     let previous_jpm = last_assessment.and_then(|last| {
-        let before = recs
-            .assessments
-            .iter()
-            .copied()
-            .filter(|(_, a, _)| a.date < last);
+        let before = recs.assessments.iter().copied().filter(|(_, a, _)| a.date < last);
         let prev = super::levels::standings(&required, &current_levels(before));
         jpm(&prev, rules).map(|j| j.percent)
     });
@@ -151,13 +137,7 @@ pub fn profile(
         .progress
         .iter()
         .filter_map(|p| p.completion.as_ref().map(|c| (c.at.date_naive(), c.jp)));
-    let jp = jp_year(
-        today.year(),
-        today,
-        completions,
-        recs.activities.iter().copied(),
-        rules,
-    );
+    let jp = jp_year(today.year(), today, completions, recs.activities.iter().copied(), rules);
 
     let by_module: BTreeMap<_, _> = recs
         .progress

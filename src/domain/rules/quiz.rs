@@ -28,11 +28,7 @@ pub fn grade(quiz: &Quiz, answers: &[Vec<usize>]) -> Grade {
             chosen == key
         })
         .count() as u32;
-    let score = if total == 0 {
-        0
-    } else {
-        (correct * 100 / total) as u8
-    };
+    let score = if total == 0 { 0 } else { (correct * 100 / total) as u8 };
     Grade {
         correct,
         total,

@@ -61,11 +61,7 @@ pub fn recommend(
         .filter(|s| s.gap() > 0)
         .map(|s| recommend_one(s, catalog, progress, rules))
         .collect();
-    recs.sort_by(|a, b| {
-        b.gap
-            .cmp(&a.gap)
-            .then_with(|| a.competency.cmp(&b.competency))
-    });
+    recs.sort_by(|a, b| b.gap.cmp(&a.gap).then_with(|| a.competency.cmp(&b.competency)));
     recs
 }
 
@@ -79,22 +75,11 @@ fn recommend_one(
     let mut modules = Vec::new();
     let mut failed: Option<MentoringReason> = None;
     for m in catalog.modules.iter() {
-        let Some(target) = m
-            .module
-            .targets
-            .iter()
-            .find(|t| t.competency == s.competency)
-        else {
+        let Some(target) = m.module.targets.iter().find(|t| t.competency == s.competency) else {
             continue;
         };
         let p = progress.get(&(m.pack.clone(), m.module.id.clone()));
-        let failures = p.map_or(0, |p| {
-            if p.is_complete() {
-                0
-            } else {
-                p.failed_attempts()
-            }
-        });
+        let failures = p.map_or(0, |p| if p.is_complete() { 0 } else { p.failed_attempts() });
         if failures >= rules.mentoring.failed_attempts.value as usize && failed.is_none() {
             failed = Some(MentoringReason::FailedModule {
                 pack: m.pack.clone(),

@@ -13,7 +13,7 @@ use crate::domain::lang::{Lang, Text};
 use crate::domain::model::employee::PositionKind;
 use crate::domain::record::Id;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReevaluationState {
     NeverAssessed,
@@ -134,7 +134,11 @@ pub fn sort_rows(rows: &mut [CohortRow], column: Column, ascending: bool) {
         match (a, b) {
             (Some(x), Some(y)) => {
                 let o = x.partial_cmp(y).unwrap_or(Ordering::Equal);
-                if asc { o } else { o.reverse() }
+                if asc {
+                    o
+                } else {
+                    o.reverse()
+                }
             }
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
@@ -152,7 +156,8 @@ pub fn sort_rows(rows: &mut [CohortRow], column: Column, ascending: bool) {
             Column::LastAssessment => opt(&a.last_assessment, &b.last_assessment, ascending),
             Column::Reevaluation => dir(a.reevaluation.cmp(&b.reevaluation)),
         };
-        o.then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())).then_with(|| a.id.cmp(&b.id))
+        o.then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then_with(|| a.id.cmp(&b.id))
     });
 }
 
@@ -181,7 +186,11 @@ pub const CSV_COLUMNS: [&str; 14] = [
 pub fn csv(rows: &[CohortRow], lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
     let line = |fields: &[String]| {
-        let mut l = fields.iter().map(|f| format!("\"{}\"", neutralise(f).replace('"', "\"\""))).collect::<Vec<_>>().join(",");
+        let mut l = fields
+            .iter()
+            .map(|f| format!("\"{}\"", neutralise(f).replace('"', "\"\"")))
+            .collect::<Vec<_>>()
+            .join(",");
         l.push_str("\r\n");
         l
     };
@@ -194,7 +203,10 @@ pub fn csv(rows: &[CohortRow], lang: Lang) -> String {
             r.position_title.clone(),
             r.position.label().get(lang).to_string(),
             r.jpm.map(|j| format!("{j:.1}")).unwrap_or_default(),
-            r.category.as_ref().map(|(_, t)| t.get(lang).to_string()).unwrap_or_default(),
+            r.category
+                .as_ref()
+                .map(|(_, t)| t.get(lang).to_string())
+                .unwrap_or_default(),
             r.jp_year.to_string(),
             format!("{:.1}", r.jp_earned),
             jp_status_label(r.jp_status).get(lang).to_string(),

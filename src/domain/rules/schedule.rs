@@ -32,18 +32,11 @@ impl Reevaluation {
     }
 }
 
-pub fn reevaluation(
-    last: Option<NaiveDate>,
-    today: NaiveDate,
-    rules: &RulesConfig,
-) -> Reevaluation {
+pub fn reevaluation(last: Option<NaiveDate>, today: NaiveDate, rules: &RulesConfig) -> Reevaluation {
     let Some(last) = last else {
         return Reevaluation::NeverAssessed;
     };
-    let add = |m: u32| {
-        last.checked_add_months(Months::new(m))
-            .unwrap_or(NaiveDate::MAX)
-    };
+    let add = |m: u32| last.checked_add_months(Months::new(m)).unwrap_or(NaiveDate::MAX);
     let due = add(rules.reevaluation.interval_months.value);
     let overdue_from = add(rules.reevaluation.overdue_after_months.value);
     if today >= overdue_from {

@@ -42,11 +42,7 @@ pub fn potential_from_jpm(jpm: f64, rules: &RulesConfig) -> Potential {
 }
 
 /// `None` without a performance rating, or without any potential (no rating potential, no JPM).
-pub fn talent_box(
-    rating: Option<&Rating>,
-    jpm: Option<f64>,
-    rules: &RulesConfig,
-) -> Option<TalentPlacement> {
+pub fn talent_box(rating: Option<&Rating>, jpm: Option<f64>, rules: &RulesConfig) -> Option<TalentPlacement> {
     let rating = rating?;
     let (potential, potential_source) = match (rating.potential, jpm) {
         (Some(p), _) => (p, PotentialSource::Rated),

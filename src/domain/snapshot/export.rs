@@ -9,14 +9,9 @@ use crate::domain::record::{Id, RecordData, Table};
 /// stamped with `info`. Tombstones and conflicts travel too: the receiving device must learn
 /// about deletions and must not lose a losing version.
 pub fn export(snapshot: &Snapshot, info: ExportInfo) -> Snapshot {
-    let chosen: Option<BTreeSet<Id>> =
-        (!info.employees.is_empty()).then(|| info.employees.iter().cloned().collect());
+    let chosen: Option<BTreeSet<Id>> = (!info.employees.is_empty()).then(|| info.employees.iter().cloned().collect());
     let keep = |emp: &Id| chosen.as_ref().is_none_or(|c| c.contains(emp));
-    fn filter<T: RecordData>(
-        t: &Table<T>,
-        owner: impl Fn(&T) -> &Id,
-        keep: &impl Fn(&Id) -> bool,
-    ) -> Table<T> {
+    fn filter<T: RecordData>(t: &Table<T>, owner: impl Fn(&T) -> &Id, keep: &impl Fn(&Id) -> bool) -> Table<T> {
         t.records()
             .filter(|r| r.versions().iter().any(|v| keep(owner(&v.data))))
             .cloned()
@@ -25,12 +20,7 @@ pub fn export(snapshot: &Snapshot, info: ExportInfo) -> Snapshot {
     Snapshot {
         format: snapshot.format.clone(),
         schema_version: snapshot.schema_version,
-        employees: snapshot
-            .employees
-            .records()
-            .filter(|r| keep(&r.id))
-            .cloned()
-            .collect(),
+        employees: snapshot.employees.records().filter(|r| keep(&r.id)).cloned().collect(),
         assessments: filter(&snapshot.assessments, |a| &a.employee, &keep),
         progress: filter(&snapshot.progress, |p| &p.employee, &keep),
         activities: filter(&snapshot.activities, |a| &a.employee, &keep),

@@ -66,25 +66,13 @@ pub fn import(bytes: &[u8]) -> Result<Snapshot, Vec<Problem>> {
         )]);
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(vec![Problem::new(
-            "",
-            "Berkas kosong.",
-            "The file is empty.",
-        )]);
+        return Err(vec![Problem::new("", "Berkas kosong.", "The file is empty.")]);
     }
     let doc: Value = serde_json::from_slice(bytes).map_err(|e| {
         vec![Problem::new(
             "",
-            format!(
-                "Berkas bukan JSON yang sah (baris {}, kolom {}).",
-                e.line(),
-                e.column()
-            ),
-            format!(
-                "The file is not valid JSON (line {}, column {}).",
-                e.line(),
-                e.column()
-            ),
+            format!("Berkas bukan JSON yang sah (baris {}, kolom {}).", e.line(), e.column()),
+            format!("The file is not valid JSON (line {}, column {}).", e.line(), e.column()),
         )]
     })?;
     import_value(doc)
@@ -124,23 +112,22 @@ fn check_envelope(doc: &Value) -> Result<u32, Problem> {
     let obj = doc.as_object().ok_or_else(not_ours)?;
     match obj.get("format").and_then(Value::as_str) {
         Some(FORMAT) => {}
-        Some(PACK_FORMAT) => return Err(Problem::new(
-            "format",
-            "Berkas ini paket konten, bukan ekspor data. Muat lewat menu paket konten.",
-            "This file is a content pack, not a data export. Load it from the content pack menu.",
-        )),
+        Some(PACK_FORMAT) => {
+            return Err(Problem::new(
+                "format",
+                "Berkas ini paket konten, bukan ekspor data. Muat lewat menu paket konten.",
+                "This file is a content pack, not a data export. Load it from the content pack menu.",
+            ))
+        }
         _ => return Err(not_ours()),
     }
-    let v = obj
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| {
-            Problem::new(
-                "schema_version",
-                "Versi skema tidak ada atau bukan angka.",
-                "The schema version is missing or not a number.",
-            )
-        })?;
+    let v = obj.get("schema_version").and_then(Value::as_u64).ok_or_else(|| {
+        Problem::new(
+            "schema_version",
+            "Versi skema tidak ada atau bukan angka.",
+            "The schema version is missing or not a number.",
+        )
+    })?;
     if v > SCHEMA_VERSION as u64 {
         return Err(Problem::new(
             "schema_version",
@@ -229,8 +216,7 @@ fn from_value_at<T: DeserializeOwned>(v: &Value, base: &str) -> Result<T, Proble
         } else {
             format!("{base}.{inner}")
         };
-        let text =
-            typed_reason(v, e.path()).unwrap_or_else(|| explain(&e.into_inner().to_string()));
+        let text = typed_reason(v, e.path()).unwrap_or_else(|| explain(&e.into_inner().to_string()));
         Problem { path, text }
     })
 }
@@ -291,10 +277,7 @@ fn explain(msg: &str) -> Text {
             format!("invalid date/time ({msg})."),
         )
     } else {
-        Text::new(
-            format!("nilai tidak sah: {msg}"),
-            format!("invalid value: {msg}"),
-        )
+        Text::new(format!("nilai tidak sah: {msg}"), format!("invalid value: {msg}"))
     }
 }
 
@@ -316,10 +299,7 @@ fn check_relations(s: &Snapshot, at: &Positions, problems: &mut Vec<Problem>) {
         for v in r.versions() {
             for e in &v.data.entries {
                 let level_ok = e.level.is_none_or(|l| (1..=MAX_LEVEL).contains(&l));
-                let ind_ok = e
-                    .indicators
-                    .iter()
-                    .all(|x| (1..=MAX_LEVEL).contains(&x.level));
+                let ind_ok = e.indicators.iter().all(|x| (1..=MAX_LEVEL).contains(&x.level));
                 if !level_ok || !ind_ok {
                     problems.push(Problem::new(
                         at.path("assessments", &r.id, ".data.entries"),
@@ -340,10 +320,7 @@ fn check_relations(s: &Snapshot, at: &Positions, problems: &mut Vec<Problem>) {
                 "a progress id must be <employee>:<pack>:<module>.",
             ));
         }
-        if p.attempts
-            .values()
-            .any(|a| a.score > 100 || a.correct > a.total)
-        {
+        if p.attempts.values().any(|a| a.score > 100 || a.correct > a.total) {
             problems.push(Problem::new(
                 at.path("progress", &r.id, ".data.attempts"),
                 "nilai kuis tidak sah.",

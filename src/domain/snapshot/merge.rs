@@ -87,11 +87,7 @@ pub fn merge(ours: &Snapshot, theirs: &Snapshot) -> (Snapshot, MergeReport) {
         schema_version: ours.schema_version,
         export: None,
         employees: merge_table(&ours.employees, &theirs.employees, &mut report.employees),
-        assessments: merge_table(
-            &ours.assessments,
-            &theirs.assessments,
-            &mut report.assessments,
-        ),
+        assessments: merge_table(&ours.assessments, &theirs.assessments, &mut report.assessments),
         progress: merge_table(&ours.progress, &theirs.progress, &mut report.progress),
         activities: merge_table(&ours.activities, &theirs.activities, &mut report.activities),
         ratings: merge_table(&ours.ratings, &theirs.ratings, &mut report.ratings),
@@ -101,11 +97,7 @@ pub fn merge(ours: &Snapshot, theirs: &Snapshot) -> (Snapshot, MergeReport) {
     (out, report)
 }
 
-fn merge_table<T: RecordData>(
-    ours: &Table<T>,
-    theirs: &Table<T>,
-    report: &mut TableReport,
-) -> Table<T> {
+fn merge_table<T: RecordData>(ours: &Table<T>, theirs: &Table<T>, report: &mut TableReport) -> Table<T> {
     let mut out = ours.clone();
     for r in theirs.records() {
         match ours.get(&r.id) {

@@ -30,10 +30,7 @@ pub fn decode(stored: &str) -> Result<(u64, Snapshot), StoredError> {
     if parts.next() != Some(MAGIC) {
         return Err(StoredError::Damaged);
     }
-    let revision: u64 = parts
-        .next()
-        .and_then(|r| r.parse().ok())
-        .ok_or(StoredError::Damaged)?;
+    let revision: u64 = parts.next().and_then(|r| r.parse().ok()).ok_or(StoredError::Damaged)?;
     let sum = parts
         .next()
         .and_then(|s| u64::from_str_radix(s, 16).ok())
@@ -66,13 +63,7 @@ mod tests {
     #[test]
     fn round_trip_and_damage_is_detected() {
         let cat = crate::domain::generate::catalog(1, 4);
-        let s = crate::domain::generate::cohort(
-            1,
-            3,
-            &cat,
-            chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-            1,
-        );
+        let s = crate::domain::generate::cohort(1, 3, &cat, chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), 1);
         let enc = encode(7, &s);
         assert_eq!(revision(&enc), Some(7));
         let (rev, back) = decode(&enc).unwrap();

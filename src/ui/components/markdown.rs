@@ -16,8 +16,12 @@ fn block(b: Block) -> AnyView {
         Block::Heading(_, t) => view! { <h3>{spans(t)}</h3> }.into_any(),
         Block::Paragraph(t) => view! { <p>{spans(t)}</p> }.into_any(),
         Block::Quote(t) => view! { <blockquote>{spans(t)}</blockquote> }.into_any(),
-        Block::Bullets(items) => view! { <ul>{items.into_iter().map(|i| view! { <li>{spans(i)}</li> }).collect_view()}</ul> }.into_any(),
-        Block::Numbered(items) => view! { <ol>{items.into_iter().map(|i| view! { <li>{spans(i)}</li> }).collect_view()}</ol> }.into_any(),
+        Block::Bullets(items) => {
+            view! { <ul>{items.into_iter().map(|i| view! { <li>{spans(i)}</li> }).collect_view()}</ul> }.into_any()
+        }
+        Block::Numbered(items) => {
+            view! { <ol>{items.into_iter().map(|i| view! { <li>{spans(i)}</li> }).collect_view()}</ol> }.into_any()
+        }
     }
 }
 

@@ -15,11 +15,7 @@ pub fn ProfileNav(employee: Id) -> impl IntoView {
     let e = employee.clone();
     let items: Vec<(Route, &'static str, &'static str)> = vec![
         (Route::Dashboard(e.clone()), "Ringkasan", "Overview"),
-        (
-            Route::Assess(e.clone()),
-            "Penilaian diri",
-            "Self-assessment",
-        ),
+        (Route::Assess(e.clone()), "Penilaian diri", "Self-assessment"),
         (Route::Learn(e.clone()), "Belajar", "Learn"),
         (Route::Activities(e.clone()), "Kegiatan", "Activities"),
         (Route::Plan(e.clone()), "Rencana", "Plan"),
@@ -33,9 +29,7 @@ pub fn ProfileNav(employee: Id) -> impl IntoView {
             let current = move || {
                 let now = route.get();
                 let same = match (&now, &target) {
-                    (Route::Module(..) | Route::Lesson(..) | Route::Quiz(..), Route::Learn(_)) => {
-                        true
-                    }
+                    (Route::Module(..) | Route::Lesson(..) | Route::Quiz(..), Route::Learn(_)) => true,
                     (a, b) => a == b,
                 };
                 same.then_some("page")

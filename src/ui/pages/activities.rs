@@ -47,9 +47,8 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
             if t.trim().is_empty() {
                 return Err(("Isi nama kegiatan.", "Enter the activity's name."));
             }
-            let m: Method =
-                serde_json::from_value(serde_json::Value::String(method.get_untracked()))
-                    .map_err(|_| ("Pilih metode.", "Choose a method."))?;
+            let m: Method = serde_json::from_value(serde_json::Value::String(method.get_untracked()))
+                .map_err(|_| ("Pilih metode.", "Choose a method."))?;
             let s = NaiveDate::parse_from_str(&start.get_untracked(), "%Y-%m-%d")
                 .map_err(|_| ("Isi tanggal mulai.", "Enter the start date."))?;
             let e = NaiveDate::parse_from_str(&end.get_untracked(), "%Y-%m-%d").unwrap_or(s);
@@ -90,18 +89,16 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
             })),
             Ok(a) => {
                 let target = editing.get_untracked();
-                let ok = store.change(move |s, dev, now| {
-                    match target.and_then(|id| s.activities.get_mut(&id)) {
+                let ok = store.change(
+                    move |s, dev, now| match target.and_then(|id| s.activities.get_mut(&id)) {
                         Some(r) => {
                             let mut a = a;
                             a.competencies = r.data().competencies.clone();
                             r.edit(dev, now, a)
                         }
-                        None => s
-                            .activities
-                            .upsert(Record::create(browser::new_id(), dev, now, a)),
-                    }
-                });
+                        None => s.activities.upsert(Record::create(browser::new_id(), dev, now, a)),
+                    },
+                );
                 if ok {
                     clear();
                 }

@@ -7,9 +7,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::format;
-use crate::domain::model::assessment::{
-    Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus, IndicatorRef,
-};
+use crate::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus, IndicatorRef};
 use crate::domain::record::{Id, Record};
 use crate::domain::rules::levels::{changes, suggest_level};
 use crate::ui::i18n::use_i18n;
@@ -20,14 +18,11 @@ use crate::ui::state::use_store;
 pub fn AssessPage(employee: Id) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let position = store.snapshot.with_untracked(|s| {
-        s.employees
-            .get(&employee)
-            .map(|r| r.data().position.clone())
-    });
+    let position = store
+        .snapshot
+        .with_untracked(|s| s.employees.get(&employee).map(|r| r.data().position.clone()));
     let Some(position) = position else {
-        return view! { <p>{i18n.t("Profil tidak ditemukan.", "Profile not found.")}</p> }
-            .into_any();
+        return view! { <p>{i18n.t("Profil tidak ditemukan.", "Profile not found.")}</p> }.into_any();
     };
     // The competencies of this position, in code order.
     let codes: Vec<String> = store
@@ -48,9 +43,7 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
     // Resume at the first competency without a level.
     let first_open = codes
         .iter()
-        .position(|c| {
-            !entries.with_untracked(|es| es.iter().any(|e| &e.competency == c && e.level.is_some()))
-        })
+        .position(|c| !entries.with_untracked(|es| es.iter().any(|e| &e.competency == c && e.level.is_some())))
         .unwrap_or(0);
     let step = RwSignal::new(first_open);
     let total = codes.len();
@@ -90,11 +83,9 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
         let id = existing.clone().unwrap_or_else(browser::new_id);
         let rid = id.clone();
         let ok = store.change(move |s, dev, now| match existing {
-            Some(_) if s.assessments.get(&rid).is_some() => s
-                .assessments
-                .get_mut(&rid)
-                .expect("present")
-                .edit(dev, now, a),
+            Some(_) if s.assessments.get(&rid).is_some() => {
+                s.assessments.get_mut(&rid).expect("present").edit(dev, now, a)
+            }
             _ => s.assessments.upsert(Record::create(rid, dev, now, a)),
         });
         if ok {
@@ -180,9 +171,9 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
 
     let has_level = move || {
         let i = step.get();
-        codes.with_value(|c| c.get(i).cloned()).is_some_and(|code| {
-            entries.with(|es| es.iter().any(|e| e.competency == code && e.level.is_some()))
-        })
+        codes
+            .with_value(|c| c.get(i).cloned())
+            .is_some_and(|code| entries.with(|es| es.iter().any(|e| e.competency == code && e.level.is_some())))
     };
     let emp2 = employee.clone();
     let next = move |_| {
@@ -214,9 +205,7 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
         let mut rows = Vec::new();
         for (k, a) in done.iter().enumerate().rev() {
             let kind = match a.kind {
-                AssessmentKind::SelfAssessment => {
-                    i18n.t("Penilaian diri", "Self-assessment").to_string()
-                }
+                AssessmentKind::SelfAssessment => i18n.t("Penilaian diri", "Self-assessment").to_string(),
                 AssessmentKind::Verified => format!(
                     "{} ({})",
                     i18n.t("Diverifikasi atasan", "Verified by supervisor"),

@@ -22,8 +22,7 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
     let e = employee.clone();
     move || {
         let Some(p) = profile.get() else {
-            return view! { <p>{i18n.t("Profil tidak ditemukan.", "Profile not found.")}</p> }
-                .into_any();
+            return view! { <p>{i18n.t("Profil tidak ditemukan.", "Profile not found.")}</p> }.into_any();
         };
         let lang = i18n.lang();
         let cat = store.catalog.get();
@@ -33,21 +32,14 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
                 .map(|c| i18n.text(&c.name))
                 .unwrap_or_else(|| code.to_string())
         };
-        let scheme = cat
-            .rules
-            .scheme()
-            .map(|s| i18n.text(&s.name))
-            .unwrap_or_default();
+        let scheme = cat.rules.scheme().map(|s| i18n.text(&s.name)).unwrap_or_default();
 
         let banner = match p.reevaluation {
             Reevaluation::NeverAssessed => Some((
                 "notice-warn",
                 format!(
                     "{} ",
-                    i18n.t(
-                        "Anda belum pernah menilai diri.",
-                        "You have not assessed yourself yet."
-                    )
+                    i18n.t("Anda belum pernah menilai diri.", "You have not assessed yourself yet.")
                 ),
             )),
             Reevaluation::Due { due, .. } => Some((
@@ -65,10 +57,7 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
                 "notice-error",
                 format!(
                     "{} {}. ",
-                    i18n.t(
-                        "Penilaian ulang TERLAMBAT sejak",
-                        "The re-assessment is OVERDUE since"
-                    ),
+                    i18n.t("Penilaian ulang TERLAMBAT sejak", "The re-assessment is OVERDUE since"),
                     format::date(lang, overdue_from)
                 ),
             )),

@@ -18,7 +18,7 @@ use crate::ui::i18n::use_i18n;
 use crate::ui::state::{use_store, Store};
 
 /// Offers `text` as a file download.
-fn download(name: &str, text: &str, mime: &str) {
+pub fn download(name: &str, text: &str, mime: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
@@ -112,10 +112,7 @@ pub fn DataPage() -> impl IntoView {
         problems.set(vec![]);
         preview.set(None);
         done.set(None);
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
         };
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -127,10 +124,7 @@ pub fn DataPage() -> impl IntoView {
             let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
                 problems.set(vec![Problem {
                     path: String::new(),
-                    text: crate::domain::lang::Text::new(
-                        "Berkas tidak dapat dibaca.",
-                        "The file could not be read.",
-                    ),
+                    text: crate::domain::lang::Text::new("Berkas tidak dapat dibaca.", "The file could not be read."),
                 }]);
                 return;
             };
@@ -251,10 +245,7 @@ fn Conflicts() -> impl IntoView {
         let s = store.snapshot.get();
         let mut out: Vec<AnyView> = Vec::new();
         let summary_employee = |e: &crate::domain::model::employee::Employee| {
-            format!(
-                "{} · {} · {} · {}",
-                e.name, e.position.title, e.unit, e.grade
-            )
+            format!("{} · {} · {} · {}", e.name, e.position.title, e.unit, e.grade)
         };
         collect(
             &s.employees,
@@ -349,28 +340,15 @@ fn collect<T: RecordData + 'static>(
             };
             view! { <li>{label}" "<button type="button" class="button-quiet" on:click=choose>{i18n.t("Pakai versi ini", "Keep this version")}</button></li> }
         }).collect_view();
-        out.push(
-            view! { <li><strong>{table_label(i18n, key)}</strong><ul>{versions}</ul></li> }
-                .into_any(),
-        );
+        out.push(view! { <li><strong>{table_label(i18n, key)}</strong><ul>{versions}</ul></li> }.into_any());
     }
 }
 
-fn resolve_in(
-    s: &mut Snapshot,
-    key: &str,
-    id: &Id,
-    index: usize,
-    dev: &Id,
-    now: chrono::DateTime<chrono::Utc>,
-) {
+fn resolve_in(s: &mut Snapshot, key: &str, id: &Id, index: usize, dev: &Id, now: chrono::DateTime<chrono::Utc>) {
     let _ = match key {
         "employees" => s.employees.get_mut(id).map(|r| r.resolve(dev, now, index)),
         "activities" => s.activities.get_mut(id).map(|r| r.resolve(dev, now, index)),
-        "assessments" => s
-            .assessments
-            .get_mut(id)
-            .map(|r| r.resolve(dev, now, index)),
+        "assessments" => s.assessments.get_mut(id).map(|r| r.resolve(dev, now, index)),
         "plan" => s.plan.get_mut(id).map(|r| r.resolve(dev, now, index)),
         "ratings" => s.ratings.get_mut(id).map(|r| r.resolve(dev, now, index)),
         _ => None,

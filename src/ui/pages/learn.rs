@@ -16,9 +16,7 @@ use crate::ui::state::{use_store, Store};
 
 fn progress_of(store: &Store, employee: &Id, m: &ModuleRef) -> Option<Progress> {
     let id = Progress::id_for(employee, &m.pack, &m.module);
-    store
-        .snapshot
-        .with(|s| s.progress.get(&id).map(|r| r.data().clone()))
+    store.snapshot.with(|s| s.progress.get(&id).map(|r| r.data().clone()))
 }
 
 /// Applies `edit` to this employee's progress in module `m` (creating it) and saves.
@@ -151,10 +149,7 @@ pub fn ModulePage(employee: Id, module: ModuleRef) -> impl IntoView {
     let e = employee.clone();
     move || {
         let lang = i18n.lang();
-        let Some(m) = store
-            .catalog
-            .with(|c| c.module(&module.pack, &module.module).cloned())
-        else {
+        let Some(m) = store.catalog.with(|c| c.module(&module.pack, &module.module).cloned()) else {
             return view! { <section class="page"><h1>{i18n.t("Modul tidak ditemukan", "Module not found")}</h1></section> }.into_any();
         };
         let p = progress_of(&store, &e, &module);
@@ -162,13 +157,7 @@ pub fn ModulePage(employee: Id, module: ModuleRef) -> impl IntoView {
         let resume = p
             .as_ref()
             .and_then(|p| p.resume.as_ref().map(|r| r.lesson.clone()))
-            .unwrap_or_else(|| {
-                m.module
-                    .lessons
-                    .first()
-                    .map(|l| l.id.clone())
-                    .unwrap_or_default()
-            });
+            .unwrap_or_else(|| m.module.lessons.first().map(|l| l.id.clone()).unwrap_or_default());
         let lessons = m.module.lessons.iter().map(|l| {
             let mark = if done(&l.id) { "✓ " } else { "" };
             view! { <li><a href=Route::Lesson(e.clone(), module.clone(), l.id.clone()).href()>{format!("{mark}{}", i18n.text(&l.title))}</a></li> }

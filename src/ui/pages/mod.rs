@@ -10,4 +10,5 @@ pub mod plan;
 pub mod profile_form;
 pub mod profiles;
 pub mod supervisor;
+pub mod trainer;
 pub mod unlock;

@@ -79,9 +79,7 @@ pub fn PlanPage(employee: Id) -> impl IntoView {
                 ),
                 None,
             ),
-            PlanAction::Method { method } => {
-                (format!("{head}: {}", i18n.text(&method.label())), None)
-            }
+            PlanAction::Method { method } => (format!("{head}: {}", i18n.text(&method.label())), None),
         }
     };
     let emp2 = employee.clone();
@@ -94,8 +92,7 @@ pub fn PlanPage(employee: Id) -> impl IntoView {
                 .collect()
         });
         items.sort_by(|a, b| {
-            (a.1.status == PlanStatus::Done, &a.1.competency)
-                .cmp(&(b.1.status == PlanStatus::Done, &b.1.competency))
+            (a.1.status == PlanStatus::Done, &a.1.competency).cmp(&(b.1.status == PlanStatus::Done, &b.1.competency))
         });
         items.into_iter().map(|(id, item)| {
             let (text, href) = describe(&item);

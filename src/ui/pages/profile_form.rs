@@ -20,10 +20,7 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
             .snapshot
             .with_untracked(|s| s.employees.get(id).map(|r| r.data().clone()))
     });
-    let initial = existing
-        .as_ref()
-        .map(EmployeeForm::from_employee)
-        .unwrap_or_default();
+    let initial = existing.as_ref().map(EmployeeForm::from_employee).unwrap_or_default();
     let had_pin = existing.as_ref().is_some_and(|e| e.pin.is_some());
 
     let nip = RwSignal::new(initial.nip.clone());
@@ -62,15 +59,8 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
             e.extend(nip_errs);
         });
     };
-    let error_for = move |field: Field| {
-        move || {
-            errors.with(|e| {
-                e.iter()
-                    .find(|(f, _)| *f == field)
-                    .map(|(_, t)| i18n.text(t))
-            })
-        }
-    };
+    let error_for =
+        move |field: Field| move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, t)| i18n.text(t)));
 
     let editing_id = editing.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -145,10 +135,7 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
         })
         .collect_view();
     let is_edit = editing.is_some();
-    let cancel = editing
-        .clone()
-        .map(Route::Dashboard)
-        .unwrap_or(Route::Profiles);
+    let cancel = editing.clone().map(Route::Dashboard).unwrap_or(Route::Profiles);
 
     view! {
         <section class="page">

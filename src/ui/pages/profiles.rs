@@ -78,6 +78,7 @@ pub fn ProfilesPage() -> impl IntoView {
             <p class="actions">
                 <a class="button" href=Route::NewProfile.href()>{move || i18n.t("Tambah profil", "Add a profile")}</a>
                 <a class="button button-secondary" href=Route::Data.href()>{move || i18n.t("Data: impor dan ekspor", "Data: import and export")}</a>
+                <a class="button button-secondary" href=Route::Trainer(crate::ui::route::TrainerTab::Cohort).href()>{move || i18n.t("Mode pelatih", "Trainer mode")}</a>
             </p>
         </section>
     }

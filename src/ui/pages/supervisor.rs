@@ -6,9 +6,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::format;
-use crate::domain::model::assessment::{
-    Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus,
-};
+use crate::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus};
 use crate::domain::model::evaluation::{Performance, Potential, Rating};
 use crate::domain::record::{Id, Record};
 use crate::ui::i18n::use_i18n;
@@ -18,14 +16,11 @@ use crate::ui::state::use_store;
 pub fn SupervisorPage(employee: Id) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let position = store.snapshot.with_untracked(|s| {
-        s.employees
-            .get(&employee)
-            .map(|r| r.data().position.clone())
-    });
+    let position = store
+        .snapshot
+        .with_untracked(|s| s.employees.get(&employee).map(|r| r.data().position.clone()));
     let Some(position) = position else {
-        return view! { <p>{move || i18n.t("Profil tidak ditemukan.", "Profile not found.")}</p> }
-            .into_any();
+        return view! { <p>{move || i18n.t("Profil tidak ditemukan.", "Profile not found.")}</p> }.into_any();
     };
     let codes: Vec<String> = store
         .catalog
@@ -42,10 +37,7 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
         ev.prevent_default();
         let rater = name.get_untracked().trim().to_string();
         let Ok(day) = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
-            message.set(Some((
-                false,
-                i18n.t("Isi tanggal penilaian.", "Enter the date."),
-            )));
+            message.set(Some((false, i18n.t("Isi tanggal penilaian.", "Enter the date."))));
             return;
         };
         if rater.is_empty() {
@@ -68,8 +60,7 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
             .collect();
         let perf: Option<Performance> =
             serde_json::from_value(serde_json::Value::String(performance.get_untracked())).ok();
-        let pot: Option<Potential> =
-            serde_json::from_value(serde_json::Value::String(potential.get_untracked())).ok();
+        let pot: Option<Potential> = serde_json::from_value(serde_json::Value::String(potential.get_untracked())).ok();
         if entries.is_empty() && perf.is_none() {
             message.set(Some((
                 false,
@@ -93,8 +84,7 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
                     note: String::new(),
                     feedback: vec![],
                 };
-                s.assessments
-                    .upsert(Record::create(browser::new_id(), dev, now, a));
+                s.assessments.upsert(Record::create(browser::new_id(), dev, now, a));
             }
             if let Some(performance) = perf {
                 let r = Rating {
@@ -107,8 +97,7 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
                     date: day,
                     note: String::new(),
                 };
-                s.ratings
-                    .upsert(Record::create(browser::new_id(), dev, now, r));
+                s.ratings.upsert(Record::create(browser::new_id(), dev, now, r));
             }
         });
         message.set(Some(if ok {

@@ -60,10 +60,7 @@ pub fn UnlockPage(employee: Id, then: Route) -> impl IntoView {
                 format!(
                     "{} {wait} {}",
                     i18n.t("PIN salah. Tunggu", "Wrong PIN. Wait"),
-                    i18n.t(
-                        "detik sebelum mencoba lagi.",
-                        "seconds before trying again."
-                    )
+                    i18n.t("detik sebelum mencoba lagi.", "seconds before trying again.")
                 )
             } else {
                 i18n.t("PIN salah.", "Wrong PIN.").to_string()

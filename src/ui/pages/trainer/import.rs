@@ -1,0 +1,219 @@
+//! Bringing data into trainer mode: many employee exports at once (one merge report for all),
+//! content packs, and competency frameworks from Moodle.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::Cohort;
+use crate::domain::catalog::PackChange;
+use crate::domain::lang::Text;
+use crate::domain::model::pack::ContentPack;
+use crate::domain::moodle::framework_pack;
+use crate::domain::snapshot::import::import;
+use crate::domain::snapshot::merge::{merge, MergeReport};
+use crate::domain::snapshot::Snapshot;
+use crate::ui::i18n::use_i18n;
+use crate::ui::state::use_store;
+
+/// The files chosen in a file input, as (name, bytes).
+async fn read_files(ev: &leptos::ev::Event) -> Vec<(String, Vec<u8>)> {
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        return vec![];
+    };
+    let Some(list) = input.files() else { return vec![] };
+    let mut files = Vec::new();
+    for i in 0..list.length() {
+        let Some(f) = list.get(i) else { continue };
+        if let Ok(buf) = wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
+            files.push((f.name(), js_sys::Uint8Array::new(&buf).to_vec()));
+        }
+    }
+    input.set_value("");
+    files
+}
+
+#[component]
+pub fn ImportView(cohort: Cohort) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    // Exports: per-file problems, and the merged result with one report, waiting for confirmation.
+    let file_problems = RwSignal::new(Vec::<(String, Vec<String>)>::new());
+    let pending = RwSignal::new(None::<(Snapshot, MergeReport, usize)>);
+    let merged_msg = RwSignal::new(None::<String>);
+    let on_exports = move |ev: leptos::ev::Event| {
+        file_problems.set(vec![]);
+        pending.set(None);
+        merged_msg.set(None);
+        leptos::task::spawn_local(async move {
+            let files = read_files(&ev).await;
+            let lang = i18n.lang();
+            let mut acc = cohort.snapshot.get_untracked().unwrap_or_default();
+            let mut report = MergeReport::default();
+            let mut ok = 0;
+            let mut bad = Vec::new();
+            for (name, bytes) in files {
+                match import(&bytes) {
+                    Ok(s) => {
+                        let (m, r) = merge(&acc, &s);
+                        acc = m;
+                        report.absorb(r);
+                        ok += 1;
+                    }
+                    Err(ps) => bad.push((name, ps.iter().map(|p| p.message(lang)).collect())),
+                }
+            }
+            file_problems.set(bad);
+            if ok > 0 {
+                pending.set(Some((acc, report, ok)));
+            }
+        });
+    };
+    let confirm = move |_| {
+        let Some((next, _, n)) = pending.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            if cohort.save(next).await {
+                pending.set(None);
+                merged_msg.set(Some(format!(
+                    "{n} {}",
+                    i18n.t("berkas digabungkan ke kohort.", "files merged into the cohort.")
+                )));
+            }
+        });
+    };
+    let report_view = move || {
+        pending.get().map(|(_, r, n)| {
+            let rows = r.tables().into_iter().filter(|(_, t)| t.added + t.updated + t.unchanged > 0 || !t.conflicts.is_empty()).map(|(k, t)| view! {
+                <tr><th scope="row">{k}</th><td>{t.added}</td><td>{t.updated}</td><td>{t.unchanged}</td><td>{t.conflicts.len()}</td></tr>
+            }).collect_view();
+            view! {
+                <div class="preview" data-testid="cohort-preview">
+                    <h3>{format!("{n} {}", i18n.t("berkas siap digabungkan", "files ready to merge"))}</h3>
+                    <table class="table">
+                        <thead><tr><th scope="col">{i18n.t("Data", "Data")}</th><th scope="col">{i18n.t("Baru", "Added")}</th><th scope="col">{i18n.t("Diperbarui", "Updated")}</th><th scope="col">{i18n.t("Sama", "Unchanged")}</th><th scope="col">{i18n.t("Konflik", "Conflicts")}</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                    <p class="actions"><button type="button" class="button" on:click=confirm>{i18n.t("Gabungkan ke kohort", "Merge into the cohort")}</button></p>
+                </div>
+            }
+        })
+    };
+
+    // Packs and frameworks.
+    let pack_msg = RwSignal::new(None::<(bool, Vec<Text>)>);
+    let on_packs = move |ev: leptos::ev::Event| {
+        pack_msg.set(None);
+        leptos::task::spawn_local(async move {
+            let mut msgs = Vec::new();
+            let mut all_ok = true;
+            for (name, bytes) in read_files(&ev).await {
+                let result = serde_json::from_slice::<ContentPack>(&bytes)
+                    .map_err(|e| {
+                        vec![Text::new(
+                            format!("bukan paket konten Lentera ({e})."),
+                            format!("not a Lentera content pack ({e})."),
+                        )]
+                    })
+                    .and_then(|p| store.add_pack(p));
+                msgs.push(match result {
+                    Ok(PackChange::Added) => Text::new(format!("{name}: paket dimuat."), format!("{name}: pack loaded.")),
+                    Ok(PackChange::Unchanged) => Text::new(format!("{name}: edisi ini sudah ada."), format!("{name}: this edition is already here.")),
+                    Ok(PackChange::Upgraded { from, archived }) => Text::new(
+                        format!("{name}: diperbarui dari edisi {from}; {archived} modul lama diarsipkan, kemajuan peserta tetap."),
+                        format!("{name}: upgraded from edition {from}; {archived} old modules archived, learners' progress kept."),
+                    ),
+                    Err(e) => {
+                        all_ok = false;
+                        Text::new(
+                            format!("{name} tidak dimuat, tidak ada yang berubah: {}", e.iter().map(|t| t.id.clone()).collect::<Vec<_>>().join(" ")),
+                            format!("{name} not loaded, nothing changed: {}", e.iter().map(|t| t.get(crate::domain::lang::Lang::En).to_string()).collect::<Vec<_>>().join(" ")),
+                        )
+                    }
+                });
+            }
+            pack_msg.set(Some((all_ok, msgs)));
+        });
+    };
+    let on_moodle = move |ev: leptos::ev::Event| {
+        pack_msg.set(None);
+        leptos::task::spawn_local(async move {
+            let mut msgs = Vec::new();
+            let mut all_ok = true;
+            for (name, bytes) in read_files(&ev).await {
+                let text = String::from_utf8_lossy(&bytes).to_string();
+                let existing = |id: &str| store.packs.get_untracked().into_iter().find(|p| p.id == id);
+                let result = framework_pack(&text, None)
+                    .and_then(|p| framework_pack(&text, existing(&p.id).as_ref()))
+                    .and_then(|p| {
+                        let n = p.competencies.len();
+                        store.add_pack(p).map(|_| n)
+                    });
+                msgs.push(match result {
+                    Ok(n) => Text::new(
+                        format!("{name}: {n} kompetensi teknis dimuat."),
+                        format!("{name}: {n} technical competencies loaded."),
+                    ),
+                    Err(e) => {
+                        all_ok = false;
+                        Text::new(
+                            format!(
+                                "{name} tidak dimuat, tidak ada yang berubah: {}",
+                                e.iter().map(|t| t.id.clone()).collect::<Vec<_>>().join(" ")
+                            ),
+                            format!(
+                                "{name} not loaded, nothing changed: {}",
+                                e.iter().map(|t| t.en.clone()).collect::<Vec<_>>().join(" ")
+                            ),
+                        )
+                    }
+                });
+            }
+            pack_msg.set(Some((all_ok, msgs)));
+        });
+    };
+    let packs = move || {
+        store.packs.get().into_iter().map(|p| {
+            let n = p.modules.iter().filter(|m| !m.archived).count();
+            view! { <li>{format!("{} — {} {} · {} {} · {} {}", i18n.text(&p.title), i18n.t("edisi", "edition"), p.version, n, i18n.t("modul", "modules"), p.competencies.len(), i18n.t("kompetensi", "competencies"))}</li> }
+        }).collect_view()
+    };
+
+    view! {
+        <section class="page">
+            <h1>{move || i18n.t("Impor dan paket", "Import and packs")}</h1>
+            <h2>{move || i18n.t("Ekspor pegawai", "Employee exports")}</h2>
+            <div class="field">
+                <label for="t-exports">{move || i18n.t("Pilih satu atau banyak berkas ekspor (.json)", "Choose one or many export files (.json)")}</label>
+                <input id="t-exports" type="file" multiple accept=".json,application/json" on:change=on_exports/>
+            </div>
+            {move || {
+                let bad = file_problems.get();
+                (!bad.is_empty()).then(|| view! {
+                    <div class="notice notice-error" role="alert" data-testid="cohort-import-errors">
+                        <p><strong>{i18n.t("Berkas berikut tidak diimpor (berkas lain tetap dapat digabungkan):", "These files were not imported (the others can still be merged):")}</strong></p>
+                        <ul>{bad.into_iter().map(|(n, ps)| view! { <li>{n}<ul>{ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul></li> }).collect_view()}</ul>
+                    </div>
+                })
+            }}
+            {report_view}
+            {move || merged_msg.get().map(|m| view! { <p class="notice notice-ok" role="status" data-testid="cohort-merged">{m}</p> })}
+
+            <h2>{move || i18n.t("Paket konten", "Content packs")}</h2>
+            <ul data-testid="packs">{packs}</ul>
+            <div class="field">
+                <label for="t-packs">{move || i18n.t("Muat paket konten (.json)", "Load content packs (.json)")}</label>
+                <input id="t-packs" type="file" multiple accept=".json,application/json" on:change=on_packs/>
+            </div>
+            <div class="field">
+                <label for="t-moodle">{move || i18n.t("Impor kerangka kompetensi Moodle (.csv)", "Import a Moodle competency framework (.csv)")}</label>
+                <input id="t-moodle" type="file" accept=".csv,text/csv" on:change=on_moodle/>
+            </div>
+            {move || pack_msg.get().map(|(ok, msgs)| view! {
+                <div class=if ok { "notice notice-ok" } else { "notice notice-error" } role="status" data-testid="pack-result">
+                    <ul>{msgs.into_iter().map(|m| view! { <li>{i18n.text(&m)}</li> }).collect_view()}</ul>
+                </div>
+            })}
+        </section>
+    }
+}

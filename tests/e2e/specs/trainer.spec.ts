@@ -1,0 +1,116 @@
+// Issue 5's trainer journey: open trainer mode, load a pack, import 20 exports at once, see the
+// cohort table and the 9-box, download the CSV, import a Moodle framework; bad files change
+// nothing.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { test, expect } from '../fixtures';
+import { defaultPack, employeeExport, expectAccessible, waitForPack } from '../helpers';
+
+const moodle = readFileSync(fileURLToPath(new URL('../../fixtures/moodle-framework.csv', import.meta.url)));
+
+async function openTrainer(page: import('@playwright/test').Page) {
+  await page.goto('./');
+  await waitForPack(page);
+  await page.getByRole('link', { name: 'Mode pelatih' }).click();
+  await expectAccessible(page, 'trainer gate');
+  await page.getByLabel('PIN pelatih', { exact: true }).fill('13579');
+  await page.getByLabel('Ulangi PIN pelatih').fill('13579');
+  await page.getByRole('button', { name: 'Buat PIN dan buka' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kohort');
+}
+
+test('trainer journey: pack, 20 exports, cohort table, 9-box, CSV', async ({ page }) => {
+  await openTrainer(page);
+  await page.getByRole('link', { name: 'Impor dan paket' }).click();
+  await expectAccessible(page, 'trainer import');
+
+  // A newer edition of the default pack that drops one module: the module is archived.
+  const v2 = structuredClone(defaultPack);
+  v2.version = 2;
+  v2.modules = v2.modules.slice(1);
+  await page.getByLabel('Muat paket konten (.json)').setInputFiles({ name: 'lentera-dasar-v2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(v2)) });
+  await expect(page.getByTestId('pack-result')).toContainText('diperbarui dari edisi 1; 1 modul lama diarsipkan');
+  await expect(page.getByTestId('packs')).toContainText('edisi 2 · 12 modul');
+
+  // Twenty employees from two units; levels 1–3; some rated by their supervisor.
+  const files = Array.from({ length: 20 }, (_, i) =>
+    employeeExport(i, {
+      unit: i % 2 ? 'Kecamatan Sukamaju' : 'Dinas Kependudukan',
+      level: (i % 3) + 1,
+      performance: i < 6 ? ['above', 'meets', 'below'][i % 3] : undefined,
+      potential: i === 0 ? 'high' : undefined,
+      assessed: i === 19 ? '2026-01-05' : undefined,
+    }),
+  );
+  await page.getByLabel('Pilih satu atau banyak berkas ekspor (.json)').setInputFiles(files);
+  await expect(page.getByTestId('cohort-preview')).toContainText('20 berkas siap digabungkan');
+  await page.getByRole('button', { name: 'Gabungkan ke kohort' }).click();
+  await expect(page.getByTestId('cohort-merged')).toContainText('20 berkas digabungkan');
+
+  // The same files again change nothing.
+  await page.getByLabel('Pilih satu atau banyak berkas ekspor (.json)').setInputFiles(files.slice(0, 3));
+  await expect(page.getByTestId('cohort-preview')).toContainText('3 berkas siap digabungkan');
+  await expect(page.getByTestId('cohort-preview').locator('tbody tr').first().locator('td').nth(2)).toHaveText('3');
+
+  await page.getByRole('link', { name: 'Kohort' }).click();
+  await expect(page.getByTestId('cohort-count')).toHaveText('20 pegawai dalam kohort');
+  const table = page.getByTestId('cohort-table');
+  await expect(table.locator('tbody tr')).toHaveCount(20);
+  await expectAccessible(page, 'cohort');
+  await table.getByRole('button', { name: 'Nama' }).click();
+  await expect(table.locator('tbody tr').first()).toContainText('Pegawai 19');
+  await page.getByLabel('Unit kerja').selectOption('Kecamatan Sukamaju');
+  await expect(table.locator('tbody tr')).toHaveCount(10);
+  await page.getByLabel('Unit kerja').selectOption('');
+  await expect(page.getByTestId('chart-jpm')).toContainText('Optimal');
+  await expect(page.getByTestId('chart-jp')).toContainText('Tertinggal');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh laporan CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^lentera-kohort-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const lines = csv.slice(1).split('\r\n').filter((l) => l);
+  expect(lines).toHaveLength(21);
+  expect(lines[0]).toBe('"nip","nama","unit_kerja","jabatan","jenis_jabatan","jpm_persen","kategori_jpm","tahun_jp","jp_tahun_ini","status_jp","penilaian_terakhir","status_evaluasi_ulang","kotak_talenta","id_pegawai"');
+  const row0 = lines.find((l) => l.includes('"Pegawai 00"'))!;
+  expect(row0).toContain('"Dinas Kependudukan"');
+  // Level 1 in the nine managerial/socio-cultural competencies, T.TIK.01 (required 2 by the
+  // pack for Pelaksana) not assessed: 9 / 11 = 81.8 %.
+  expect(row0).toContain('"81.8","Cukup Optimal"');
+  expect(row0).toContain('"2026-10-01"');
+  expect(row0).toContain('"9"');
+
+  await page.getByRole('link', { name: 'Talenta dan promosi' }).click();
+  await expectAccessible(page, 'talent grid');
+  await expect(page.getByTestId('box-9')).toContainText('Pegawai 00');
+  // Pegawai 03: above, no potential given, JPM 81.8 → medium potential: box 7.
+  await expect(page.getByTestId('box-7')).toContainText('Pegawai 03');
+  await expect(page.getByTestId('box-6')).toContainText('Pegawai 02');
+  await expect(page.getByTestId('promotion').locator('li')).toHaveCount(20);
+  // Assessed on 5 January: due in July, overdue since 5 October.
+  await expect(page.getByTestId('overdue')).toHaveText('Pegawai 19 — terlambat sejak 5 Oktober 2026');
+});
+
+test('a Moodle framework becomes technical competencies; bad files change nothing', async ({ page }) => {
+  await openTrainer(page);
+  await page.getByRole('link', { name: 'Impor dan paket' }).click();
+  const packsBefore = await page.getByTestId('packs').textContent();
+
+  await page.getByLabel('Impor kerangka kompetensi Moodle (.csv)').setInputFiles({ name: 'rusak.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b,c\n1,2,3\n') });
+  await expect(page.getByTestId('pack-result')).toContainText('rusak.csv tidak dimuat, tidak ada yang berubah');
+  await page.getByLabel('Muat paket konten (.json)').setInputFiles({ name: 'bukan-paket.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "lentera-pack", "id": "x"}') });
+  await expect(page.getByTestId('pack-result')).toContainText('bukan-paket.json tidak dimuat, tidak ada yang berubah');
+  const broken = structuredClone(defaultPack);
+  broken.id = 'paket-rusak';
+  broken.modules[0].quiz.questions[0].correct = [42];
+  await page.getByLabel('Muat paket konten (.json)').setInputFiles({ name: 'paket-rusak.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await expect(page.getByTestId('pack-result')).toContainText('kunci jawaban tidak sah');
+  await expect(page.getByTestId('packs')).toHaveText(packsBefore!);
+
+  await page.getByLabel('Impor kerangka kompetensi Moodle (.csv)').setInputFiles({ name: 'moodle-framework.csv', mimeType: 'text/csv', buffer: moodle });
+  await expect(page.getByTestId('pack-result')).toContainText('4 kompetensi teknis dimuat');
+  await expect(page.getByTestId('packs')).toContainText('Kompetensi Teknis Dinas Kependudukan');
+  // The competencies are now in the catalog, e.g. as a filter of the learner's module catalog.
+  await page.reload();
+  expect(await page.evaluate(() => localStorage.getItem('lentera.packs')?.includes('TK.DATA.2'))).toBe(true);
+});
