@@ -9,6 +9,10 @@
 //!   into what it writes (the domain merge loses nothing), so a stale tab cannot overwrite.
 //! - Data written by a newer version of Lentera is never overwritten: the app becomes
 //!   read-only and asks for an update.
+//! - Chromium keeps localStorage in memory and writes it to disk in batches, so a browser
+//!   killed right after a save can lose it. Every save is therefore also written to IndexedDB
+//!   with `durability: "strict"` (`mirror`), and the app says "saved" only once that commit is
+//!   done. At start, a mirror newer than localStorage is merged back in (`recover_mirror`).
 
 use crate::domain::snapshot::merge::merge;
 use crate::domain::snapshot::stored::{decode, encode, revision, StoredError};
@@ -89,6 +93,8 @@ pub struct Saved {
     pub revision: u64,
     /// Set when another tab had saved in between: what was written (ours merged with theirs).
     pub merged: Option<Snapshot>,
+    /// The stored value, for the durable mirror.
+    pub value: String,
 }
 
 /// Saves `snapshot`, which this tab based on revision `known`. On error nothing changed.
@@ -113,7 +119,32 @@ pub fn save(snapshot: &Snapshot, known: u64) -> Result<Saved, WriteError> {
         }
     }
     set(MAIN, &value)?;
-    Ok(Saved { revision: next, merged })
+    Ok(Saved {
+        revision: next,
+        merged,
+        value,
+    })
+}
+
+const MIRROR: &str = "data";
+
+/// Writes a saved value to IndexedDB durably (unless a newer revision is already there).
+/// Resolves once it is on disk.
+pub async fn mirror(value: String, revision: u64) -> Result<(), String> {
+    super::idb::put_snapshot_if_newer(MIRROR, value, revision)
+        .await
+        .map(|_| ())
+        .map_err(|e| format!("{e:?}"))
+}
+
+/// The mirrored snapshot, if it is newer than what localStorage gave at start (the browser was
+/// killed before localStorage reached the disk).
+pub async fn recover_mirror(loaded_revision: u64) -> Option<(u64, Snapshot)> {
+    let value = super::idb::get(MIRROR).await.ok()??;
+    match decode(&value) {
+        Ok((rev, s)) if rev > loaded_revision => Some((rev, s)),
+        _ => None,
+    }
 }
 
 /// What another tab saved, if it is newer than `known`.

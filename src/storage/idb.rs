@@ -85,3 +85,61 @@ pub async fn put(key: &str, value: &str) -> Result<(), JsValue> {
     db.close();
     Ok(())
 }
+
+/// Writes a snapshot value (`domain::snapshot::stored` format) unless the stored one has a
+/// higher revision, in one transaction with `durability: "strict"`, so the promise resolves
+/// only once the data is on disk. Returns whether it wrote.
+pub async fn put_snapshot_if_newer(key: &str, value: String, revision: u64) -> Result<bool, JsValue> {
+    use crate::domain::snapshot::stored;
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    let db = open().await?;
+    let tx = strict_readwrite(&db)?;
+    let store = tx.object_store(STORE)?;
+    let get = store.get(&JsValue::from_str(key))?;
+    let wrote = Rc::new(Cell::new(false));
+    let (w, g, k) = (wrote.clone(), get.clone(), key.to_string());
+    // The put must be issued inside the get's success callback, while the transaction is active.
+    let on_get = Closure::once_into_js(move || {
+        let current = g
+            .result()
+            .ok()
+            .and_then(|v| v.as_string())
+            .and_then(|s| stored::revision(&s));
+        if current.is_none_or(|c| c < revision) {
+            if store
+                .put_with_key(&JsValue::from_str(&value), &JsValue::from_str(&k))
+                .is_ok()
+            {
+                w.set(true);
+            }
+        }
+    });
+    get.set_onsuccess(Some(on_get.unchecked_ref()));
+    let done = js_sys::Promise::new(&mut |resolve, reject| {
+        let ok = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let err = Closure::once_into_js(move || {
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("IndexedDB transaction failed"));
+        });
+        tx.set_oncomplete(Some(ok.unchecked_ref()));
+        tx.set_onerror(Some(err.unchecked_ref()));
+        tx.set_onabort(Some(err.unchecked_ref()));
+    });
+    JsFuture::from(done).await?;
+    db.close();
+    Ok(wrote.get())
+}
+
+/// `db.transaction(STORE, "readwrite", {durability: "strict"})`. Called through JS because
+/// web-sys has the options dictionary only behind its unstable-API flag; browsers without the
+/// option ignore it and use their default durability.
+fn strict_readwrite(db: &IdbDatabase) -> Result<web_sys::IdbTransaction, JsValue> {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"durability".into(), &"strict".into())?;
+    let f: js_sys::Function = js_sys::Reflect::get(db, &"transaction".into())?.dyn_into()?;
+    f.call3(db, &JsValue::from_str(STORE), &JsValue::from_str("readwrite"), &options)?
+        .dyn_into()
+}

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::components::language_switch::LanguageSwitch;
+use super::components::offline_status::UpdatePrompt;
 use super::components::profile_nav::ProfileNav;
 use super::components::secure_context_notice::SecureContextNotice;
 use super::components::status_bar::StatusBar;
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
         </header>
         <SecureContextNotice/>
         <StatusBar/>
+        <UpdatePrompt/>
         <main id="main" tabindex="-1">
             {move || screen(route.get())}
         </main>

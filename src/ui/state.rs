@@ -23,6 +23,8 @@ use crate::storage::{self, data::Recovery, WriteError};
 pub enum SaveState {
     /// Nothing saved in this visit yet.
     Idle,
+    /// Written to the browser's storage; waiting for the durable copy to reach the disk.
+    Saving,
     Saved(DateTime<Utc>),
     Failed(WriteError),
 }
@@ -38,6 +40,8 @@ pub struct Store {
     pub session: RwSignal<Option<Id>>,
     /// Trainer mode is open (its PIN was entered in this visit).
     pub trainer_unlocked: RwSignal<bool>,
+    /// Whether the browser agreed to keep this site's storage under pressure (`None`: unknown).
+    pub persistent: RwSignal<Option<bool>>,
     /// A problem with the packs (default pack unreadable), shown once.
     pub pack_problem: RwSignal<Option<Vec<Text>>>,
     revision: StoredValue<u64>,
@@ -56,6 +60,7 @@ impl Store {
             recovery: RwSignal::new(loaded.recovery),
             session: RwSignal::new(None),
             trainer_unlocked: RwSignal::new(false),
+            persistent: RwSignal::new(None),
             pack_problem: RwSignal::new(None),
             revision: StoredValue::new(loaded.revision),
             device: StoredValue::new(storage::prefs::device_id(browser::new_id)),
@@ -63,6 +68,13 @@ impl Store {
         provide_context(store);
         store.follow_other_tabs();
         store.fetch_site_packs();
+        if !store.read_only() {
+            store.recover_from_mirror();
+        }
+        let persistent = store.persistent;
+        leptos::task::spawn_local(async move {
+            persistent.set(crate::ui::components::offline_status::request_persistence().await);
+        });
         store
     }
 
@@ -86,7 +98,8 @@ impl Store {
             Ok(saved) => {
                 self.revision.set_value(saved.revision);
                 self.snapshot.set(saved.merged.unwrap_or(next));
-                self.save_state.set(SaveState::Saved(browser::now()));
+                self.save_state.set(SaveState::Saving);
+                self.mirror(saved.value, saved.revision);
                 if self.recovery.get_untracked().is_some() {
                     storage::data::clear_damaged();
                 }
@@ -125,6 +138,32 @@ impl Store {
             self.packs.set(packs);
         }
         Ok(change)
+    }
+
+    /// Writes the durable copy; says "saved" once the latest save has reached the disk.
+    fn mirror(self, value: String, revision: u64) {
+        let state = self.save_state;
+        let latest = self.revision;
+        leptos::task::spawn_local(async move {
+            // Without IndexedDB (some private modes) localStorage is all there is: still saved.
+            let _ = storage::data::mirror(value, revision).await;
+            if latest.get_value() == revision && state.get_untracked() == SaveState::Saving {
+                state.set(SaveState::Saved(browser::now()));
+            }
+        });
+    }
+
+    /// Merges a durable copy newer than what localStorage held (the browser was killed before
+    /// localStorage reached the disk), and saves it back.
+    fn recover_from_mirror(self) {
+        let loaded = self.revision.get_value();
+        leptos::task::spawn_local(async move {
+            if let Some((rev, mirrored)) = storage::data::recover_mirror(loaded).await {
+                let merged = merge(&self.snapshot.get_untracked(), &mirrored).0;
+                self.revision.set_value(rev.max(self.revision.get_value()));
+                self.replace(merged);
+            }
+        });
     }
 
     /// Picks up saves made by another tab (the `storage` event fires only in other tabs).

@@ -3,6 +3,7 @@
 pub mod language_switch;
 pub mod level_chart;
 pub mod markdown;
+pub mod offline_status;
 pub mod profile_nav;
 pub mod secure_context_notice;
 pub mod status_bar;

@@ -14,6 +14,9 @@ pub fn StatusBar() -> impl IntoView {
     let saved = move || {
         match store.save_state.get() {
         SaveState::Idle => None,
+        SaveState::Saving => Some(view! {
+            <p class="save-state" role="status" data-testid="saving">{i18n.t("Menyimpan…", "Saving…")}</p>
+        }.into_any()),
         SaveState::Saved(at) => {
             let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.timestamp_millis() as f64));
             let time = format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds());

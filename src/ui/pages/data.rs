@@ -230,6 +230,18 @@ pub fn DataPage() -> impl IntoView {
             <Conflicts/>
             <h2>{move || i18n.t("Penyimpanan perangkat", "Device storage")}</h2>
             {usage}
+            <p data-testid="persistence">{move || match store.persistent.get() {
+                Some(true) => i18n.t("Penyimpanan persisten: diizinkan — peramban tidak akan menghapus data ini saat ruang menipis.", "Persistent storage: granted — the browser will not clear this data when space runs low."),
+                Some(false) => i18n.t("Penyimpanan persisten: tidak diizinkan — peramban dapat menghapus data saat ruang menipis. Ekspor data secara berkala.", "Persistent storage: not granted — the browser may clear data when space runs low. Export regularly."),
+                None => i18n.t("Penyimpanan persisten: tidak diketahui di peramban ini.", "Persistent storage: unknown in this browser."),
+            }}</p>
+            <p data-testid="offline-copy">{move || if crate::ui::components::offline_status::offline_copy_active() {
+                i18n.t("Salinan offline: terpasang — aplikasi dapat dibuka tanpa jaringan.", "Offline copy: installed — the app opens without a network.")
+            } else if window().is_secure_context() {
+                i18n.t("Salinan offline: sedang dipasang atau belum tersedia; buka ulang halaman sekali saat tersambung.", "Offline copy: being installed or not yet available; reopen the page once while connected.")
+            } else {
+                i18n.t("Salinan offline: tidak tersedia (alamat http biasa).", "Offline copy: unavailable (plain http address).")
+            }}</p>
         </section>
     }
 }

@@ -49,8 +49,9 @@ test('bad import files get a clear message and change nothing', async ({ page })
   await page.getByRole('button', { name: 'Gabungkan ke perangkat ini' }).click();
   await expect(page.getByTestId('import-done')).toBeVisible();
   await page.getByRole('link', { name: 'Lentera' }).click();
-  await expect(page.getByText('<script>window.__pwned = 1</script>')).toBeVisible();
-  await expect(page.getByText('<img src=x onerror="window.__pwned = 2">')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Siapa yang belajar hari ini?');
+  await expect(page.getByRole('button', { name: '<script>window.__pwned = 1</script>' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '<img src=x onerror="window.__pwned = 2">' })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await profileCount(page)).toBe(3);
 

@@ -1,0 +1,42 @@
+// Installs Lentera's service worker (the offline copy) and tells the app when a newer version
+// of the site is waiting. Service workers exist only in a secure context (https:// or
+// localhost); elsewhere the app shows its own notice instead.
+(function () {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  var hadController = !!navigator.serviceWorker.controller;
+  function announce(worker) {
+    window.__lenteraWaiting = worker;
+    window.dispatchEvent(new CustomEvent('lentera-update'));
+  }
+  window.lenteraApplyUpdate = function () {
+    var w = window.__lenteraWaiting;
+    if (w) w.postMessage({ type: 'SKIP_WAITING' });
+  };
+  var reloading = false;
+  navigator.serviceWorker.addEventListener('controllerchange', function () {
+    // The first install takes control without a reload; an accepted update reloads once.
+    if (hadController && !reloading) {
+      reloading = true;
+      location.reload();
+    }
+    hadController = true;
+  });
+  navigator.serviceWorker
+    .register('./sw.js', { scope: './' })
+    .then(function (reg) {
+      if (reg.waiting && navigator.serviceWorker.controller) announce(reg.waiting);
+      reg.addEventListener('updatefound', function () {
+        var w = reg.installing;
+        if (!w) return;
+        w.addEventListener('statechange', function () {
+          if (w.state === 'installed' && navigator.serviceWorker.controller) announce(w);
+        });
+      });
+      // A tablet that stays open for days still learns about a new version.
+      setInterval(function () { reg.update().catch(function () {}); }, 60 * 60 * 1000);
+    })
+    .catch(function (err) {
+      window.__lenteraSwError = String(err);
+      window.dispatchEvent(new CustomEvent('lentera-sw-error'));
+    });
+})();
