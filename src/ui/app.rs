@@ -43,6 +43,18 @@ pub fn App() -> impl IntoView {
         }
     });
     idle_lock(store);
+    // Whether the route's profile exists and has a PIN. A memo, so the screen is rebuilt when
+    // that changes (e.g. the profile arrives from the durable copy after a crash) but not on
+    // every edit of the data.
+    let access = Memo::new(move |_| {
+        let id = route.with(|r| r.profile().cloned())?;
+        store.snapshot.with(|s| {
+            s.employees
+                .get(&id)
+                .filter(|r| !r.is_deleted())
+                .map(|r| r.data().pin.is_some())
+        })
+    });
 
     view! {
         // A button, not `href="#main"`: the fragment holds the route (see route.rs).
@@ -60,19 +72,17 @@ pub fn App() -> impl IntoView {
         <StatusBar/>
         <UpdatePrompt/>
         <main id="main" tabindex="-1">
-            {move || screen(route.get())}
+            {move || screen(route.get(), access.get())}
         </main>
     }
 }
 
 /// The screen for `route`; a profile's screens only once that profile is open on this tablet.
-fn screen(route: Route) -> AnyView {
+/// `access` is `Some(pin?)` for the route's profile when it exists (see `App`).
+fn screen(route: Route, access: Option<bool>) -> AnyView {
     let store = use_store();
     if let Some(id) = route.profile() {
-        let has_pin = store
-            .snapshot
-            .with_untracked(|s| s.employees.get(id).map(|r| r.data().pin.is_some()));
-        match has_pin {
+        match access {
             None => return view! { <NotFoundPage path=route.href().trim_start_matches("#/").to_string()/> }.into_any(),
             Some(false) => store.session.set(Some(id.clone())),
             Some(true) if store.session.get() != Some(id.clone()) => {

@@ -40,6 +40,9 @@ pub struct Store {
     pub session: RwSignal<Option<Id>>,
     /// Trainer mode is open (its PIN was entered in this visit).
     pub trainer_unlocked: RwSignal<bool>,
+    /// Saves that reached the disk in this visit (lets tests and the status line tell one save
+    /// from the next).
+    pub saved_count: RwSignal<u32>,
     /// Whether the browser agreed to keep this site's storage under pressure (`None`: unknown).
     pub persistent: RwSignal<Option<bool>>,
     /// A problem with the packs (default pack unreadable), shown once.
@@ -61,6 +64,7 @@ impl Store {
             session: RwSignal::new(None),
             trainer_unlocked: RwSignal::new(false),
             persistent: RwSignal::new(None),
+            saved_count: RwSignal::new(0),
             pack_problem: RwSignal::new(None),
             revision: StoredValue::new(loaded.revision),
             device: StoredValue::new(storage::prefs::device_id(browser::new_id)),
@@ -144,11 +148,13 @@ impl Store {
     fn mirror(self, value: String, revision: u64) {
         let state = self.save_state;
         let latest = self.revision;
+        let count = self.saved_count;
         leptos::task::spawn_local(async move {
             // Without IndexedDB (some private modes) localStorage is all there is: still saved.
             let _ = storage::data::mirror(value, revision).await;
             if latest.get_value() == revision && state.get_untracked() == SaveState::Saving {
                 state.set(SaveState::Saved(browser::now()));
+                count.update(|n| *n += 1);
             }
         });
     }

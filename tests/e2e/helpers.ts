@@ -26,7 +26,8 @@ export async function expectAccessible(page: Page, what: string) {
 }
 
 export async function createProfile(page: Page, p: Person) {
-  await page.goto('./');
+  // Relative to the test server, or to wherever the page already is (a CDP-attached browser).
+  await page.goto(page.url().startsWith('http') ? new URL('./', page.url()).href.split('#')[0] : './');
   await page.getByRole('link', { name: 'Tambah profil' }).click();
   await page.getByLabel('Nama lengkap').fill(p.name);
   await page.getByLabel('NIP').fill(p.nip);

@@ -21,7 +21,7 @@ pub fn StatusBar() -> impl IntoView {
             let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.timestamp_millis() as f64));
             let time = format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds());
             Some(view! {
-                <p class="save-state save-ok" role="status" data-testid="save-state">
+                <p class="save-state save-ok" role="status" data-testid="save-state" data-count=move || store.saved_count.get()>
                     {i18n.t("Tersimpan di perangkat ini, pukul ", "Saved on this device at ")}{time}
                 </p>
             }.into_any())
