@@ -12,10 +12,14 @@
 //! - Chromium keeps localStorage in memory and writes it to disk in batches, so a browser
 //!   killed right after a save can lose it. Every save is therefore also written to IndexedDB
 //!   with `durability: "strict"` (`mirror`), and the app says "saved" only once that commit is
-//!   done. At start, a mirror newer than localStorage is merged back in (`recover_mirror`).
+//!   done. At start, the durable copy is merged back in (`read_mirror`).
+//! - Chromium's localStorage is only eventually consistent between tabs: a tab may read a value
+//!   another tab has already replaced. The IndexedDB copy is merged inside one transaction, so
+//!   it always holds every tab's saves; and a tab that learns of another tab's save writes back
+//!   whatever that save lacked (`ui::state`).
 
 use crate::domain::snapshot::merge::merge;
-use crate::domain::snapshot::stored::{decode, encode, revision, StoredError};
+use crate::domain::snapshot::stored::{decode, encode, intact, stamp, Stamp, StoredError};
 use crate::domain::snapshot::{Snapshot, SCHEMA_VERSION};
 
 use super::{get, remove, set, WriteError};
@@ -36,7 +40,8 @@ pub enum Recovery {
 
 pub struct Loaded {
     pub snapshot: Snapshot,
-    pub revision: u64,
+    /// What was read, to tell later whether another tab has saved since.
+    pub stamp: Stamp,
     pub recovery: Option<Recovery>,
 }
 
@@ -44,37 +49,26 @@ pub fn load() -> Loaded {
     let Some(main) = get(MAIN) else {
         return Loaded {
             snapshot: Snapshot::default(),
-            revision: 0,
+            stamp: (0, 0),
             recovery: None,
         };
     };
-    match decode(&main) {
-        Ok((revision, snapshot)) => Loaded {
-            snapshot,
-            revision,
-            recovery: None,
-        },
-        Err(StoredError::Unreadable(_)) if is_newer(&main) => Loaded {
-            snapshot: Snapshot::default(),
-            revision: revision(&main).unwrap_or(0),
-            recovery: Some(Recovery::NewerVersion),
-        },
+    let read = stamp(&main).unwrap_or((0, 0));
+    let (snapshot, recovery) = match decode(&main) {
+        Ok((_, snapshot)) => (snapshot, None),
+        Err(StoredError::Unreadable(_)) if is_newer(&main) => (Snapshot::default(), Some(Recovery::NewerVersion)),
         Err(_) => {
             let _ = set(DAMAGED, &main);
-            let rev = revision(&main).unwrap_or(0);
             match get(BACKUP).map(|b| decode(&b)) {
-                Some(Ok((_, snapshot))) => Loaded {
-                    snapshot,
-                    revision: rev,
-                    recovery: Some(Recovery::FromBackup),
-                },
-                _ => Loaded {
-                    snapshot: Snapshot::default(),
-                    revision: rev,
-                    recovery: Some(Recovery::NothingReadable),
-                },
+                Some(Ok((_, snapshot))) => (snapshot, Some(Recovery::FromBackup)),
+                _ => (Snapshot::default(), Some(Recovery::NothingReadable)),
             }
         }
+    };
+    Loaded {
+        snapshot,
+        stamp: read,
+        recovery,
     }
 }
 
@@ -90,70 +84,74 @@ fn is_newer(stored: &str) -> bool {
 }
 
 pub struct Saved {
-    pub revision: u64,
+    pub stamp: Stamp,
     /// Set when another tab had saved in between: what was written (ours merged with theirs).
     pub merged: Option<Snapshot>,
-    /// The stored value, for the durable mirror.
-    pub value: String,
 }
 
-/// Saves `snapshot`, which this tab based on revision `known`. On error nothing changed.
-pub fn save(snapshot: &Snapshot, known: u64) -> Result<Saved, WriteError> {
+/// Saves `snapshot`, which this tab based on the stored value `known`. On error nothing changed.
+pub fn save(snapshot: &Snapshot, known: Stamp) -> Result<Saved, WriteError> {
     let stored = get(MAIN);
-    let stored_rev = stored.as_deref().and_then(revision).unwrap_or(0);
+    let stored_stamp = stored.as_deref().and_then(stamp).unwrap_or((0, 0));
     let mut merged = None;
-    if stored_rev != known {
+    if stored_stamp != known {
         if let Some(Ok((_, theirs))) = stored.as_deref().map(decode) {
             merged = Some(merge(snapshot, &theirs).0);
         }
     }
-    let next = stored_rev.max(known) + 1;
-    let value = encode(next, merged.as_ref().unwrap_or(snapshot));
+    let value = encode(stored_stamp.0.max(known.0) + 1, merged.as_ref().unwrap_or(snapshot));
     if let Some(prev) = &stored {
-        if decode(prev).is_ok() {
-            if let Err(e) = set(BACKUP, prev) {
-                // No room for a second copy: better one good copy than no save at all is *not*
-                // our call to make silently; report it and change nothing.
-                return Err(e);
-            }
+        if intact(prev) {
+            // No room for the previous copy: report it and change nothing, rather than save
+            // without a fallback.
+            set(BACKUP, prev)?;
         }
     }
     set(MAIN, &value)?;
     Ok(Saved {
-        revision: next,
+        stamp: stamp(&value).expect("just encoded"),
         merged,
-        value,
     })
 }
 
 const MIRROR: &str = "data";
 
-/// Writes a saved value to IndexedDB durably (unless a newer revision is already there).
-/// Resolves once it is on disk.
-pub async fn mirror(value: String, revision: u64) -> Result<(), String> {
-    super::idb::put_snapshot_if_newer(MIRROR, value, revision)
-        .await
-        .map(|_| ())
-        .map_err(|e| format!("{e:?}"))
+/// Merges `snapshot` into the durable copy in IndexedDB (read, merge, write in one transaction,
+/// so tabs saving at the same moment all end up in it). Resolves once it is on disk.
+pub async fn mirror(snapshot: Snapshot, revision: u64) -> Result<(), String> {
+    super::idb::update(MIRROR, move |stored| {
+        let (rev, merged) = match stored.as_deref().map(decode) {
+            Some(Ok((r, theirs))) => {
+                let merged = merge(&theirs, &snapshot).0;
+                if merged == theirs {
+                    return None;
+                }
+                (r.max(revision) + 1, merged)
+            }
+            // Nothing there, or unreadable: the new copy replaces it.
+            _ => (revision, snapshot),
+        };
+        Some(encode(rev, &merged))
+    })
+    .await
+    .map_err(|e| format!("{e:?}"))
 }
 
-/// The mirrored snapshot, if it is newer than what localStorage gave at start (the browser was
+/// The durable copy, to merge into what localStorage gave at start (the browser may have been
 /// killed before localStorage reached the disk).
-pub async fn recover_mirror(loaded_revision: u64) -> Option<(u64, Snapshot)> {
+pub async fn read_mirror() -> Option<Snapshot> {
     let value = super::idb::get(MIRROR).await.ok()??;
-    match decode(&value) {
-        Ok((rev, s)) if rev > loaded_revision => Some((rev, s)),
-        _ => None,
-    }
+    decode(&value).ok().map(|(_, s)| s)
 }
 
-/// What another tab saved, if it is newer than `known`.
-pub fn newer_than(known: u64) -> Option<(u64, Snapshot)> {
+/// What another tab saved, if the stored value is no longer the one this tab knows.
+pub fn changed_since(known: Stamp) -> Option<(Stamp, Snapshot)> {
     let stored = get(MAIN)?;
-    if revision(&stored)? <= known {
+    let now = stamp(&stored)?;
+    if now == known {
         return None;
     }
-    decode(&stored).ok()
+    decode(&stored).ok().map(|(_, s)| (now, s))
 }
 
 /// The storage key another tab's save changes (for `storage` events).

@@ -86,34 +86,21 @@ pub async fn put(key: &str, value: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Writes a snapshot value (`domain::snapshot::stored` format) unless the stored one has a
-/// higher revision, in one transaction with `durability: "strict"`, so the promise resolves
-/// only once the data is on disk. Returns whether it wrote.
-pub async fn put_snapshot_if_newer(key: &str, value: String, revision: u64) -> Result<bool, JsValue> {
-    use crate::domain::snapshot::stored;
-    use std::cell::Cell;
-    use std::rc::Rc;
-
+/// Read-modify-write of one value in a single `durability: "strict"` transaction: `update`
+/// gets the stored value and returns what to write (`None`: leave it). IndexedDB runs
+/// read-write transactions on a store one at a time, across tabs too, so concurrent updates
+/// cannot overwrite each other. Resolves once the transaction has reached the disk.
+pub async fn update(key: &str, update: impl FnOnce(Option<String>) -> Option<String> + 'static) -> Result<(), JsValue> {
     let db = open().await?;
     let tx = strict_readwrite(&db)?;
     let store = tx.object_store(STORE)?;
     let get = store.get(&JsValue::from_str(key))?;
-    let wrote = Rc::new(Cell::new(false));
-    let (w, g, k) = (wrote.clone(), get.clone(), key.to_string());
+    let (g, k) = (get.clone(), key.to_string());
     // The put must be issued inside the get's success callback, while the transaction is active.
     let on_get = Closure::once_into_js(move || {
-        let current = g
-            .result()
-            .ok()
-            .and_then(|v| v.as_string())
-            .and_then(|s| stored::revision(&s));
-        if current.is_none_or(|c| c < revision) {
-            if store
-                .put_with_key(&JsValue::from_str(&value), &JsValue::from_str(&k))
-                .is_ok()
-            {
-                w.set(true);
-            }
+        let current = g.result().ok().and_then(|v| v.as_string());
+        if let Some(next) = update(current) {
+            let _ = store.put_with_key(&JsValue::from_str(&next), &JsValue::from_str(&k));
         }
     });
     get.set_onsuccess(Some(on_get.unchecked_ref()));
@@ -130,7 +117,7 @@ pub async fn put_snapshot_if_newer(key: &str, value: String, revision: u64) -> R
     });
     JsFuture::from(done).await?;
     db.close();
-    Ok(wrote.get())
+    Ok(())
 }
 
 /// `db.transaction(STORE, "readwrite", {durability: "strict"})`. Called through JS because

@@ -16,6 +16,7 @@ use crate::domain::model::pack::ContentPack;
 use crate::domain::record::{DeviceId, Id, Record};
 use crate::domain::rules::profile::{employee_records, profile, EmployeeProfile};
 use crate::domain::snapshot::merge::merge;
+use crate::domain::snapshot::stored::Stamp;
 use crate::domain::snapshot::Snapshot;
 use crate::storage::{self, data::Recovery, WriteError};
 
@@ -47,7 +48,10 @@ pub struct Store {
     pub persistent: RwSignal<Option<bool>>,
     /// A problem with the packs (default pack unreadable), shown once.
     pub pack_problem: RwSignal<Option<Vec<Text>>>,
-    revision: StoredValue<u64>,
+    /// The stored value this tab last read or wrote.
+    known: StoredValue<Stamp>,
+    /// Counts this tab's saves, so only the latest one's durable write says "saved".
+    saves: StoredValue<u64>,
     device: StoredValue<DeviceId>,
 }
 
@@ -66,7 +70,8 @@ impl Store {
             persistent: RwSignal::new(None),
             saved_count: RwSignal::new(0),
             pack_problem: RwSignal::new(None),
-            revision: StoredValue::new(loaded.revision),
+            known: StoredValue::new(loaded.stamp),
+            saves: StoredValue::new(0),
             device: StoredValue::new(storage::prefs::device_id(browser::new_id)),
         };
         provide_context(store);
@@ -98,12 +103,14 @@ impl Store {
         }
         let mut next = self.snapshot.get_untracked();
         edit(&mut next, &self.device(), browser::now());
-        match storage::data::save(&next, self.revision.get_value()) {
+        match storage::data::save(&next, self.known.get_value()) {
             Ok(saved) => {
-                self.revision.set_value(saved.revision);
-                self.snapshot.set(saved.merged.unwrap_or(next));
+                self.known.set_value(saved.stamp);
+                let shown = saved.merged.unwrap_or(next);
+                self.snapshot.set(shown.clone());
                 self.save_state.set(SaveState::Saving);
-                self.mirror(saved.value, saved.revision);
+                self.saves.update_value(|n| *n += 1);
+                self.mirror(shown, saved.stamp);
                 if self.recovery.get_untracked().is_some() {
                     storage::data::clear_damaged();
                 }
@@ -145,29 +152,31 @@ impl Store {
     }
 
     /// Writes the durable copy; says "saved" once the latest save has reached the disk.
-    fn mirror(self, value: String, revision: u64) {
+    fn mirror(self, snapshot: Snapshot, stamp: Stamp) {
         let state = self.save_state;
-        let latest = self.revision;
+        let saves = self.saves;
+        let this_save = saves.get_value();
         let count = self.saved_count;
         leptos::task::spawn_local(async move {
             // Without IndexedDB (some private modes) localStorage is all there is: still saved.
-            let _ = storage::data::mirror(value, revision).await;
-            if latest.get_value() == revision && state.get_untracked() == SaveState::Saving {
+            let _ = storage::data::mirror(snapshot, stamp.0).await;
+            if saves.get_value() == this_save && state.get_untracked() == SaveState::Saving {
                 state.set(SaveState::Saved(browser::now()));
                 count.update(|n| *n += 1);
             }
         });
     }
 
-    /// Merges a durable copy newer than what localStorage held (the browser was killed before
-    /// localStorage reached the disk), and saves it back.
+    /// Merges the durable copy into what localStorage held (the browser may have been killed
+    /// before localStorage reached the disk) and saves the result if it adds anything.
     fn recover_from_mirror(self) {
-        let loaded = self.revision.get_value();
         leptos::task::spawn_local(async move {
-            if let Some((rev, mirrored)) = storage::data::recover_mirror(loaded).await {
-                let merged = merge(&self.snapshot.get_untracked(), &mirrored).0;
-                self.revision.set_value(rev.max(self.revision.get_value()));
-                self.replace(merged);
+            if let Some(mirrored) = storage::data::read_mirror().await {
+                let current = self.snapshot.get_untracked();
+                let merged = merge(&current, &mirrored).0;
+                if merged != current {
+                    self.replace(merged);
+                }
             }
         });
     }
@@ -179,10 +188,16 @@ impl Store {
             if e.key().as_deref() != Some(key.as_str()) {
                 return;
             }
-            if let Some((rev, theirs)) = storage::data::newer_than(self.revision.get_value()) {
+            if let Some((seen, theirs)) = storage::data::changed_since(self.known.get_value()) {
                 let merged = merge(&self.snapshot.get_untracked(), &theirs).0;
-                self.revision.set_value(rev);
-                self.snapshot.set(merged);
+                self.known.set_value(seen);
+                if merged == theirs {
+                    self.snapshot.set(merged);
+                } else {
+                    // That tab saved over something of ours it had not seen yet: write it back.
+                    self.snapshot.set(merged.clone());
+                    self.replace(merged);
+                }
             }
         });
         on_cleanup(move || handle.remove());

@@ -42,6 +42,28 @@ pub fn decode(stored: &str) -> Result<(u64, Snapshot), StoredError> {
     Ok((revision, snapshot))
 }
 
+/// Revision and checksum of a stored value: two values with the same stamp are the same value.
+/// Tabs compare stamps, not revisions alone, because two tabs can write the same revision.
+pub type Stamp = (u64, u64);
+
+pub fn stamp(stored: &str) -> Option<Stamp> {
+    let header = stored.split('\n').next()?;
+    let mut parts = header.split(' ');
+    (parts.next()? == MAGIC).then_some(())?;
+    let rev = parts.next()?.parse().ok()?;
+    let sum = u64::from_str_radix(parts.next()?, 16).ok()?;
+    Some((rev, sum))
+}
+
+/// Whether the checksum matches (cheaper than `decode`, which also validates every record).
+pub fn intact(stored: &str) -> bool {
+    let Some((header, json)) = stored.split_once('\n') else {
+        return false;
+    };
+    let sum = header.split(' ').nth(2).and_then(|s| u64::from_str_radix(s, 16).ok());
+    header.starts_with(MAGIC) && sum == Some(fnv1a(json.as_bytes()))
+}
+
 /// The revision in a stored value's header, without reading the rest.
 pub fn revision(stored: &str) -> Option<u64> {
     let header = stored.split('\n').next()?;
@@ -66,10 +88,13 @@ mod tests {
         let s = crate::domain::generate::cohort(1, 3, &cat, chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), 1);
         let enc = encode(7, &s);
         assert_eq!(revision(&enc), Some(7));
+        assert_eq!(stamp(&enc).map(|s| s.0), Some(7));
+        assert_ne!(stamp(&enc), stamp(&encode(7, &Snapshot::default())));
         let (rev, back) = decode(&enc).unwrap();
         assert_eq!((rev, back), (7, s));
         let truncated = &enc[..enc.len() - 10];
         assert!(matches!(decode(truncated), Err(StoredError::Damaged)));
+        assert!(intact(&enc) && !intact(truncated));
         let flipped = enc.replacen("\"employees\"", "\"employeeX\"", 1);
         assert!(matches!(decode(&flipped), Err(StoredError::Damaged)));
         assert!(matches!(decode("{}"), Err(StoredError::Damaged)));
