@@ -83,5 +83,11 @@ test-native:
 test-e2e: dist browser e2e-deps
 	cd $(E2E) && npx playwright test
 
-bench:
+# The benchmark build: the app plus timing entry points (feature `bench`), never distributed.
+dist-bench/index.html: $(SOURCES) | tools
+	trunk build --release --features bench --dist dist-bench
+	@touch $@
+
+bench: dist dist-bench/index.html browser e2e-deps
 	cargo bench --bench rules
+	cd $(E2E) && node browser-bench.mjs

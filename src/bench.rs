@@ -1,0 +1,77 @@
+//! Entry points for the browser benchmark (`scripts/browser-bench.mjs`), built only with the
+//! `bench` feature into a separate site: the same domain code as the app, timed inside wasm.
+
+use chrono::NaiveDate;
+use wasm_bindgen::prelude::*;
+
+use crate::domain::generate;
+use crate::domain::rules::cohort::summary;
+use crate::domain::rules::profile::profiles;
+use crate::domain::snapshot::import::import;
+use crate::domain::snapshot::merge::merge;
+
+const SEED: u64 = 2026;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date")
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
+}
+
+/// Median milliseconds of `runs` runs of the full rules recompute (every profile + the cohort
+/// summary) for a generated cohort of `n` employees with 40 modules — the native criterion
+/// benchmark's workload.
+#[wasm_bindgen]
+pub fn bench_rules(n: u32, runs: u32) -> f64 {
+    let cat = generate::catalog(SEED, 40);
+    let cohort = generate::cohort(SEED, n as usize, &cat, today(), 3);
+    let mut times: Vec<f64> = (0..runs.max(1))
+        .map(|_| {
+            let t = now_ms();
+            let ps = profiles(&cohort, &cat, today());
+            let s = summary(&ps, &cat.rules);
+            std::hint::black_box(s);
+            now_ms() - t
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+/// A generated export of about `bytes` bytes (JSON text), to feed `bench_import`.
+#[wasm_bindgen]
+pub fn bench_export(bytes: u32) -> String {
+    let cat = generate::catalog(SEED, 40);
+    let mut n = 2000usize;
+    loop {
+        let json = generate::cohort(SEED, n, &cat, today(), 3).to_json();
+        if json.len() >= bytes as usize {
+            return json;
+        }
+        n = n * bytes as usize / json.len().max(1) + 100;
+    }
+}
+
+/// Milliseconds to parse, validate and merge `json` into a device that already holds 200
+/// employees of its own.
+#[wasm_bindgen]
+pub fn bench_import(json: &str) -> f64 {
+    let cat = generate::catalog(SEED, 40);
+    let local = generate::cohort(SEED ^ 1, 200, &cat, today(), 1);
+    let t = now_ms();
+    let incoming = import(json.as_bytes()).expect("generated export is valid");
+    let merged = merge(&local, &incoming);
+    std::hint::black_box(merged);
+    now_ms() - t
+}
+
+/// Stores a generated cohort of `n` employees as the trainer's cohort (IndexedDB), for the
+/// table-rendering measurement. Resolves once it is written.
+#[wasm_bindgen]
+pub async fn bench_seed_cohort(n: u32) -> Result<(), JsValue> {
+    let cat = generate::catalog(SEED, 40);
+    let cohort = generate::cohort(SEED, n as usize, &cat, today(), 3);
+    crate::storage::cohort::save(&cohort).await.map_err(|e| JsValue::from_str(&e))
+}

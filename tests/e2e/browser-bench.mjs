@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// Lentera's browser benchmark (`make bench`): sizes, load and offline-reload times with CPU
+// throttling, rules and import inside wasm next to the native criterion figures, and the
+// cohort table's render time. Writes docs/benchmarks.md. Measures; never asserts.
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, totalmem, release } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const PREFIX = '/dinas/lentera/';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
+
+function serve(dir, port) {
+  const p = spawn('node', [join(root, 'scripts/serve.mjs'), join(root, dir), String(port), PREFIX], { stdio: 'ignore' });
+  return { url: `http://127.0.0.1:${port}${PREFIX}`, stop: () => p.kill() };
+}
+
+async function until(url) {
+  for (let i = 0; i < 100; i++) {
+    if ((await fetch(url).catch(() => null))?.ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+function sizes() {
+  const files = readdirSync(join(root, 'dist')).filter((f) => /\.(wasm|js|css)$/.test(f));
+  const out = {};
+  for (const f of files) {
+    const kind = f.split('.').pop();
+    out[kind] = (out[kind] ?? 0) + gzipSync(readFileSync(join(root, 'dist', f)), { level: 9 }).length;
+  }
+  return out;
+}
+
+/** Time from navigation start until the first screen's heading is on the page. */
+async function interactive(page) {
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return page.evaluate(() => performance.now());
+}
+
+async function throttled(context, page, rate) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return cdp;
+}
+
+async function loadTimes(browser, url, rate) {
+  const cold = [];
+  const offline = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await throttled(context, page, rate);
+    await page.goto(url);
+    cold.push(await interactive(page));
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+    await context.setOffline(true);
+    await page.reload();
+    offline.push(await interactive(page));
+    await context.close();
+  }
+  return { cold: median(cold), offline: median(offline) };
+}
+
+function nativeMs(name) {
+  const dir = join(root, 'target/criterion');
+  if (!existsSync(dir)) return null;
+  const hit = readdirSync(dir, { recursive: true }).find((p) => String(p).includes(name) && String(p).endsWith(join('new', 'estimates.json')));
+  if (!hit) return null;
+  return JSON.parse(readFileSync(join(dir, String(hit)), 'utf8')).median.point_estimate / 1e6;
+}
+
+const site = serve('dist', 4180);
+const bench = serve('dist-bench', 4181);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+try {
+  await until(site.url);
+  await until(bench.url);
+  const size = sizes();
+  const load1 = await loadTimes(browser, site.url, 1);
+  const load4 = await loadTimes(browser, site.url, 4);
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(bench.url);
+  await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_rules);
+  const rulesWasm = await page.evaluate((runs) => window.wasmBindings.bench_rules(2000, runs), RUNS);
+  const exportBytes = await page.evaluate(() => { window.__export = window.wasmBindings.bench_export(10 * 1024 * 1024); return window.__export.length; });
+  const imports = [];
+  for (let i = 0; i < 3; i++) imports.push(await page.evaluate(() => window.wasmBindings.bench_import(window.__export)));
+  const importWasm = median(imports);
+  await page.evaluate(() => { delete window.__export; });
+
+  // The trainer's cohort table with 1,000 employees, re-sorted at 4× CPU throttling.
+  await page.evaluate(() => window.wasmBindings.bench_seed_cohort(1000));
+  await page.goto(bench.url + '#/pelatih');
+  await page.getByLabel('PIN pelatih', { exact: true }).fill('13579');
+  await page.getByLabel('Ulangi PIN pelatih').fill('13579');
+  await page.getByRole('button', { name: 'Buat PIN dan buka' }).click();
+  const rows = page.getByTestId('cohort-table').locator('tbody tr');
+  await rows.first().waitFor();
+  while ((await rows.count()) < 1000) await page.getByRole('button', { name: 'Tampilkan lebih banyak' }).click();
+  const cdp = await throttled(context, page, 4);
+  const renders = [];
+  for (let i = 0; i < RUNS; i++) {
+    renders.push(
+      await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const button = [...document.querySelectorAll('th button')].find((b) => b.textContent.trim() === 'Nama');
+            const t0 = performance.now();
+            button.click();
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+          }),
+      ),
+    );
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const render4 = median(renders);
+  await context.close();
+
+  const rulesNative = nativeMs('profiles');
+  const importNative = nativeMs('validate');
+  const total = (size.wasm ?? 0) + (size.js ?? 0) + (size.css ?? 0);
+  const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
+  const check = (ok) => (ok ? 'met' : '**missed**');
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Chromium ${browser.version()}`;
+  const rows2 = [
+    ['gzip size: wasm + js + css', `${kb(total)} (wasm ${kb(size.wasm ?? 0)}, js ${kb(size.js ?? 0)}, css ${kb(size.css ?? 0)})`, '≤ 250 KiB', check(total <= 250 * 1024)],
+    ['cold load → interactive, 1× CPU', ms(load1.cold), '', ''],
+    ['offline reload → interactive, 1× CPU', ms(load1.offline), '', ''],
+    ['cold load → interactive, 4× CPU', ms(load4.cold), '≤ 1000 ms', check(load4.cold <= 1000)],
+    ['offline reload → interactive, 4× CPU', ms(load4.offline), '≤ 600 ms', check(load4.offline <= 600)],
+    ['rules recompute, 2,000 employees, wasm (1× CPU)', ms(rulesWasm), '≤ 50 ms', check(rulesWasm <= 50)],
+    ['same work natively (criterion median)', rulesNative == null ? 'n/a (run cargo bench)' : ms(rulesNative), '', ''],
+    ['wasm ÷ native', rulesNative == null ? 'n/a' : `${(rulesWasm / rulesNative).toFixed(2)}×`, '≤ 2×', rulesNative == null ? '' : check(rulesWasm / rulesNative <= 2)],
+    [`import + merge of a ${(exportBytes / 1e6).toFixed(1)} MB export, wasm`, ms(importWasm), '≤ 1000 ms', check(importWasm <= 1000)],
+    ['same work natively (criterion median)', importNative == null ? 'n/a' : ms(importNative), '', ''],
+    ['re-render the 1,000-row cohort table, 4× CPU', ms(render4), '≤ 100 ms', check(render4 <= 100)],
+  ];
+  const table = ['| measure | result | budget | |', '|---|---|---|---|', ...rows2.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  const doc = readFileSync(join(root, 'docs/benchmarks.md'), 'utf8');
+  const start = '<!-- results:start -->';
+  const end = '<!-- results:end -->';
+  const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; median of ${RUNS} runs.`;
+  const updated = doc.replace(new RegExp(`${start}[\\s\\S]*${end}`), `${start}\n${stamp}\n\n${table}\n${end}`);
+  writeFileSync(join(root, 'docs/benchmarks.md'), updated);
+  console.log(stamp);
+  console.log(table);
+} finally {
+  await browser.close();
+  site.stop();
+  bench.stop();
+}
