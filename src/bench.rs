@@ -17,7 +17,10 @@ fn today() -> NaiveDate {
 }
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
 }
 
 /// Median milliseconds of `runs` runs of the full rules recompute (every profile + the cohort
@@ -73,5 +76,7 @@ pub fn bench_import(json: &str) -> f64 {
 pub async fn bench_seed_cohort(n: u32) -> Result<(), JsValue> {
     let cat = generate::catalog(SEED, 40);
     let cohort = generate::cohort(SEED, n as usize, &cat, today(), 3);
-    crate::storage::cohort::save(&cohort).await.map_err(|e| JsValue::from_str(&e))
+    crate::storage::cohort::save(&cohort)
+        .await
+        .map_err(|e| JsValue::from_str(&e))
 }

@@ -6,11 +6,11 @@
 
 pub mod domain;
 
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
+pub mod bench;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
-#[cfg(all(target_arch = "wasm32", feature = "bench"))]
-pub mod bench;

@@ -107,7 +107,7 @@ try {
   await page.getByLabel('PIN pelatih', { exact: true }).fill('13579');
   await page.getByLabel('Ulangi PIN pelatih').fill('13579');
   await page.getByRole('button', { name: 'Buat PIN dan buka' }).click();
-  const rows = page.getByTestId('cohort-table').locator('tbody tr');
+  const rows = page.getByTestId('cohort-table').locator('.grid-body [role=row]');
   await rows.first().waitFor();
   while ((await rows.count()) < 1000) await page.getByRole('button', { name: 'Tampilkan lebih banyak' }).click();
   const cdp = await throttled(context, page, 4);
@@ -117,7 +117,7 @@ try {
       await page.evaluate(
         () =>
           new Promise((resolve) => {
-            const button = [...document.querySelectorAll('th button')].find((b) => b.textContent.trim() === 'Nama');
+            const button = [...document.querySelectorAll('[role=columnheader] button')].find((b) => b.textContent.trim() === 'Nama');
             const t0 = performance.now();
             button.click();
             requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));

@@ -54,13 +54,13 @@ test('trainer journey: pack, 20 exports, cohort table, 9-box, CSV', async ({ pag
 
   await page.getByRole('link', { name: 'Kohort' }).click();
   await expect(page.getByTestId('cohort-count')).toHaveText('20 pegawai dalam kohort');
-  const table = page.getByTestId('cohort-table');
-  await expect(table.locator('tbody tr')).toHaveCount(20);
+  const table = page.getByTestId('cohort-table').locator('.grid-body');
+  await expect(table.getByRole('row')).toHaveCount(20);
   await expectAccessible(page, 'cohort');
-  await table.getByRole('button', { name: 'Nama' }).click();
-  await expect(table.locator('tbody tr').first()).toContainText('Pegawai 19');
+  await page.getByTestId('cohort-table').getByRole('button', { name: 'Nama' }).click();
+  await expect(table.getByRole('row').first()).toContainText('Pegawai 19');
   await page.getByLabel('Unit kerja').selectOption('Kecamatan Sukamaju');
-  await expect(table.locator('tbody tr')).toHaveCount(10);
+  await expect(table.getByRole('row')).toHaveCount(10);
   await page.getByLabel('Unit kerja').selectOption('');
   await expect(page.getByTestId('chart-jpm')).toContainText('Optimal');
   await expect(page.getByTestId('chart-jp')).toContainText('Tertinggal');
