@@ -90,9 +90,18 @@ impl fmt::Display for Id {
 /// Who edits: a random id each browser profile creates once. Same rules as record ids.
 pub type DeviceId = Id;
 
-/// A version vector: for each device, how many edits it has made to this record.
+/// A version vector: for each device, how many edits it has made to this record. A device with
+/// no edits has no entry (a stored `0` is dropped on reading), so equal clocks are equal maps.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(from = "BTreeMap<DeviceId, u64>")]
 pub struct Clock(BTreeMap<DeviceId, u64>);
+
+impl From<BTreeMap<DeviceId, u64>> for Clock {
+    fn from(mut m: BTreeMap<DeviceId, u64>) -> Clock {
+        m.retain(|_, n| *n > 0);
+        Clock(m)
+    }
+}
 
 impl Clock {
     pub fn get(&self, device: &DeviceId) -> u64 {
@@ -104,9 +113,10 @@ impl Clock {
         other.0.iter().all(|(d, n)| self.get(d) >= *n)
     }
 
-    /// `self` has seen everything `other` has and more: `other` is superseded.
+    /// `self` has seen everything `other` has and more: `other` is superseded. A strict order:
+    /// two clocks never supersede each other.
     pub fn supersedes(&self, other: &Clock) -> bool {
-        self.covers(other) && self != other
+        self.covers(other) && !other.covers(self)
     }
 
     pub fn join(&self, other: &Clock) -> Clock {
@@ -291,7 +301,30 @@ fn normalise<T: RecordData>(mut all: Vec<Version<T>>) -> Vec<Version<T>> {
         .iter()
         .map(|v| !all.iter().any(|w| w.clock.supersedes(&v.clock)))
         .collect();
+    // `supersedes` is a strict order on a finite set, so at least one version is kept.
     all.into_iter().zip(keep).filter_map(|(v, k)| k.then_some(v)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    impl RecordData for u8 {}
+
+    /// Found by the fuzzer: `{"a": 1, "b": 0}` and `{"a": 1}` are the same clock; they must not
+    /// supersede each other (which once dropped both versions of a record).
+    #[test]
+    fn zero_entries_do_not_make_clocks_differ() {
+        let with_zero: Clock = serde_json::from_str(r#"{"a": 1, "b": 0}"#).unwrap();
+        let without: Clock = serde_json::from_str(r#"{"a": 1}"#).unwrap();
+        assert_eq!(with_zero, without);
+        assert!(!with_zero.supersedes(&without) && !without.supersedes(&with_zero));
+        let json = r#"{"id": "r", "created_at": "2026-01-01T00:00:00Z", "clock": {"a": 1, "b": 0}, "device": "b",
+            "updated_at": "2026-01-01T00:00:00Z", "data": 1,
+            "conflicts": [{"clock": {"a": 1}, "device": "a", "updated_at": "2026-01-01T00:00:00Z", "data": 2}]}"#;
+        let r: Record<u8> = serde_json::from_str(json).unwrap();
+        assert_eq!(r.versions().len(), 2);
+    }
 }
 
 /// Joinable data: clocks join, data joins, the latest write names the device and time.

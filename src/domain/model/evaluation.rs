@@ -81,3 +81,40 @@ pub struct Feedback {
 }
 
 impl RecordData for Feedback {}
+
+/// The public feedback an evaluation on `date` considers: notes about `employee` dated after
+/// the previous verified assessment (if any) and up to `date`.
+pub fn feedback_for_evaluation<'a>(
+    feedback: impl IntoIterator<Item = (&'a Id, &'a Feedback)>,
+    employee: &Id,
+    previous: Option<NaiveDate>,
+    date: NaiveDate,
+) -> Vec<Id> {
+    feedback
+        .into_iter()
+        .filter(|(_, f)| &f.employee == employee && f.date <= date && previous.is_none_or(|p| f.date > p))
+        .map(|(id, _)| id.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_evaluation_considers_the_feedback_since_the_previous_one() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let emp = Id::parse("e").unwrap();
+        let other = Id::parse("o").unwrap();
+        let fb = |e: &Id, date| Feedback { employee: e.clone(), date, source: String::new(), sentiment: Sentiment::Positive, note: "x".into() };
+        let notes = [
+            (Id::parse("old").unwrap(), fb(&emp, d(1, 5))),
+            (Id::parse("new").unwrap(), fb(&emp, d(5, 5))),
+            (Id::parse("later").unwrap(), fb(&emp, d(8, 1))),
+            (Id::parse("theirs").unwrap(), fb(&other, d(5, 5))),
+        ];
+        let ids = feedback_for_evaluation(notes.iter().map(|(i, f)| (i, f)), &emp, Some(d(2, 1)), d(6, 30));
+        assert_eq!(ids, vec![Id::parse("new").unwrap()]);
+        assert_eq!(feedback_for_evaluation(notes.iter().map(|(i, f)| (i, f)), &emp, None, d(6, 30)).len(), 2);
+    }
+}

@@ -5,5 +5,6 @@ pub mod level_chart;
 pub mod markdown;
 pub mod offline_status;
 pub mod profile_nav;
+pub mod public_feedback;
 pub mod secure_context_notice;
 pub mod status_bar;

@@ -207,9 +207,14 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
             let kind = match a.kind {
                 AssessmentKind::SelfAssessment => i18n.t("Penilaian diri", "Self-assessment").to_string(),
                 AssessmentKind::Verified => format!(
-                    "{} ({})",
+                    "{} ({}){}",
                     i18n.t("Diverifikasi atasan", "Verified by supervisor"),
-                    a.assessor.clone().unwrap_or_default()
+                    a.assessor.clone().unwrap_or_default(),
+                    if a.feedback.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {} {}", a.feedback.len(), i18n.t("umpan balik publik dipertimbangkan", "public feedback notes considered"))
+                    }
                 ),
             };
             let diff = if k > 0 {

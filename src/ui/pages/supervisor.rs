@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::domain::format;
 use crate::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus};
-use crate::domain::model::evaluation::{Performance, Potential, Rating};
+use crate::domain::model::evaluation::{feedback_for_evaluation, Performance, Potential, Rating};
 use crate::domain::record::{Id, Record};
+use crate::ui::components::public_feedback::PublicFeedback;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_store;
 
@@ -74,6 +75,13 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
         let emp = emp.clone();
         let ok = store.change(move |s, dev, now| {
             if !entries.is_empty() {
+                let previous = s
+                    .assessments
+                    .live()
+                    .filter(|r| r.data().employee == emp && r.data().kind == AssessmentKind::Verified && r.data().date <= day)
+                    .map(|r| r.data().date)
+                    .max();
+                let feedback = feedback_for_evaluation(s.feedback.live().map(|r| (&r.id, r.data())), &emp, previous, day);
                 let a = Assessment {
                     employee: emp.clone(),
                     kind: AssessmentKind::Verified,
@@ -82,7 +90,7 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
                     assessor: Some(rater.clone()),
                     entries,
                     note: String::new(),
-                    feedback: vec![],
+                    feedback,
                 };
                 s.assessments.upsert(Record::create(browser::new_id(), dev, now, a));
             }
@@ -172,6 +180,7 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
             </form>
             <h2>{move || i18n.t("Penilaian kinerja", "Performance ratings")}</h2>
             <ul>{ratings}</ul>
+            <PublicFeedback employee=employee.clone()/>
         </section>
     }
     .into_any()

@@ -45,6 +45,12 @@ test('a supervisor records verified levels and a rating; the plan follows the ga
   await expect(page.getByTestId('gaps')).not.toContainText('diverifikasi');
 
   await page.getByRole('link', { name: 'Atasan', exact: true }).click();
+  // Public feedback recorded first is considered by the supervisor's evaluation.
+  await page.getByLabel('Jenis', { exact: true }).selectOption('negative');
+  await page.getByLabel('Sumber (pilihan)').fill('Kotak saran');
+  await page.getByLabel('Isi umpan balik').fill('Antrean lama, petugas kurang ramah.');
+  await page.getByRole('button', { name: 'Catat umpan balik' }).click();
+  await expect(page.getByTestId('feedback')).toContainText('Keluhan (Kotak saran): Antrean lama');
   await page.getByLabel('Nama atasan').fill('Bapak Camat');
   await page.getByLabel(/^M\.01/).selectOption('1');
   await page.getByLabel('Kinerja', { exact: true }).selectOption('above');
@@ -54,6 +60,8 @@ test('a supervisor records verified levels and a rating; the plan follows the ga
 
   await page.getByRole('link', { name: 'Ringkasan' }).click();
   await expect(page.getByTestId('gaps')).toContainText('1 (diverifikasi)');
+  await page.getByRole('link', { name: 'Penilaian diri', exact: true }).click();
+  await expect(page.getByTestId('history')).toContainText('Diverifikasi atasan (Bapak Camat), 1 umpan balik publik dipertimbangkan');
 
   await page.getByRole('link', { name: 'Rencana', exact: true }).click();
   await expect(page.getByTestId('plan-proposals')).toContainText('M.01');

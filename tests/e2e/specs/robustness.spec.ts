@@ -169,3 +169,17 @@ test('every remaining screen passes the accessibility scan, in both languages', 
   await expect(page.getByRole('link', { name: 'Overview' })).toBeVisible();
   await expectAccessible(page, 'dashboard in English');
 });
+
+test('screens fit a 10-inch tablet in both orientations without sideways scrolling', async ({ page }) => {
+  await page.goto('./');
+  await waitForPack(page);
+  await createProfile(page, siti);
+  for (const viewport of [{ width: 800, height: 1280 }, { width: 1280, height: 800 }]) {
+    await page.setViewportSize(viewport);
+    for (const link of ['Ringkasan', 'Penilaian diri', 'Belajar', 'Kegiatan', 'Rencana', 'Atasan']) {
+      await page.getByRole('link', { name: link, exact: true }).click();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${link} at ${viewport.width}×${viewport.height}`).toBeLessThanOrEqual(0);
+    }
+  }
+});

@@ -1,0 +1,95 @@
+//! Public feedback on an employee's service (complaint box, satisfaction survey, SP4N-LAPOR!),
+//! recorded by the supervisor as one signal for the six-monthly evaluation (seeds 000/001).
+//! The next verified assessment lists the notes recorded since the previous one.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::format;
+use crate::domain::model::evaluation::{Feedback, Sentiment};
+use crate::domain::record::{Id, Record};
+use crate::ui::i18n::use_i18n;
+use crate::ui::state::use_store;
+
+fn sentiment_label(s: Sentiment) -> (&'static str, &'static str) {
+    match s {
+        Sentiment::Positive => ("Positif", "Positive"),
+        Sentiment::Neutral => ("Netral", "Neutral"),
+        Sentiment::Negative => ("Keluhan", "Complaint"),
+    }
+}
+
+#[component]
+pub fn PublicFeedback(employee: Id) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let date = RwSignal::new(browser::today().to_string());
+    let source = RwSignal::new(String::new());
+    let sentiment = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<&'static str>);
+    let emp = employee.clone();
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Ok(d) = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
+            error.set(Some(i18n.t("Isi tanggal.", "Enter the date.")));
+            return;
+        };
+        let Ok(s) = serde_json::from_value::<Sentiment>(serde_json::Value::String(sentiment.get_untracked())) else {
+            error.set(Some(i18n.t("Pilih jenis umpan balik.", "Choose the kind of feedback.")));
+            return;
+        };
+        let text = note.get_untracked().trim().to_string();
+        if text.is_empty() {
+            error.set(Some(i18n.t("Tulis isi umpan balik.", "Write what the public said.")));
+            return;
+        }
+        let f = Feedback { employee: emp.clone(), date: d, source: source.get_untracked().trim().to_string(), sentiment: s, note: text };
+        if store.change(move |snap, dev, now| snap.feedback.upsert(Record::create(browser::new_id(), dev, now, f))) {
+            error.set(None);
+            note.set(String::new());
+            source.set(String::new());
+        }
+    };
+    let emp2 = employee.clone();
+    let list = move || {
+        let lang = i18n.lang();
+        let mut fs: Vec<Feedback> =
+            store.snapshot.with(|s| s.feedback.live().filter(|r| r.data().employee == emp2).map(|r| r.data().clone()).collect());
+        fs.sort_by(|a, b| b.date.cmp(&a.date));
+        fs.into_iter()
+            .map(|f| {
+                let (id, en) = sentiment_label(f.sentiment);
+                let src = if f.source.is_empty() { String::new() } else { format!(" ({})", f.source) };
+                view! { <li><strong>{format!("{} — {}{src}: ", format::date(lang, f.date), i18n.t(id, en))}</strong>{f.note}</li> }
+            })
+            .collect_view()
+    };
+    view! {
+        <h2>{move || i18n.t("Umpan balik publik", "Public feedback")}</h2>
+        <p class="muted">{move || i18n.t("Catatan dari masyarakat tentang pelayanan pegawai ini, sebagai bahan evaluasi.", "What the public said about this employee's service, as input to the evaluation.")}</p>
+        <form class="form" on:submit=add novalidate>
+            <div class="field-row">
+                <div class="field"><label for="fb-date">{move || i18n.t("Tanggal", "Date")}</label>
+                    <input id="fb-date" type="date" prop:value=date on:input=move |e| date.set(event_target_value(&e))/></div>
+                <div class="field"><label for="fb-kind">{move || i18n.t("Jenis", "Kind")}</label>
+                    <select id="fb-kind" on:change=move |e| sentiment.set(event_target_value(&e))>
+                        <option value="">{move || i18n.t("— pilih —", "— choose —")}</option>
+                        {[Sentiment::Positive, Sentiment::Neutral, Sentiment::Negative].into_iter().map(|s| {
+                            let key = serde_json::to_value(s).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+                            let (id, en) = sentiment_label(s);
+                            view! { <option value=key>{move || i18n.t(id, en)}</option> }
+                        }).collect_view()}
+                    </select></div>
+                <div class="field"><label for="fb-source">{move || i18n.t("Sumber (pilihan)", "Source (optional)")}</label>
+                    <input id="fb-source" type="text" prop:value=source on:input=move |e| source.set(event_target_value(&e))/></div>
+            </div>
+            <div class="field"><label for="fb-note">{move || i18n.t("Isi umpan balik", "What was said")}</label>
+                <textarea id="fb-note" rows="2" prop:value=note on:input=move |e| note.set(event_target_value(&e))></textarea></div>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+            <p class="actions"><button type="submit" class="button">{move || i18n.t("Catat umpan balik", "Record feedback")}</button></p>
+        </form>
+        <ul data-testid="feedback">{list}</ul>
+    }
+}
