@@ -70,18 +70,7 @@ pub async fn put(key: &str, value: &str) -> Result<(), JsValue> {
     let store = tx.object_store(STORE)?;
     let request = store.put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))?;
     wait(&request).await?;
-    let done = js_sys::Promise::new(&mut |resolve, reject| {
-        let ok = Closure::once_into_js(move || {
-            let _ = resolve.call0(&JsValue::NULL);
-        });
-        let err = Closure::once_into_js(move || {
-            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("IndexedDB transaction failed"));
-        });
-        tx.set_oncomplete(Some(ok.unchecked_ref()));
-        tx.set_onerror(Some(err.unchecked_ref()));
-        tx.set_onabort(Some(err.unchecked_ref()));
-    });
-    JsFuture::from(done).await?;
+    committed(&tx).await?;
     db.close();
     Ok(())
 }
@@ -104,18 +93,7 @@ pub async fn update(key: &str, update: impl FnOnce(Option<String>) -> Option<Str
         }
     });
     get.set_onsuccess(Some(on_get.unchecked_ref()));
-    let done = js_sys::Promise::new(&mut |resolve, reject| {
-        let ok = Closure::once_into_js(move || {
-            let _ = resolve.call0(&JsValue::NULL);
-        });
-        let err = Closure::once_into_js(move || {
-            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("IndexedDB transaction failed"));
-        });
-        tx.set_oncomplete(Some(ok.unchecked_ref()));
-        tx.set_onerror(Some(err.unchecked_ref()));
-        tx.set_onabort(Some(err.unchecked_ref()));
-    });
-    JsFuture::from(done).await?;
+    committed(&tx).await?;
     db.close();
     Ok(())
 }
@@ -129,4 +107,20 @@ fn strict_readwrite(db: &IdbDatabase) -> Result<web_sys::IdbTransaction, JsValue
     let f: js_sys::Function = js_sys::Reflect::get(db, &"transaction".into())?.dyn_into()?;
     f.call3(db, &JsValue::from_str(STORE), &JsValue::from_str("readwrite"), &options)?
         .dyn_into()
+}
+
+/// Resolves when `tx` has committed; rejects if it fails or aborts.
+async fn committed(tx: &web_sys::IdbTransaction) -> Result<(), JsValue> {
+    let done = js_sys::Promise::new(&mut |resolve, reject| {
+        let ok = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let err = Closure::once_into_js(move || {
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("IndexedDB transaction failed"));
+        });
+        tx.set_oncomplete(Some(ok.unchecked_ref()));
+        tx.set_onerror(Some(err.unchecked_ref()));
+        tx.set_onabort(Some(err.unchecked_ref()));
+    });
+    JsFuture::from(done).await.map(|_| ())
 }

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod components;
+pub mod form_value;
 pub mod i18n;
 pub mod pages;
 pub mod route;

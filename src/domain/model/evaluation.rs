@@ -106,7 +106,13 @@ mod tests {
         let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
         let emp = Id::parse("e").unwrap();
         let other = Id::parse("o").unwrap();
-        let fb = |e: &Id, date| Feedback { employee: e.clone(), date, source: String::new(), sentiment: Sentiment::Positive, note: "x".into() };
+        let fb = |e: &Id, date| Feedback {
+            employee: e.clone(),
+            date,
+            source: String::new(),
+            sentiment: Sentiment::Positive,
+            note: "x".into(),
+        };
         let notes = [
             (Id::parse("old").unwrap(), fb(&emp, d(1, 5))),
             (Id::parse("new").unwrap(), fb(&emp, d(5, 5))),
@@ -115,6 +121,9 @@ mod tests {
         ];
         let ids = feedback_for_evaluation(notes.iter().map(|(i, f)| (i, f)), &emp, Some(d(2, 1)), d(6, 30));
         assert_eq!(ids, vec![Id::parse("new").unwrap()]);
-        assert_eq!(feedback_for_evaluation(notes.iter().map(|(i, f)| (i, f)), &emp, None, d(6, 30)).len(), 2);
+        assert_eq!(
+            feedback_for_evaluation(notes.iter().map(|(i, f)| (i, f)), &emp, None, d(6, 30)).len(),
+            2
+        );
     }
 }

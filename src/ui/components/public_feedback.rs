@@ -36,7 +36,7 @@ pub fn PublicFeedback(employee: Id) -> impl IntoView {
             error.set(Some(i18n.t("Isi tanggal.", "Enter the date.")));
             return;
         };
-        let Ok(s) = serde_json::from_value::<Sentiment>(serde_json::Value::String(sentiment.get_untracked())) else {
+        let Some(s) = crate::ui::form_value::parse::<Sentiment>(&sentiment.get_untracked()) else {
             error.set(Some(i18n.t("Pilih jenis umpan balik.", "Choose the kind of feedback.")));
             return;
         };
@@ -45,7 +45,13 @@ pub fn PublicFeedback(employee: Id) -> impl IntoView {
             error.set(Some(i18n.t("Tulis isi umpan balik.", "Write what the public said.")));
             return;
         }
-        let f = Feedback { employee: emp.clone(), date: d, source: source.get_untracked().trim().to_string(), sentiment: s, note: text };
+        let f = Feedback {
+            employee: emp.clone(),
+            date: d,
+            source: source.get_untracked().trim().to_string(),
+            sentiment: s,
+            note: text,
+        };
         if store.change(move |snap, dev, now| snap.feedback.upsert(Record::create(browser::new_id(), dev, now, f))) {
             error.set(None);
             note.set(String::new());
@@ -55,8 +61,13 @@ pub fn PublicFeedback(employee: Id) -> impl IntoView {
     let emp2 = employee.clone();
     let list = move || {
         let lang = i18n.lang();
-        let mut fs: Vec<Feedback> =
-            store.snapshot.with(|s| s.feedback.live().filter(|r| r.data().employee == emp2).map(|r| r.data().clone()).collect());
+        let mut fs: Vec<Feedback> = store.snapshot.with(|s| {
+            s.feedback
+                .live()
+                .filter(|r| r.data().employee == emp2)
+                .map(|r| r.data().clone())
+                .collect()
+        });
         fs.sort_by(|a, b| b.date.cmp(&a.date));
         fs.into_iter()
             .map(|f| {
@@ -77,7 +88,7 @@ pub fn PublicFeedback(employee: Id) -> impl IntoView {
                     <select id="fb-kind" on:change=move |e| sentiment.set(event_target_value(&e))>
                         <option value="">{move || i18n.t("— pilih —", "— choose —")}</option>
                         {[Sentiment::Positive, Sentiment::Neutral, Sentiment::Negative].into_iter().map(|s| {
-                            let key = serde_json::to_value(s).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+                            let key = crate::ui::form_value::key(&s);
                             let (id, en) = sentiment_label(s);
                             view! { <option value=key>{move || i18n.t(id, en)}</option> }
                         }).collect_view()}

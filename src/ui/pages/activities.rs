@@ -10,15 +10,9 @@ use crate::domain::format;
 use crate::domain::model::activity::{Activity, Method};
 use crate::domain::record::{Id, Record};
 use crate::domain::rules::jp::activity_jp;
+use crate::ui::form_value::{key, parse};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_store;
-
-fn method_key(m: Method) -> String {
-    serde_json::to_value(m)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
-}
 
 #[component]
 pub fn ActivitiesPage(employee: Id) -> impl IntoView {
@@ -47,8 +41,7 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
             if t.trim().is_empty() {
                 return Err(("Isi nama kegiatan.", "Enter the activity's name."));
             }
-            let m: Method = serde_json::from_value(serde_json::Value::String(method.get_untracked()))
-                .map_err(|_| ("Pilih metode.", "Choose a method."))?;
+            let m: Method = parse(&method.get_untracked()).ok_or(("Pilih metode.", "Choose a method."))?;
             let s = NaiveDate::parse_from_str(&start.get_untracked(), "%Y-%m-%d")
                 .map_err(|_| ("Isi tanggal mulai.", "Enter the start date."))?;
             let e = NaiveDate::parse_from_str(&end.get_untracked(), "%Y-%m-%d").unwrap_or(s);
@@ -123,7 +116,7 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
             let edit = move |_| {
                 editing.set(Some(id1.clone()));
                 title.set(a1.title.clone());
-                method.set(method_key(a1.method));
+                method.set(key(&a1.method));
                 start.set(a1.start.to_string());
                 end.set(a1.end.to_string());
                 hours.set(a1.hours.to_string());
@@ -151,8 +144,8 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
     };
     let methods = Method::ALL.iter().map(|m| {
         let label = m.label();
-        let key = method_key(*m);
-        view! { <option value=key.clone() selected=move || method.get() == key>{move || i18n.text(&label)}</option> }
+        let value = key(m);
+        view! { <option value=value.clone() selected=move || method.get() == value>{move || i18n.text(&label)}</option> }
     }).collect_view();
     view! {
         <section class="page">

@@ -213,7 +213,11 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
                     if a.feedback.is_empty() {
                         String::new()
                     } else {
-                        format!(", {} {}", a.feedback.len(), i18n.t("umpan balik publik dipertimbangkan", "public feedback notes considered"))
+                        format!(
+                            ", {} {}",
+                            a.feedback.len(),
+                            i18n.t("umpan balik publik dipertimbangkan", "public feedback notes considered")
+                        )
                     }
                 ),
             };

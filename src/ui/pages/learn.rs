@@ -91,7 +91,7 @@ pub fn LearnPage(employee: Id) -> impl IntoView {
             .filter_map(|(rank, m)| {
                 let r = ModuleRef { pack: m.pack.clone(), module: m.module.id.clone() };
                 let st = Progress::status(progress_of(&store, &e, &r).as_ref());
-                let st_key = serde_json::to_value(st).ok()?.as_str()?.to_string();
+                let st_key = crate::ui::form_value::key(&st);
                 if !status_filter.is_empty() && status_filter != st_key {
                     return None;
                 }

@@ -118,10 +118,7 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
     let kinds = PositionKind::ALL
         .iter()
         .map(|k| {
-            let value = serde_json::to_value(k)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default();
+            let value = crate::ui::form_value::key(&k);
             let label = k.label();
             let selected = initial.kind == Some(*k);
             view! { <option value=value selected=selected>{move || i18n.text(&label)}</option> }
@@ -167,7 +164,7 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
                 <div class="field">
                     <label for="f-kind">{move || i18n.t("Jenis jabatan", "Position type")}</label>
                     <select id="f-kind" aria-describedby="e-kind" on:change=move |e| {
-                        kind.set(serde_json::from_value(serde_json::Value::String(event_target_value(&e))).ok())
+                        kind.set(crate::ui::form_value::parse(&event_target_value(&e)))
                     }>
                         <option value="" selected=initial.kind.is_none()>{move || i18n.t("— pilih —", "— choose —")}</option>
                         {kinds}

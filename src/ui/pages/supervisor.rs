@@ -59,9 +59,8 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
                 evidence: String::new(),
             })
             .collect();
-        let perf: Option<Performance> =
-            serde_json::from_value(serde_json::Value::String(performance.get_untracked())).ok();
-        let pot: Option<Potential> = serde_json::from_value(serde_json::Value::String(potential.get_untracked())).ok();
+        let perf: Option<Performance> = crate::ui::form_value::parse(&performance.get_untracked());
+        let pot: Option<Potential> = crate::ui::form_value::parse(&potential.get_untracked());
         if entries.is_empty() && perf.is_none() {
             message.set(Some((
                 false,
@@ -78,10 +77,13 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
                 let previous = s
                     .assessments
                     .live()
-                    .filter(|r| r.data().employee == emp && r.data().kind == AssessmentKind::Verified && r.data().date <= day)
+                    .filter(|r| {
+                        r.data().employee == emp && r.data().kind == AssessmentKind::Verified && r.data().date <= day
+                    })
                     .map(|r| r.data().date)
                     .max();
-                let feedback = feedback_for_evaluation(s.feedback.live().map(|r| (&r.id, r.data())), &emp, previous, day);
+                let feedback =
+                    feedback_for_evaluation(s.feedback.live().map(|r| (&r.id, r.data())), &emp, previous, day);
                 let a = Assessment {
                     employee: emp.clone(),
                     kind: AssessmentKind::Verified,
@@ -162,7 +164,7 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
                         <select id="s-perf" on:change=move |e| performance.set(event_target_value(&e))>
                             <option value="">{move || i18n.t("— tidak dinilai —", "— not rated —")}</option>
                             {[Performance::Above, Performance::Meets, Performance::Below].into_iter().map(|p| {
-                                let key = serde_json::to_value(p).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+                                let key = crate::ui::form_value::key(&p);
                                 view! { <option value=key>{move || i18n.text(&p.label())}</option> }
                             }).collect_view()}
                         </select></div>
@@ -170,7 +172,7 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
                         <select id="s-pot" on:change=move |e| potential.set(event_target_value(&e))>
                             <option value="">{move || i18n.t("— dari JPM —", "— from JPM —")}</option>
                             {[Potential::High, Potential::Medium, Potential::Low].into_iter().map(|p| {
-                                let key = serde_json::to_value(p).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+                                let key = crate::ui::form_value::key(&p);
                                 view! { <option value=key>{move || i18n.text(&p.label())}</option> }
                             }).collect_view()}
                         </select></div>

@@ -10,19 +10,13 @@ use crate::domain::model::employee::PositionKind;
 use crate::domain::rules::cohort::summary;
 use crate::domain::rules::jp::JpStatus;
 use crate::domain::rules::report::{csv, jp_status_label, sort_rows, CohortRow, Column, ReevaluationState, RowFilter};
+use crate::ui::form_value::key;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::data::download;
 use crate::ui::state::use_store;
 
 /// Rows rendered at first; more on request, so a 2,000-person cohort stays quick on a tablet.
 const PAGE: usize = 200;
-
-fn key<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
-}
 
 #[component]
 pub fn CohortView(cohort: Cohort) -> impl IntoView {
@@ -161,7 +155,7 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
                     <select id="c-unit" on:change=move |e| { let v = event_target_value(&e); filter.update(|f| f.unit = (!v.is_empty()).then_some(v)) }>
                         <option value="">{move || i18n.t("Semua", "All")}</option>{units}</select></div>
                 <div class="field"><label for="c-pos">{move || i18n.t("Jenis jabatan", "Position type")}</label>
-                    <select id="c-pos" on:change=move |e| { let v = event_target_value(&e); filter.update(|f| f.position = serde_json::from_value(serde_json::Value::String(v)).ok()) }>
+                    <select id="c-pos" on:change=move |e| { let v = event_target_value(&e); filter.update(|f| f.position = crate::ui::form_value::parse(&v)) }>
                         <option value="">{move || i18n.t("Semua", "All")}</option>
                         {PositionKind::ALL.iter().map(|k| { let l = k.label(); view! { <option value=key(k)>{move || i18n.text(&l)}</option> } }).collect_view()}
                     </select></div>
@@ -170,12 +164,12 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
                         <option value="">{move || i18n.t("Semua", "All")}</option>{bands}
                         <option value="none">{move || i18n.t("Belum dinilai", "Not assessed")}</option></select></div>
                 <div class="field"><label for="c-jp">{move || i18n.t("Status JP", "JP status")}</label>
-                    <select id="c-jp" on:change=move |e| { let v = event_target_value(&e); filter.update(|f| f.jp_status = serde_json::from_value(serde_json::Value::String(v)).ok()) }>
+                    <select id="c-jp" on:change=move |e| { let v = event_target_value(&e); filter.update(|f| f.jp_status = crate::ui::form_value::parse(&v)) }>
                         <option value="">{move || i18n.t("Semua", "All")}</option>
                         {[JpStatus::Met, JpStatus::OnTrack, JpStatus::Behind].into_iter().map(|s| view! { <option value=key(&s)>{move || i18n.text(&jp_status_label(s))}</option> }).collect_view()}
                     </select></div>
                 <div class="field"><label for="c-re">{move || i18n.t("Evaluasi ulang", "Re-evaluation")}</label>
-                    <select id="c-re" on:change=move |e| { let v = event_target_value(&e); filter.update(|f| f.reevaluation = serde_json::from_value(serde_json::Value::String(v)).ok()) }>
+                    <select id="c-re" on:change=move |e| { let v = event_target_value(&e); filter.update(|f| f.reevaluation = crate::ui::form_value::parse(&v)) }>
                         <option value="">{move || i18n.t("Semua", "All")}</option>
                         {[ReevaluationState::NeverAssessed, ReevaluationState::UpToDate, ReevaluationState::Due, ReevaluationState::Overdue].into_iter().map(|s| view! { <option value=key(&s)>{move || i18n.text(&s.label())}</option> }).collect_view()}
                     </select></div>
