@@ -109,7 +109,7 @@ try {
   await page.getByRole('button', { name: 'Buat PIN dan buka' }).click();
   const rows = page.getByTestId('cohort-table').locator('.grid-body [role=row]');
   await rows.first().waitFor();
-  while ((await rows.count()) < 1000) await page.getByRole('button', { name: 'Tampilkan lebih banyak' }).click();
+  await page.getByTestId('rows-shown').filter({ hasText: '1000' }).waitFor();
   const cdp = await throttled(context, page, 4);
   const renders = [];
   for (let i = 0; i < RUNS; i++) {

@@ -56,6 +56,7 @@ test('trainer journey: pack, 20 exports, cohort table, 9-box, CSV', async ({ pag
   await expect(page.getByTestId('cohort-count')).toHaveText('20 pegawai dalam kohort');
   const table = page.getByTestId('cohort-table').locator('.grid-body');
   await expect(table.getByRole('row')).toHaveCount(20);
+  await expect(page.getByTestId('cohort-table')).toHaveAttribute('aria-rowcount', '21');
   await expectAccessible(page, 'cohort');
   await page.getByTestId('cohort-table').getByRole('button', { name: 'Nama' }).click();
   await expect(table.getByRole('row').first()).toContainText('Pegawai 19');
@@ -113,4 +114,23 @@ test('a Moodle framework becomes technical competencies; bad files change nothin
   // The competencies are now in the catalog, e.g. as a filter of the learner's module catalog.
   await page.reload();
   expect(await page.evaluate(() => localStorage.getItem('lentera.packs')?.includes('TK.DATA.2'))).toBe(true);
+});
+
+test('a large cohort table renders only the rows on screen and scrolls through all of them', async ({ page }) => {
+  await openTrainer(page);
+  await page.getByRole('link', { name: 'Impor dan paket' }).click();
+  const files = Array.from({ length: 300 }, (_, i) => employeeExport(i, { unit: 'Dinas Kependudukan', level: (i % 3) + 1 }));
+  await page.getByLabel('Pilih satu atau banyak berkas ekspor (.json)').setInputFiles(files);
+  await page.getByRole('button', { name: 'Gabungkan ke kohort' }).click();
+  await expect(page.getByTestId('cohort-merged')).toContainText('300 berkas');
+  await page.getByRole('link', { name: 'Kohort' }).click();
+  await expect(page.getByTestId('rows-shown')).toHaveText('300 baris');
+  const rows = page.getByTestId('cohort-table').locator('.grid-body').getByRole('row');
+  await expect(rows.first()).toContainText('Pegawai 00');
+  expect(await rows.count()).toBeLessThan(100);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  // Sorted by name as text: "Pegawai 99" comes last.
+  await expect(rows.last()).toContainText('Pegawai 99');
+  await expect(rows.last()).toHaveAttribute('aria-rowindex', '301');
+  await expectAccessible(page, 'large cohort table');
 });

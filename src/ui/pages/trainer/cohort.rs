@@ -15,8 +15,11 @@ use crate::ui::i18n::use_i18n;
 use crate::ui::pages::data::download;
 use crate::ui::state::use_store;
 
-/// Rows rendered at first; more on request, so a 2,000-person cohort stays quick on a tablet.
-const PAGE: usize = 200;
+/// Every row is exactly this tall (see `.grid-body .grid-row` in the CSS), so the table can
+/// render only the rows on screen: a 2,000-person cohort re-sorts as fast as a 20-person one.
+const ROW_PX: f64 = 64.0;
+/// Rows rendered above and below the screen, so fast scrolling shows no gaps.
+const BUFFER: usize = 12;
 
 #[component]
 pub fn CohortView(cohort: Cohort) -> impl IntoView {
@@ -24,7 +27,17 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
     let store = use_store();
     let filter = RwSignal::new(RowFilter::default());
     let sort = RwSignal::new((Column::Name, true));
-    let shown = RwSignal::new(PAGE);
+    // The window of rows on screen, from the page's scroll position and height.
+    let body_ref = NodeRef::<leptos::html::Div>::new();
+    let scroll = RwSignal::new(0.0f64);
+    let h1 = window_event_listener(leptos::ev::scroll, move |_| {
+        scroll.set(window().scroll_y().unwrap_or(0.0))
+    });
+    let h2 = window_event_listener(leptos::ev::resize, move |_| scroll.update(|s| *s += 0.0));
+    on_cleanup(move || {
+        h1.remove();
+        h2.remove();
+    });
     let rows = Memo::new(move |_| {
         let f = filter.get();
         let (col, asc) = sort.get();
@@ -91,15 +104,45 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
         }
     };
     // Keyed rows: sorting and filtering move the existing rows instead of rebuilding them.
-    let visible = move || rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>());
-    let row = move |r: CohortRow| {
+    let window_rows = Memo::new(move |_| {
+        scroll.track();
+        let len = rows.with(|r| r.len());
+        let top = body_ref
+            .get()
+            .map(|el| el.get_bounding_client_rect().top())
+            .unwrap_or(0.0);
+        let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(1280.0);
+        let first = ((-top) / ROW_PX).floor().max(0.0) as usize;
+        let start = first.saturating_sub(BUFFER).min(len);
+        let end = (first + (height / ROW_PX).ceil() as usize + BUFFER).min(len);
+        (start, end.max(start))
+    });
+    let visible = move || {
+        let (start, end) = window_rows.get();
+        rows.with(|r| {
+            r[start..end]
+                .iter()
+                .cloned()
+                .enumerate()
+                .map(|(i, row)| (start + i, row))
+                .collect::<Vec<_>>()
+        })
+    };
+    let pad_top = move || format!("height: {}px", window_rows.get().0 as f64 * ROW_PX);
+    let pad_bottom = move || {
+        format!(
+            "height: {}px",
+            rows.with(|r| r.len()).saturating_sub(window_rows.get().1) as f64 * ROW_PX
+        )
+    };
+    let row = move |(index, r): (usize, CohortRow)| {
         let position = r.position.label();
         let category = r.category.clone().map(|(_, t)| t);
         let status = jp_status_label(r.jp_status);
         let reevaluation = r.reevaluation.label();
         let (jpm, jp, last) = (r.jpm, r.jp_earned, r.last_assessment);
         view! {
-            <div role="row" class="grid-row">
+            <div role="row" class="grid-row" aria-rowindex=index + 2>
                 <div role="rowheader"><strong>{r.name}</strong><div class="muted small">{r.nip}</div></div>
                 <div role="cell">{r.unit}</div>
                 <div role="cell">{move || i18n.text(&position)}</div>
@@ -150,7 +193,7 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
             {charts}
             <div class="filters">
                 <div class="field"><label for="c-text">{move || i18n.t("Cari nama/NIP", "Search name/NIP")}</label>
-                    <input id="c-text" type="text" on:input=move |e| { let v = event_target_value(&e); filter.update(|f| f.text = v); shown.set(PAGE) }/></div>
+                    <input id="c-text" type="text" on:input=move |e| { let v = event_target_value(&e); filter.update(|f| f.text = v) }/></div>
                 <div class="field"><label for="c-unit">{move || i18n.t("Unit kerja", "Work unit")}</label>
                     <select id="c-unit" on:change=move |e| { let v = event_target_value(&e); filter.update(|f| f.unit = (!v.is_empty()).then_some(v)) }>
                         <option value="">{move || i18n.t("Semua", "All")}</option>{units}</select></div>
@@ -176,11 +219,11 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
             </div>
             <p class="actions"><button type="button" class="button" on:click=export_csv>{move || i18n.t("Unduh laporan CSV", "Download CSV report")}</button></p>
             <div class="table-wrap">
-                // An ARIA grid of rows rather than <table>: each row can skip layout and paint while
-                // off screen (`content-visibility`), which a table row cannot; with 1,000 rows that
-                // is most of the cost of re-sorting on a tablet.
-                <div role="table" class="grid-table" data-testid="cohort-table" aria-label=move || i18n.t("Tabel kohort", "Cohort table")>
-                    <div role="rowgroup"><div role="row" class="grid-row grid-head">
+                // An ARIA table of fixed-height rows rather than <table>: only the rows on screen
+                // are in the page (`window_rows`), with spacers for the rest.
+                <div role="table" class="grid-table" data-testid="cohort-table" aria-label=move || i18n.t("Tabel kohort", "Cohort table")
+                    aria-rowcount=move || rows.with(|r| r.len()) + 1>
+                    <div role="rowgroup"><div role="row" class="grid-row grid-head" aria-rowindex="1">
                         {header(Column::Name, "Nama", "Name")}
                         {header(Column::Unit, "Unit kerja", "Work unit")}
                         {header(Column::Position, "Jenis jabatan", "Position type")}
@@ -189,13 +232,14 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
                         {header(Column::LastAssessment, "Penilaian terakhir", "Last assessment")}
                         {header(Column::Reevaluation, "Evaluasi ulang", "Re-evaluation")}
                     </div></div>
-                    <div role="rowgroup" class="grid-body"><For each=visible key=|r| r.id.clone() children=row/></div>
+                    <div role="rowgroup" class="grid-body" node_ref=body_ref>
+                        <div aria-hidden="true" style=pad_top></div>
+                        <For each=visible key=|(_, r)| r.id.clone() children=row/>
+                        <div aria-hidden="true" style=pad_bottom></div>
+                    </div>
                 </div>
             </div>
-            <p class="muted" data-testid="rows-shown">{move || format!("{} {} {}", rows.with(|r| r.len().min(shown.get())), i18n.t("dari", "of"), rows.with(|r| r.len()))}</p>
-            <Show when=move || rows.with(|r| r.len() > shown.get())>
-                <button type="button" class="button button-secondary" on:click=move |_| shown.update(|s| *s += PAGE)>{move || i18n.t("Tampilkan lebih banyak", "Show more")}</button>
-            </Show>
+            <p class="muted" data-testid="rows-shown">{move || format!("{} {}", rows.with(|r| r.len()), i18n.t("baris", "rows"))}</p>
         </section>
     }
 }
