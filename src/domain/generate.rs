@@ -335,7 +335,7 @@ pub fn cohort(seed: u64, n: usize, catalog: &Catalog, today: NaiveDate, devices:
             let r = Rating {
                 employee: emp_id.clone(),
                 year: date.year(),
-                half: if date.month() <= 6 { 1 } else { 2 },
+                half: Rating::half_of(date),
                 performance: perf,
                 potential: pot,
                 rater: "Atasan Langsung".into(),

@@ -26,6 +26,16 @@ pub struct Activity {
 
 impl RecordData for Activity {}
 
+/// The most hours one activity may record (a year of full-time study assignment is about 1,800).
+pub const MAX_HOURS: f64 = 2_000.0;
+
+impl Activity {
+    /// Dates in order and hours above 0 and at most `MAX_HOURS`.
+    pub fn is_plausible(&self) -> bool {
+        self.end >= self.start && self.hours > 0.0 && self.hours <= MAX_HOURS
+    }
+}
+
 /// The three families of development path in Peraturan LAN 10/2018.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -62,6 +62,18 @@ pub struct Rating {
 
 impl RecordData for Rating {}
 
+impl Rating {
+    /// The half-year a date falls in: 1 for January–June, 2 for July–December.
+    pub fn half_of(date: NaiveDate) -> u8 {
+        use chrono::Datelike;
+        if date.month() <= 6 {
+            1
+        } else {
+            2
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Sentiment {

@@ -331,7 +331,7 @@ fn check_relations(s: &Snapshot, at: &Positions, problems: &mut Vec<Problem>) {
     for r in s.activities.records() {
         let a = r.data();
         owner("activities", &r.id, &a.employee, problems);
-        if a.end < a.start || !(a.hours >= 0.0 && a.hours <= 10_000.0) {
+        if !a.is_plausible() {
             problems.push(Problem::new(
                 at.path("activities", &r.id, ".data"),
                 "tanggal selesai sebelum tanggal mulai, atau jumlah jam tidak sah.",

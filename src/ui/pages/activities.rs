@@ -57,13 +57,7 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
                 .trim()
                 .parse()
                 .map_err(|_| ("Isi jumlah jam (angka).", "Enter the hours (a number)."))?;
-            if !(h > 0.0 && h <= 2000.0) {
-                return Err((
-                    "Jumlah jam harus lebih dari 0 dan paling banyak 2000.",
-                    "Hours must be above 0 and at most 2000.",
-                ));
-            }
-            Ok(Activity {
+            let activity = Activity {
                 employee: emp.clone(),
                 title: t.trim().to_string(),
                 method: m,
@@ -72,7 +66,14 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
                 hours: h,
                 competencies: vec![],
                 evidence: evidence.get_untracked().trim().to_string(),
-            })
+            };
+            if !activity.is_plausible() {
+                return Err((
+                    "Jumlah jam harus lebih dari 0 dan paling banyak 2000.",
+                    "Hours must be above 0 and at most 2000.",
+                ));
+            }
+            Ok(activity)
         })();
         match parsed {
             Err((id, en)) => error.set(Some(if i18n.lang() == crate::domain::lang::Lang::Id {

@@ -100,7 +100,7 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
                 let r = Rating {
                     employee: emp,
                     year: day.year(),
-                    half: if day.month() <= 6 { 1 } else { 2 },
+                    half: Rating::half_of(day),
                     performance,
                     potential: pot,
                     rater,
