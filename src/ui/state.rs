@@ -256,6 +256,18 @@ struct PackIndex {
 }
 
 impl Store {
+    /// The competencies required for an employee's position, in code order (`None`: no such
+    /// employee).
+    pub fn required_competencies(&self, employee: &Id) -> Option<Vec<String>> {
+        let position = self
+            .snapshot
+            .with_untracked(|s| s.employees.get(employee).map(|r| r.data().position.clone()))?;
+        Some(
+            self.catalog
+                .with_untracked(|c| c.required_levels(&position).into_keys().collect()),
+        )
+    }
+
     /// Everything the rules say about one (live) employee, recomputed when their data changes.
     pub fn profile_of(&self, id: Id) -> Memo<Option<EmployeeProfile>> {
         let store = *self;

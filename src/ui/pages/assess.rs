@@ -18,16 +18,9 @@ use crate::ui::state::use_store;
 pub fn AssessPage(employee: Id) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let position = store
-        .snapshot
-        .with_untracked(|s| s.employees.get(&employee).map(|r| r.data().position.clone()));
-    let Some(position) = position else {
+    let Some(codes) = store.required_competencies(&employee) else {
         return view! { <p>{i18n.t("Profil tidak ditemukan.", "Profile not found.")}</p> }.into_any();
     };
-    // The competencies of this position, in code order.
-    let codes: Vec<String> = store
-        .catalog
-        .with_untracked(|c| c.required_levels(&position).into_keys().collect());
     let draft = store.snapshot.with_untracked(|s| {
         s.assessments
             .live()

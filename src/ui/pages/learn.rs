@@ -150,7 +150,7 @@ pub fn ModulePage(employee: Id, module: ModuleRef) -> impl IntoView {
     move || {
         let lang = i18n.lang();
         let Some(m) = store.catalog.with(|c| c.module(&module.pack, &module.module).cloned()) else {
-            return view! { <section class="page"><h1>{i18n.t("Modul tidak ditemukan", "Module not found")}</h1></section> }.into_any();
+            return module_not_found();
         };
         let p = progress_of(&store, &e, &module);
         let done = |l: &str| p.as_ref().is_some_and(|p| p.lessons_done.contains(l));
@@ -195,7 +195,7 @@ pub fn LessonPage(employee: Id, module: ModuleRef, lesson: String) -> impl IntoV
         .catalog
         .with_untracked(|c| c.module(&module.pack, &module.module).cloned())
     else {
-        return view! { <section class="page"><h1>{move || i18n.t("Modul tidak ditemukan", "Module not found")}</h1></section> }.into_any();
+        return module_not_found();
     };
     let Some(idx) = m.module.lessons.iter().position(|l| l.id == lesson) else {
         return view! { <section class="page"><h1>{move || i18n.t("Pelajaran tidak ditemukan", "Lesson not found")}</h1></section> }.into_any();
@@ -247,7 +247,7 @@ pub fn QuizPage(employee: Id, module: ModuleRef) -> impl IntoView {
         .catalog
         .with_untracked(|c| c.module(&module.pack, &module.module).cloned())
     else {
-        return view! { <section class="page"><h1>{move || i18n.t("Modul tidak ditemukan", "Module not found")}</h1></section> }.into_any();
+        return module_not_found();
     };
     let quiz = StoredValue::new(m.module.quiz.clone());
     let jp = m.module.jp;
@@ -366,4 +366,11 @@ pub fn QuizPage(employee: Id, module: ModuleRef) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// A module address that names no module (a pack removed, an old bookmark).
+fn module_not_found() -> AnyView {
+    let i18n = use_i18n();
+    view! { <section class="page"><h1>{move || i18n.t("Modul tidak ditemukan", "Module not found")}</h1></section> }
+        .into_any()
 }

@@ -17,15 +17,9 @@ use crate::ui::state::use_store;
 pub fn SupervisorPage(employee: Id) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let position = store
-        .snapshot
-        .with_untracked(|s| s.employees.get(&employee).map(|r| r.data().position.clone()));
-    let Some(position) = position else {
+    let Some(codes) = store.required_competencies(&employee) else {
         return view! { <p>{move || i18n.t("Profil tidak ditemukan.", "Profile not found.")}</p> }.into_any();
     };
-    let codes: Vec<String> = store
-        .catalog
-        .with_untracked(|c| c.required_levels(&position).into_keys().collect());
     let today = browser::today();
     let name = RwSignal::new(String::new());
     let date = RwSignal::new(today.to_string());
