@@ -191,10 +191,7 @@ pub fn ModulePage(employee: Id, module: ModuleRef) -> impl IntoView {
 pub fn LessonPage(employee: Id, module: ModuleRef, lesson: String) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let Some(m) = store
-        .catalog
-        .with_untracked(|c| c.module(&module.pack, &module.module).cloned())
-    else {
+    let Some(m) = catalog_module(&store, &module) else {
         return module_not_found();
     };
     let Some(idx) = m.module.lessons.iter().position(|l| l.id == lesson) else {
@@ -243,10 +240,7 @@ pub fn LessonPage(employee: Id, module: ModuleRef, lesson: String) -> impl IntoV
 pub fn QuizPage(employee: Id, module: ModuleRef) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let Some(m) = store
-        .catalog
-        .with_untracked(|c| c.module(&module.pack, &module.module).cloned())
-    else {
+    let Some(m) = catalog_module(&store, &module) else {
         return module_not_found();
     };
     let quiz = StoredValue::new(m.module.quiz.clone());
@@ -366,6 +360,11 @@ pub fn QuizPage(employee: Id, module: ModuleRef) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The module a route names, as the catalog holds it now.
+fn catalog_module(store: &Store, m: &ModuleRef) -> Option<CatalogModule> {
+    store.catalog.with_untracked(|c| c.module(&m.pack, &m.module).cloned())
 }
 
 /// A module address that names no module (a pack removed, an old bookmark).
