@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::domain::json;
 use crate::domain::lang::Text;
 use crate::domain::model::competency::{Competency, CompetencyCode, CompetencyType, MAX_LEVEL};
 use crate::domain::model::employee::Position;
@@ -31,7 +32,7 @@ pub struct CatalogModule {
 
 /// The 8 managerial competencies and Perekat Bangsa (Permenpan RB 38/2017).
 pub fn builtin_dictionary() -> Vec<Competency> {
-    serde_json::from_str(DICTIONARY).expect("dictionary.json is valid (tested)")
+    json::from_str(DICTIONARY).expect("dictionary.json is valid (tested)")
 }
 
 impl Default for Catalog {

@@ -64,6 +64,23 @@ pub fn bytes(lang: Lang, n: u64) -> String {
     }
 }
 
+/// A date written `YYYY-MM-DD` (what `<input type="date">` holds), or `YYYYMMDD` (as in a NIP).
+/// Hand-written: chrono's general format parser costs about 10 KiB of the wasm download.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let (y, m, d) = match s.len() {
+        10 if &s[4..5] == "-" && &s[7..8] == "-" => (&s[0..4], &s[5..7], &s[8..10]),
+        8 => (s.get(0..4)?, s.get(4..6)?, s.get(6..8)?),
+        _ => return None,
+    };
+    let num = |t: &str| {
+        t.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| t.parse::<u32>().ok())
+            .flatten()
+    };
+    NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,5 +96,23 @@ mod tests {
         assert_eq!(number(Lang::Id, [0.0f64; 0].iter().sum()), "0");
         assert_eq!(bytes(Lang::Id, 1_234_567), "1,2 MB");
         assert_eq!(bytes(Lang::En, 2_500), "2.5 KB");
+    }
+
+    #[test]
+    fn parses_both_date_spellings_and_rejects_the_rest() {
+        let d = NaiveDate::from_ymd_opt(1985, 3, 12).unwrap();
+        assert_eq!(parse_date("1985-03-12"), Some(d));
+        assert_eq!(parse_date("19850312"), Some(d));
+        for bad in [
+            "",
+            "1985-3-12",
+            "1985-02-30",
+            "19851312",
+            "1985/03/12",
+            "+985-03-12",
+            "１９８５0312",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
     }
 }

@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod format;
 pub mod generate;
+pub mod json;
 pub mod lang;
 pub mod markdown;
 pub mod model;
@@ -15,3 +16,4 @@ pub mod pin;
 pub mod record;
 pub mod rules;
 pub mod snapshot;
+pub mod sort;

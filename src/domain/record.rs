@@ -18,6 +18,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::domain::sort;
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -292,7 +293,7 @@ impl<T: RecordData> Record<T> {
 
 /// Keeps the versions nothing supersedes (or folds joinable data into one), winner first.
 fn normalise<T: RecordData>(mut all: Vec<Version<T>>) -> Vec<Version<T>> {
-    all.sort_by(|a, b| b.outranks(a));
+    sort::sort_by(&mut all, |a, b| b.outranks(a));
     all.dedup();
     if all.len() > 1 && all[0].data.join(&all[1].data).is_some() {
         return vec![fold_joinable(all)];

@@ -1,6 +1,7 @@
 //! `<select>` values for domain enums: the enum's own serialised name (`"pengawas"`,
 //! `"workshop"`), so a form value and the export format always agree.
 
+use crate::domain::json;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -14,5 +15,5 @@ pub fn key<T: Serialize>(value: &T) -> String {
 
 /// The enum value a `<select>` holds; `None` for the empty "choose" option or anything else.
 pub fn parse<T: DeserializeOwned>(key: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(key.to_string())).ok()
+    json::from_value(&serde_json::Value::String(key.to_string())).ok()
 }

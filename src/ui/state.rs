@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::catalog::{add_pack, Catalog, PackChange};
+use crate::domain::json;
 use crate::domain::lang::Text;
 use crate::domain::model::employee::Employee;
 use crate::domain::model::pack::ContentPack;
@@ -209,7 +210,7 @@ impl Store {
     fn fetch_site_packs(self) {
         leptos::task::spawn_local(async move {
             let names = match fetch_text("public/packs/index.json").await {
-                Some(t) => match serde_json::from_str::<PackIndex>(&t) {
+                Some(t) => match json::from_str::<PackIndex>(&t) {
                     Ok(i) => i.packs,
                     Err(e) => {
                         self.pack_problem.set(Some(vec![Text::new(
@@ -230,7 +231,7 @@ impl Store {
                 let Some(text) = fetch_text(&format!("public/packs/{name}")).await else {
                     continue;
                 };
-                let result = serde_json::from_str::<ContentPack>(&text)
+                let result = json::from_str::<ContentPack>(&text)
                     .map_err(|e| {
                         vec![Text::new(
                             format!("{name} tidak dapat dibaca: {e}"),

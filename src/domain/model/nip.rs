@@ -7,6 +7,8 @@
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
+
+use crate::domain::format::parse_date;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::lang::{Lang, Text};
@@ -95,11 +97,9 @@ impl Nip {
             return Err(NipError::Length(digits.len()));
         }
         let birth_s = &digits[0..8];
-        let birth =
-            NaiveDate::parse_from_str(birth_s, "%Y%m%d").map_err(|_| NipError::BirthDate(birth_s.to_string()))?;
+        let birth = parse_date(birth_s).ok_or_else(|| NipError::BirthDate(birth_s.to_string()))?;
         let appt_s = &digits[8..14];
-        let appt = NaiveDate::parse_from_str(&format!("{appt_s}01"), "%Y%m%d")
-            .map_err(|_| NipError::AppointmentMonth(appt_s.to_string()))?;
+        let appt = parse_date(&format!("{appt_s}01")).ok_or_else(|| NipError::AppointmentMonth(appt_s.to_string()))?;
         let month_of_birth = birth.with_day0(0).unwrap_or(birth);
         if appt < month_of_birth {
             return Err(NipError::AppointedBeforeBirth);
@@ -119,12 +119,12 @@ impl Nip {
     }
 
     pub fn birth_date(&self) -> NaiveDate {
-        NaiveDate::parse_from_str(&self.0[0..8], "%Y%m%d").expect("checked by parse")
+        parse_date(&self.0[0..8]).expect("checked by parse")
     }
 
     /// The first day of the appointment month.
     pub fn appointment_month(&self) -> NaiveDate {
-        NaiveDate::parse_from_str(&format!("{}01", &self.0[8..14]), "%Y%m%d").expect("checked by parse")
+        parse_date(&format!("{}01", &self.0[8..14])).expect("checked by parse")
     }
 
     pub fn sex(&self) -> Sex {

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::pack::{ModuleId, PackId};
 use crate::domain::record::{DeviceId, Id, RecordData};
+use crate::domain::sort;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
@@ -86,7 +87,7 @@ impl Progress {
     /// Attempts in the order they were made.
     pub fn attempts_in_order(&self) -> Vec<(&Id, &QuizAttempt)> {
         let mut v: Vec<_> = self.attempts.iter().collect();
-        v.sort_by(|a, b| a.1.at.cmp(&b.1.at).then(a.0.cmp(b.0)));
+        sort::sort_by(&mut v, |a, b| a.1.at.cmp(&b.1.at).then(a.0.cmp(b.0)));
         v
     }
 }

@@ -10,6 +10,7 @@ use super::jp::JpStatus;
 use super::profile::EmployeeProfile;
 use super::schedule::Reevaluation;
 use crate::domain::record::Id;
+use crate::domain::sort;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CohortSummary {
@@ -87,7 +88,7 @@ pub fn summary(profiles: &[EmployeeProfile], rules: &RulesConfig) -> CohortSumma
 /// Employees without a JPM come last.
 pub fn promotion_ranking(profiles: &[EmployeeProfile], rules: &RulesConfig) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..profiles.len()).collect();
-    idx.sort_by(|&a, &b| {
+    sort::sort_by(&mut idx, |&a, &b| {
         let (pa, pb) = (&profiles[a], &profiles[b]);
         let mut ord = pb.jpm.is_some().cmp(&pa.jpm.is_some());
         for key in &rules.promotion.order.value {

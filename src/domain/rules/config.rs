@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::json;
 use crate::domain::lang::Text;
 use crate::domain::model::activity::Method;
 use crate::domain::model::competency::CompetencyType;
@@ -134,7 +135,7 @@ pub enum PromotionKey {
 
 impl Default for RulesConfig {
     fn default() -> Self {
-        serde_json::from_str(DEFAULT_RULES).expect("default_rules.json is valid (tested)")
+        json::from_str(DEFAULT_RULES).expect("default_rules.json is valid (tested)")
     }
 }
 
@@ -143,7 +144,7 @@ impl RulesConfig {
     pub fn with_override(&self, patch: &serde_json::Value) -> Result<RulesConfig, Vec<Text>> {
         let mut doc = serde_json::to_value(self).expect("config serialises");
         merge_patch(&mut doc, patch);
-        let cfg: RulesConfig = serde_json::from_value(doc).map_err(|e| {
+        let cfg: RulesConfig = json::from_value(&doc).map_err(|e| {
             vec![Text::new(
                 format!("Aturan paket tidak sah: {e}"),
                 format!("The pack's rules are invalid: {e}"),

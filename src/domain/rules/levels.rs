@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::domain::model::assessment::{Assessment, AssessmentKind, AssessmentStatus};
 use crate::domain::model::competency::CompetencyCode;
 use crate::domain::record::Id;
+use crate::domain::sort;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -141,7 +142,7 @@ pub fn changes(previous: &Assessment, next: &Assessment) -> Vec<(CompetencyCode,
         .chain(&next.entries)
         .map(|e| &e.competency)
         .collect();
-    codes.sort();
+    sort::sort(&mut codes);
     codes.dedup();
     codes
         .into_iter()

@@ -20,6 +20,7 @@ use crate::domain::model::evaluation::Rating;
 use crate::domain::model::progress::Progress;
 use crate::domain::record::{Id, Record};
 use crate::domain::snapshot::Snapshot;
+use crate::domain::sort;
 
 /// One employee's live records, gathered once so rules over a cohort stay linear.
 #[derive(Debug, Default)]
@@ -120,7 +121,7 @@ pub fn profile(
         .filter(|(_, a, _)| a.status == AssessmentStatus::Final)
         .map(|(_, a, _)| a.date)
         .collect();
-    dates.sort();
+    sort::sort(&mut dates);
     dates.dedup();
     let last_assessment = dates.last().copied();
     let previous_jpm = last_assessment.and_then(|last| {
@@ -178,7 +179,7 @@ pub fn profiles(snapshot: &Snapshot, catalog: &Catalog, today: NaiveDate) -> Vec
         .live()
         .map(|r| profile(r, idx.get(&r.id).unwrap_or(&empty), catalog, today))
         .collect();
-    out.sort_by(|a, b| {
+    sort::sort_by(&mut out, |a, b| {
         a.name
             .to_lowercase()
             .cmp(&b.name.to_lowercase())

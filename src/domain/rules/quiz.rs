@@ -1,6 +1,7 @@
 //! Quiz grading: a question counts when exactly the correct choices are chosen.
 
 use crate::domain::model::pack::Quiz;
+use crate::domain::sort;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Grade {
@@ -21,9 +22,9 @@ pub fn grade(quiz: &Quiz, answers: &[Vec<usize>]) -> Grade {
         .filter(|(i, q)| {
             let mut chosen = answers.get(*i).cloned().unwrap_or_default();
             let mut key = q.correct.clone();
-            chosen.sort_unstable();
+            sort::sort(&mut chosen);
             chosen.dedup();
-            key.sort_unstable();
+            sort::sort(&mut key);
             key.dedup();
             chosen == key
         })

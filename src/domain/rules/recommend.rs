@@ -12,6 +12,7 @@ use crate::domain::model::activity::Method;
 use crate::domain::model::competency::CompetencyCode;
 use crate::domain::model::pack::{ModuleId, PackId};
 use crate::domain::model::progress::Progress;
+use crate::domain::sort;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Recommendation {
@@ -61,7 +62,9 @@ pub fn recommend(
         .filter(|s| s.gap() > 0)
         .map(|s| recommend_one(s, catalog, progress, rules))
         .collect();
-    recs.sort_by(|a, b| b.gap.cmp(&a.gap).then_with(|| a.competency.cmp(&b.competency)));
+    sort::sort_by(&mut recs, |a, b| {
+        b.gap.cmp(&a.gap).then_with(|| a.competency.cmp(&b.competency))
+    });
     recs
 }
 
@@ -110,7 +113,7 @@ fn recommend_one(
             (1, -d)
         }
     };
-    modules.sort_by(|a, b| {
+    sort::sort_by(&mut modules, |a, b| {
         distance(a)
             .cmp(&distance(b))
             .then_with(|| b.started.cmp(&a.started))

@@ -12,6 +12,7 @@ use super::schedule::Reevaluation;
 use crate::domain::lang::{Lang, Text};
 use crate::domain::model::employee::PositionKind;
 use crate::domain::record::Id;
+use crate::domain::sort;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -145,7 +146,7 @@ pub fn sort_rows(rows: &mut [CohortRow], column: Column, ascending: bool) {
             (None, None) => Ordering::Equal,
         }
     }
-    rows.sort_by(|a, b| {
+    sort::sort_by(rows, |a, b| {
         let dir = |o: Ordering| if ascending { o } else { o.reverse() };
         let o = match column {
             Column::Name => dir(a.name.to_lowercase().cmp(&b.name.to_lowercase())),

@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use super::format::{Snapshot, FORMAT, MAX_IMPORT_BYTES, SCHEMA_VERSION};
 use super::migrate::migrate;
+use crate::domain::json;
 use crate::domain::lang::{Lang, Text};
 use crate::domain::model::competency::MAX_LEVEL;
 use crate::domain::model::employee::Grade;
@@ -209,22 +210,25 @@ fn read_table<T: RecordData>(
 
 /// Deserialises `v`, reporting the first error with its full JSON path below `base`.
 fn from_value_at<T: DeserializeOwned>(v: &Value, base: &str) -> Result<T, Problem> {
-    serde_path_to_error::deserialize::<_, T>(v).map_err(|e| {
-        let inner = e.path().to_string();
+    json::from_value(v).map_err(|e| {
+        let at = e.path.as_ref();
+        let inner = at.map(|p| p.to_string()).unwrap_or_else(|| ".".into());
         let path = if inner == "." {
             base.to_string()
         } else {
             format!("{base}.{inner}")
         };
-        let text = typed_reason(v, e.path()).unwrap_or_else(|| explain(&e.into_inner().to_string()));
+        let text = at
+            .and_then(|p| typed_reason(v, p))
+            .unwrap_or_else(|| explain(&e.reason));
         Problem { path, text }
     })
 }
 
 /// For fields with their own validation (NIP, golongan), the precise bilingual reason of that
 /// validation rather than serde's one-language message.
-fn typed_reason(root: &Value, path: &serde_path_to_error::Path) -> Option<Text> {
-    use serde_path_to_error::Segment;
+fn typed_reason(root: &Value, path: &json::Path) -> Option<Text> {
+    use json::Segment;
     let mut v = root;
     let mut last = None;
     for seg in path.iter() {
@@ -234,7 +238,6 @@ fn typed_reason(root: &Value, path: &serde_path_to_error::Path) -> Option<Text> 
                 last = Some(key.as_str());
                 v.get(key.as_str())?
             }
-            _ => return None,
         };
     }
     let s = v.as_str()?;

@@ -2,13 +2,13 @@
 //! recorded by the supervisor as one signal for the six-monthly evaluation (seeds 000/001).
 //! The next verified assessment lists the notes recorded since the previous one.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::format;
 use crate::domain::model::evaluation::{Feedback, Sentiment};
 use crate::domain::record::{Id, Record};
+use crate::domain::sort;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_store;
 
@@ -32,7 +32,7 @@ pub fn PublicFeedback(employee: Id) -> impl IntoView {
     let emp = employee.clone();
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Ok(d) = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
+        let Some(d) = format::parse_date(&date.get_untracked()) else {
             error.set(Some(i18n.t("Isi tanggal.", "Enter the date.")));
             return;
         };
@@ -68,7 +68,7 @@ pub fn PublicFeedback(employee: Id) -> impl IntoView {
                 .map(|r| r.data().clone())
                 .collect()
         });
-        fs.sort_by(|a, b| b.date.cmp(&a.date));
+        sort::sort_by(&mut fs, |a, b| b.date.cmp(&a.date));
         fs.into_iter()
             .map(|f| {
                 let (id, en) = sentiment_label(f.sentiment);

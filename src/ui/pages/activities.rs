@@ -2,7 +2,6 @@
 //! with JP computed by the rules. Deleting leaves a tombstone, so the deletion reaches other
 //! devices on the next import instead of the activity coming back.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -10,6 +9,7 @@ use crate::domain::format;
 use crate::domain::model::activity::{Activity, Method};
 use crate::domain::record::{Id, Record};
 use crate::domain::rules::jp::activity_jp;
+use crate::domain::sort;
 use crate::ui::form_value::{key, parse};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_store;
@@ -42,9 +42,9 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
                 return Err(("Isi nama kegiatan.", "Enter the activity's name."));
             }
             let m: Method = parse(&method.get_untracked()).ok_or(("Pilih metode.", "Choose a method."))?;
-            let s = NaiveDate::parse_from_str(&start.get_untracked(), "%Y-%m-%d")
-                .map_err(|_| ("Isi tanggal mulai.", "Enter the start date."))?;
-            let e = NaiveDate::parse_from_str(&end.get_untracked(), "%Y-%m-%d").unwrap_or(s);
+            let s =
+                format::parse_date(&start.get_untracked()).ok_or(("Isi tanggal mulai.", "Enter the start date."))?;
+            let e = format::parse_date(&end.get_untracked()).unwrap_or(s);
             if e < s {
                 return Err((
                     "Tanggal selesai sebelum tanggal mulai.",
@@ -110,7 +110,7 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
                 .map(|r| (r.id.clone(), r.data().clone()))
                 .collect()
         });
-        acts.sort_by(|a, b| b.1.end.cmp(&a.1.end));
+        sort::sort_by(&mut acts, |a, b| b.1.end.cmp(&a.1.end));
         acts.into_iter().map(|(id, a)| {
             let jp = activity_jp(&a, &rules);
             let (id1, id2, a1) = (id.clone(), id.clone(), a.clone());

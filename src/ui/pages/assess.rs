@@ -10,6 +10,7 @@ use crate::domain::format;
 use crate::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus, IndicatorRef};
 use crate::domain::record::{Id, Record};
 use crate::domain::rules::levels::{changes, suggest_level};
+use crate::domain::sort;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{navigate, Route};
 use crate::ui::state::use_store;
@@ -57,7 +58,7 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
         entries.update(|es| {
             es.retain(|e| e.competency != entry.competency);
             es.push(entry);
-            es.sort_by(|a, b| a.competency.cmp(&b.competency));
+            sort::sort_by(es, |a, b| a.competency.cmp(&b.competency));
         })
     };
     let emp = employee.clone();
@@ -116,7 +117,7 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
                         <input type="checkbox" id=input_id.clone() prop:checked=ticked on:change=move |ev| {
                             let mut e = entry_for(&code3);
                             if event_target_checked(&ev) { if !e.indicators.contains(&r) { e.indicators.push(r) } } else { e.indicators.retain(|x| *x != r) }
-                            e.indicators.sort();
+                            sort::sort(&mut e.indicators);
                             set_entry(e);
                         }/>
                         <label for=input_id>{i18n.text(ind)}</label>
@@ -193,7 +194,7 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
                 .map(|r| (r.updated_at(), r.data().clone()))
                 .collect()
         });
-        done.sort_by(|a, b| (a.1.date, a.0).cmp(&(b.1.date, b.0)));
+        sort::sort_by(&mut done, |a, b| (a.1.date, a.0).cmp(&(b.1.date, b.0)));
         let done: Vec<Assessment> = done.into_iter().map(|(_, a)| a).collect();
         let mut rows = Vec::new();
         for (k, a) in done.iter().enumerate().rev() {

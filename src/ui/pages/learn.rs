@@ -9,6 +9,7 @@ use crate::domain::format;
 use crate::domain::model::progress::{ModuleStatus, Progress, QuizAttempt};
 use crate::domain::record::{Id, Record};
 use crate::domain::rules::quiz::grade;
+use crate::domain::sort;
 use crate::ui::components::markdown::Markdown;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{navigate, ModuleRef, Route};
@@ -82,7 +83,7 @@ pub fn LearnPage(employee: Id) -> impl IntoView {
                 )
             })
             .collect();
-        modules.sort_by_key(|(rank, _)| rank.unwrap_or(usize::MAX));
+        sort::sort_by_key(&mut modules, |(rank, _)| rank.unwrap_or(usize::MAX));
         let comp_filter = competency.get();
         let status_filter = status.get();
         let rows = modules
@@ -306,9 +307,9 @@ pub fn QuizPage(employee: Id, module: ModuleRef) -> impl IntoView {
         let items = quiz.with_value(|q| {
             q.questions.iter().enumerate().map(|(i, qu)| {
                 let mut chosen = r.answers.get(i).cloned().unwrap_or_default();
-                chosen.sort();
+                sort::sort(&mut chosen);
                 let mut key = qu.correct.clone();
-                key.sort();
+                sort::sort(&mut key);
                 let right = chosen == key;
                 view! {
                     <li>

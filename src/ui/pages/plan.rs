@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::model::plan::{PlanAction, PlanItem, PlanStatus};
 use crate::domain::record::{Id, Record};
 use crate::domain::rules::plan::proposed_items;
+use crate::domain::sort;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{ModuleRef, Route};
 use crate::ui::state::use_store;
@@ -91,7 +92,7 @@ pub fn PlanPage(employee: Id) -> impl IntoView {
                 .map(|r| (r.id.clone(), r.data().clone()))
                 .collect()
         });
-        items.sort_by(|a, b| {
+        sort::sort_by(&mut items, |a, b| {
             (a.1.status == PlanStatus::Done, &a.1.competency).cmp(&(b.1.status == PlanStatus::Done, &b.1.competency))
         });
         items.into_iter().map(|(id, item)| {

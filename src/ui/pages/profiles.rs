@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::record::Id;
+use crate::domain::sort;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{navigate, Route};
 use crate::ui::state::use_store;
@@ -42,7 +43,7 @@ pub fn ProfilesPage() -> impl IntoView {
                 })
                 .collect()
         });
-        people.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        sort::sort_by(&mut people, |a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
         people
             .into_iter()
             .map(|(id, name, unit, has_pin)| {

@@ -1,7 +1,7 @@
 //! For the supervisor (atasan), sitting with the employee: record verified levels and a
 //! performance rating for the half-year, each with the supervisor's name and the date.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -9,6 +9,7 @@ use crate::domain::format;
 use crate::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus};
 use crate::domain::model::evaluation::{feedback_for_evaluation, Performance, Potential, Rating};
 use crate::domain::record::{Id, Record};
+use crate::domain::sort;
 use crate::ui::components::public_feedback::PublicFeedback;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_store;
@@ -31,7 +32,7 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let rater = name.get_untracked().trim().to_string();
-        let Ok(day) = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
+        let Some(day) = format::parse_date(&date.get_untracked()) else {
             message.set(Some((false, i18n.t("Isi tanggal penilaian.", "Enter the date."))));
             return;
         };
@@ -133,7 +134,7 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
                 .map(|r| r.data().clone())
                 .collect()
         });
-        rs.sort_by(|a, b| b.date.cmp(&a.date));
+        sort::sort_by(&mut rs, |a, b| b.date.cmp(&a.date));
         rs.into_iter().map(|r| view! {
             <li>{format!("{} {}/{} — {}{} ({}, {})", i18n.t("Semester", "Half"), r.half, r.year, i18n.text(&r.performance.label()),
                 r.potential.map(|p| format!(", {} {}", i18n.t("potensi", "potential"), i18n.text(&p.label()))).unwrap_or_default(), r.rater, format::date(lang, r.date))}</li>

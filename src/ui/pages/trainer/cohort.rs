@@ -10,6 +10,7 @@ use crate::domain::model::employee::PositionKind;
 use crate::domain::rules::cohort::summary;
 use crate::domain::rules::jp::JpStatus;
 use crate::domain::rules::report::{csv, jp_status_label, sort_rows, CohortRow, Column, ReevaluationState, RowFilter};
+use crate::domain::sort;
 use crate::ui::form_value::key;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::data::download;
@@ -158,7 +159,7 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
     };
     let units = move || {
         let mut u: Vec<String> = cohort.profiles.with(|ps| ps.iter().map(|p| p.unit.clone()).collect());
-        u.sort();
+        sort::sort(&mut u);
         u.dedup();
         u.into_iter()
             .map(|u| view! { <option value=u.clone()>{u.clone()}</option> })

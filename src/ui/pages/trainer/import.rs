@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::Cohort;
 use crate::domain::catalog::PackChange;
+use crate::domain::json;
 use crate::domain::lang::Text;
 use crate::domain::model::pack::ContentPack;
 use crate::domain::moodle::framework_pack;
@@ -108,7 +109,7 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
             let mut msgs = Vec::new();
             let mut all_ok = true;
             for (name, bytes) in read_files(&ev).await {
-                let result = serde_json::from_slice::<ContentPack>(&bytes)
+                let result = json::from_str::<ContentPack>(&String::from_utf8_lossy(&bytes))
                     .map_err(|e| {
                         vec![Text::new(
                             format!("bukan paket konten Lentera ({e})."),
