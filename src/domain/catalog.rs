@@ -37,8 +37,10 @@ pub fn builtin_dictionary() -> Vec<Competency> {
 
 impl Default for Catalog {
     fn default() -> Self {
+        let mut competencies = BTreeMap::new();
+        competencies.extend(builtin_dictionary().into_iter().map(|c| (c.code.clone(), c)));
         Catalog {
-            competencies: builtin_dictionary().into_iter().map(|c| (c.code.clone(), c)).collect(),
+            competencies,
             modules: Vec::new(),
             standards: Vec::new(),
             rules: RulesConfig::default(),
@@ -134,7 +136,8 @@ pub fn pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<Text> {
     if pack.id.trim().is_empty() {
         bad("Paket tidak punya id.".into(), "The pack has no id.".into());
     }
-    let mut codes: BTreeMap<&str, ()> = base.competencies.keys().map(|k| (k.as_str(), ())).collect();
+    let mut codes: BTreeMap<&str, ()> = BTreeMap::new();
+    codes.extend(base.competencies.keys().map(|k| (k.as_str(), ())));
     for c in &pack.competencies {
         codes.insert(&c.code, ());
         let levels: Vec<u8> = c.levels.iter().map(|l| l.level).collect();

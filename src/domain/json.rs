@@ -366,7 +366,10 @@ impl<'de> de::MapAccess<'de> for MapDe<'de> {
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, DeError> {
-        let (k, v) = self.value.take().ok_or_else(|| de::Error::custom("value without a key"))?;
+        let (k, v) = self
+            .value
+            .take()
+            .ok_or_else(|| de::Error::custom("value without a key"))?;
         seed.deserialize(ValueDe(v)).map_err(|e| e.at(key_segment(k)))
     }
 
@@ -416,7 +419,11 @@ impl<'de> de::EnumAccess<'de> for EnumDe<'de> {
     type Variant = VariantDe<'de>;
 
     fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, VariantDe<'de>), DeError> {
-        let (k, v) = self.0.iter().next().ok_or_else(|| de::Error::custom("empty enum object"))?;
+        let (k, v) = self
+            .0
+            .iter()
+            .next()
+            .ok_or_else(|| de::Error::custom("empty enum object"))?;
         let variant = seed.deserialize(KeyDe(k)).map_err(|e| e.at(key_segment(k)))?;
         Ok((variant, VariantDe(k, v)))
     }

@@ -97,7 +97,8 @@ pub fn framework_pack(text: &str, existing: Option<&ContentPack>) -> Result<Cont
             "The framework has no competencies.",
         ));
     }
-    let ids: BTreeSet<&str> = comps.iter().map(|r| r[1].trim()).collect();
+    let mut ids: BTreeSet<&str> = BTreeSet::new();
+    ids.extend(comps.iter().map(|r| r[1].trim()));
     if ids.len() != comps.len() {
         problems.push(Text::new(
             "Ada ID number kompetensi yang dipakai dua kali.",

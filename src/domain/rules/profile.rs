@@ -140,11 +140,8 @@ pub fn profile(
         .filter_map(|p| p.completion.as_ref().map(|c| (c.at.date_naive(), c.jp)));
     let jp = jp_year(today.year(), today, completions, recs.activities.iter().copied(), rules);
 
-    let by_module: BTreeMap<_, _> = recs
-        .progress
-        .iter()
-        .map(|p| ((p.pack.clone(), p.module.clone()), *p))
-        .collect();
+    let mut by_module = BTreeMap::new();
+    by_module.extend(recs.progress.iter().map(|p| ((p.pack.clone(), p.module.clone()), *p)));
     let recommendations = recommend(&standings, catalog, &by_module, rules);
     let talent = talent_box(
         latest_rating(recs.ratings.iter().copied()),

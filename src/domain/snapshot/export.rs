@@ -9,7 +9,12 @@ use crate::domain::record::{Id, RecordData, Table};
 /// stamped with `info`. Tombstones and conflicts travel too: the receiving device must learn
 /// about deletions and must not lose a losing version.
 pub fn export(snapshot: &Snapshot, info: ExportInfo) -> Snapshot {
-    let chosen: Option<BTreeSet<Id>> = (!info.employees.is_empty()).then(|| info.employees.iter().cloned().collect());
+    // `extend`, not `collect`: see `domain::sort`.
+    let chosen: Option<BTreeSet<Id>> = (!info.employees.is_empty()).then(|| {
+        let mut set = BTreeSet::new();
+        set.extend(info.employees.iter().cloned());
+        set
+    });
     let keep = |emp: &Id| chosen.as_ref().is_none_or(|c| c.contains(emp));
     fn filter<T: RecordData>(t: &Table<T>, owner: impl Fn(&T) -> &Id, keep: &impl Fn(&Id) -> bool) -> Table<T> {
         t.records()

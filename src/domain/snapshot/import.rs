@@ -287,7 +287,8 @@ fn explain(msg: &str) -> Text {
 /// Checks between records: everything an employee owns points to an employee in the file,
 /// levels are 1–5, dates are in order.
 fn check_relations(s: &Snapshot, at: &Positions, problems: &mut Vec<Problem>) {
-    let employees: BTreeSet<&Id> = s.employees.records().map(|r| &r.id).collect();
+    let mut employees: BTreeSet<&Id> = BTreeSet::new();
+    employees.extend(s.employees.records().map(|r| &r.id));
     let owner = |table: &'static str, id: &Id, emp: &Id, problems: &mut Vec<Problem>| {
         if !employees.contains(emp) {
             problems.push(Problem::new(
