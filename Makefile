@@ -25,7 +25,7 @@ HOST ?= 127.0.0.1
 
 SOURCES := $(shell find src style public -type f) index.html Cargo.toml Cargo.lock Trunk.toml
 
-.PHONY: help serve test test-native test-e2e dist bench tools browser e2e-deps sizes
+.PHONY: help serve test test-native test-e2e dist bench size-floor tools browser e2e-deps sizes
 
 help:
 	@echo "make serve   build the site and serve it on http://$(HOST):$(PORT)/"
@@ -91,3 +91,7 @@ dist-bench/index.html: $(SOURCES) | tools
 bench: dist dist-bench/index.html browser e2e-deps
 	cargo bench --bench rules
 	cd $(E2E) && node browser-bench.mjs
+
+# What the wasm cannot go below: Leptos alone, and the domain core without screens.
+size-floor: dist
+	scripts/size-floor.sh

@@ -1,0 +1,16 @@
+//! The smallest Leptos app that does something: a counter and a conditional paragraph.
+//! Its size is Leptos' own share of any app built on it.
+
+use leptos::prelude::*;
+
+fn main() {
+    leptos::mount::mount_to_body(|| {
+        let count = RwSignal::new(0);
+        view! {
+            <button on:click=move |_| count.update(|c| *c += 1)>{move || count.get()}</button>
+            <Show when=move || (count.get() > 2)>
+                <p>"many"</p>
+            </Show>
+        }
+    })
+}
