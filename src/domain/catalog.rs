@@ -36,7 +36,16 @@ pub fn builtin_dictionary() -> Vec<Competency> {
 }
 
 impl Default for Catalog {
+    /// The built-in catalog. Parsed once per run and cloned after: the app asks for it each
+    /// time it applies or checks a pack, and parsing the dictionary is the costly part.
     fn default() -> Self {
+        static BUILTIN: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(Catalog::builtin).clone()
+    }
+}
+
+impl Catalog {
+    fn builtin() -> Catalog {
         let mut competencies = BTreeMap::new();
         competencies.extend(builtin_dictionary().into_iter().map(|c| (c.code.clone(), c)));
         Catalog {
@@ -47,9 +56,7 @@ impl Default for Catalog {
             packs: Vec::new(),
         }
     }
-}
 
-impl Catalog {
     /// The built-in catalog with `packs` applied in order. A pack's competencies replace
     /// built-in ones with the same code; its rules override is applied on top of the rules so far.
     pub fn with_packs<'a>(packs: impl IntoIterator<Item = &'a ContentPack>) -> Result<Catalog, Vec<Text>> {
