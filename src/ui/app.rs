@@ -59,7 +59,7 @@ pub fn App() -> impl IntoView {
     view! {
         // A button, not `href="#main"`: the fragment holds the route (see route.rs).
         <button class="skip-link" on:click=move |_| focus_main()>
-            {move || i18n.t("Lewati ke isi", "Skip to content")}
+            {i18n.tr("Lewati ke isi", "Skip to content")}
         </button>
         <header class="topbar">
             <a class="brand" href=Route::Profiles.href()>

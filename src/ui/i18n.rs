@@ -38,6 +38,14 @@ impl I18n {
         }
     }
 
+    /// A fixed text that follows the language, for a view's text or attribute: write
+    /// `{i18n.tr("Simpan", "Save")}` rather than `{i18n.tr("Simpan", "Save")}`. Every call
+    /// returns the same closure type, so Leptos' reactive render code for it is compiled once;
+    /// each closure written inline was its own copy (about 150 of them in the app).
+    pub fn tr(self, id: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(id, en)
+    }
+
     /// Picks from a domain `Text` (pack content, validation messages).
     pub fn text(&self, text: &Text) -> String {
         text.get(self.lang.get()).to_string()

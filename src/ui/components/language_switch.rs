@@ -22,13 +22,13 @@ pub fn LanguageSwitch() -> impl IntoView {
         }
     };
     view! {
-        <div class="lang-switch" role="group" aria-label=move || i18n.t("Bahasa", "Language")>
+        <div class="lang-switch" role="group" aria-label=i18n.tr("Bahasa", "Language")>
             {option(Lang::Id, "Bahasa Indonesia")}
             {option(Lang::En, "English")}
         </div>
         <Show when=move || i18n.save_error().is_some()>
             <p class="notice notice-warn" role="status">
-                {move || i18n.t(
+                {i18n.tr(
                     "Pilihan bahasa tidak dapat disimpan di perangkat ini; akan kembali ke bawaan setelah dimuat ulang.",
                     "The language choice could not be stored on this device; it will reset after a reload.",
                 )}

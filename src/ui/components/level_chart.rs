@@ -39,13 +39,13 @@ pub fn LevelChart(standings: Vec<Standing>) -> impl IntoView {
     view! {
         <figure class="level-chart">
             <svg viewBox=format!("0 0 {width} {height}") role="img"
-                aria-label=move || i18n.t("Grafik tingkat kompetensi: standar dan saat ini", "Competency levels chart: required and current")>
+                aria-label=i18n.tr("Grafik tingkat kompetensi: standar dan saat ini", "Competency levels chart: required and current")>
                 {ticks}
                 {rows}
             </svg>
             <figcaption>
-                <span class="legend legend-required"></span>{move || i18n.t(" standar jabatan   ", " required   ")}
-                <span class="legend legend-current"></span>{move || i18n.t(" tingkat saat ini", " current level")}
+                <span class="legend legend-required"></span>{i18n.tr(" standar jabatan   ", " required   ")}
+                <span class="legend legend-current"></span>{i18n.tr(" tingkat saat ini", " current level")}
             </figcaption>
         </figure>
     }

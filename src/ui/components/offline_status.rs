@@ -24,8 +24,8 @@ pub fn UpdatePrompt() -> impl IntoView {
     view! {
         <Show when=move || waiting.get()>
             <div class="notice notice-ok update-prompt" role="status" data-testid="update-prompt">
-                {move || i18n.t("Versi baru Lentera tersedia. ", "A new version of Lentera is available. ")}
-                <button type="button" class="button" on:click=apply>{move || i18n.t("Muat ulang", "Reload")}</button>
+                {i18n.tr("Versi baru Lentera tersedia. ", "A new version of Lentera is available. ")}
+                <button type="button" class="button" on:click=apply>{i18n.tr("Muat ulang", "Reload")}</button>
             </div>
         </Show>
     }

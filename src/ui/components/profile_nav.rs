@@ -34,7 +34,7 @@ pub fn ProfileNav(employee: Id) -> impl IntoView {
                 };
                 same.then_some("page")
             };
-            view! { <a href=href aria-current=current>{move || i18n.t(id, en)}</a> }
+            view! { <a href=href aria-current=current>{i18n.tr(id, en)}</a> }
         })
         .collect_view();
     let lock = move |_| {
@@ -42,9 +42,9 @@ pub fn ProfileNav(employee: Id) -> impl IntoView {
         navigate(&Route::Profiles);
     };
     view! {
-        <nav class="profile-nav" aria-label=move || i18n.t("Bagian profil", "Profile sections")>
+        <nav class="profile-nav" aria-label=i18n.tr("Bagian profil", "Profile sections")>
             {links}
-            <button type="button" class="button-quiet" on:click=lock>{move || i18n.t("Kunci / ganti profil", "Lock / switch profile")}</button>
+            <button type="button" class="button-quiet" on:click=lock>{i18n.tr("Kunci / ganti profil", "Lock / switch profile")}</button>
         </nav>
     }
 }

@@ -78,28 +78,28 @@ pub fn PublicFeedback(employee: Id) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <h2>{move || i18n.t("Umpan balik publik", "Public feedback")}</h2>
-        <p class="muted">{move || i18n.t("Catatan dari masyarakat tentang pelayanan pegawai ini, sebagai bahan evaluasi.", "What the public said about this employee's service, as input to the evaluation.")}</p>
+        <h2>{i18n.tr("Umpan balik publik", "Public feedback")}</h2>
+        <p class="muted">{i18n.tr("Catatan dari masyarakat tentang pelayanan pegawai ini, sebagai bahan evaluasi.", "What the public said about this employee's service, as input to the evaluation.")}</p>
         <form class="form" on:submit=add novalidate>
             <div class="field-row">
-                <div class="field"><label for="fb-date">{move || i18n.t("Tanggal", "Date")}</label>
+                <div class="field"><label for="fb-date">{i18n.tr("Tanggal", "Date")}</label>
                     <input id="fb-date" type="date" prop:value=date on:input=move |e| date.set(event_target_value(&e))/></div>
-                <div class="field"><label for="fb-kind">{move || i18n.t("Jenis", "Kind")}</label>
+                <div class="field"><label for="fb-kind">{i18n.tr("Jenis", "Kind")}</label>
                     <select id="fb-kind" on:change=move |e| sentiment.set(event_target_value(&e))>
-                        <option value="">{move || i18n.t("— pilih —", "— choose —")}</option>
+                        <option value="">{i18n.tr("— pilih —", "— choose —")}</option>
                         {[Sentiment::Positive, Sentiment::Neutral, Sentiment::Negative].into_iter().map(|s| {
                             let key = crate::ui::form_value::key(&s);
                             let (id, en) = sentiment_label(s);
-                            view! { <option value=key>{move || i18n.t(id, en)}</option> }
+                            view! { <option value=key>{i18n.tr(id, en)}</option> }
                         }).collect_view()}
                     </select></div>
-                <div class="field"><label for="fb-source">{move || i18n.t("Sumber (pilihan)", "Source (optional)")}</label>
+                <div class="field"><label for="fb-source">{i18n.tr("Sumber (pilihan)", "Source (optional)")}</label>
                     <input id="fb-source" type="text" prop:value=source on:input=move |e| source.set(event_target_value(&e))/></div>
             </div>
-            <div class="field"><label for="fb-note">{move || i18n.t("Isi umpan balik", "What was said")}</label>
+            <div class="field"><label for="fb-note">{i18n.tr("Isi umpan balik", "What was said")}</label>
                 <textarea id="fb-note" rows="2" prop:value=note on:input=move |e| note.set(event_target_value(&e))></textarea></div>
             <p class="field-error" role="alert">{move || error.get()}</p>
-            <p class="actions"><button type="submit" class="button">{move || i18n.t("Catat umpan balik", "Record feedback")}</button></p>
+            <p class="actions"><button type="submit" class="button">{i18n.tr("Catat umpan balik", "Record feedback")}</button></p>
         </form>
         <ul data-testid="feedback">{list}</ul>
     }

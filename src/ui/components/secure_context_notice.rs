@@ -15,8 +15,8 @@ pub fn SecureContextNotice() -> impl IntoView {
     view! {
         <Show when=move || !secure>
             <aside class="notice notice-warn" role="note" data-testid="insecure-context">
-                <strong>{move || i18n.t("Salinan offline tidak tersedia. ", "Offline copy unavailable. ")}</strong>
-                {move || i18n.t(
+                <strong>{i18n.tr("Salinan offline tidak tersedia. ", "Offline copy unavailable. ")}</strong>
+                {i18n.tr(
                     "Situs ini dibuka lewat alamat http biasa, sehingga peramban tidak dapat menyimpannya untuk dipakai tanpa jaringan. Aplikasi tetap berfungsi selama tersambung. Minta pelatih membagikan alamat https:// atau menjalankan Lentera di perangkat ini (localhost).",
                     "This site was opened from a plain http address, so the browser cannot keep it for use without a network. The app still works while connected. Ask your trainer for an https:// address or to run Lentera on this device (localhost).",
                 )}

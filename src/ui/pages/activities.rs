@@ -150,36 +150,36 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
     }).collect_view();
     view! {
         <section class="page">
-            <h1>{move || i18n.t("Kegiatan pengembangan", "Development activities")}</h1>
-            <p class="muted">{move || i18n.t("Pelatihan, seminar, coaching, mentoring, magang, belajar mandiri… di luar aplikasi. JP dihitung menurut aturan metode.", "Training, seminars, coaching, mentoring, internships, self-study… outside the app. JP follows each method's rule.")}</p>
+            <h1>{i18n.tr("Kegiatan pengembangan", "Development activities")}</h1>
+            <p class="muted">{i18n.tr("Pelatihan, seminar, coaching, mentoring, magang, belajar mandiri… di luar aplikasi. JP dihitung menurut aturan metode.", "Training, seminars, coaching, mentoring, internships, self-study… outside the app. JP follows each method's rule.")}</p>
             <form class="form" on:submit=save novalidate>
                 <h2>{move || if editing.get().is_some() { i18n.t("Ubah kegiatan", "Edit activity") } else { i18n.t("Tambah kegiatan", "Add an activity") }}</h2>
-                <div class="field"><label for="a-title">{move || i18n.t("Nama kegiatan", "Activity name")}</label>
+                <div class="field"><label for="a-title">{i18n.tr("Nama kegiatan", "Activity name")}</label>
                     <input id="a-title" type="text" prop:value=title on:input=move |e| title.set(event_target_value(&e))/></div>
-                <div class="field"><label for="a-method">{move || i18n.t("Metode", "Method")}</label>
+                <div class="field"><label for="a-method">{i18n.tr("Metode", "Method")}</label>
                     <select id="a-method" on:change=move |e| method.set(event_target_value(&e))>
-                        <option value="" selected=move || method.get().is_empty()>{move || i18n.t("— pilih —", "— choose —")}</option>
+                        <option value="" selected=move || method.get().is_empty()>{i18n.tr("— pilih —", "— choose —")}</option>
                         {methods}
                     </select></div>
                 <div class="field-row">
-                    <div class="field"><label for="a-start">{move || i18n.t("Mulai", "Start")}</label>
+                    <div class="field"><label for="a-start">{i18n.tr("Mulai", "Start")}</label>
                         <input id="a-start" type="date" prop:value=start on:input=move |e| start.set(event_target_value(&e))/></div>
-                    <div class="field"><label for="a-end">{move || i18n.t("Selesai", "End")}</label>
+                    <div class="field"><label for="a-end">{i18n.tr("Selesai", "End")}</label>
                         <input id="a-end" type="date" prop:value=end on:input=move |e| end.set(event_target_value(&e))/></div>
-                    <div class="field"><label for="a-hours">{move || i18n.t("Jam belajar", "Hours")}</label>
+                    <div class="field"><label for="a-hours">{i18n.tr("Jam belajar", "Hours")}</label>
                         <input id="a-hours" type="text" inputmode="decimal" prop:value=hours on:input=move |e| hours.set(event_target_value(&e))/></div>
                 </div>
-                <div class="field"><label for="a-evidence">{move || i18n.t("Bukti (no. sertifikat, penyelenggara)", "Evidence (certificate no., organiser)")}</label>
+                <div class="field"><label for="a-evidence">{i18n.tr("Bukti (no. sertifikat, penyelenggara)", "Evidence (certificate no., organiser)")}</label>
                     <input id="a-evidence" type="text" prop:value=evidence on:input=move |e| evidence.set(event_target_value(&e))/></div>
                 <p class="field-error" role="alert">{move || error.get()}</p>
                 <p class="actions">
-                    <button type="submit" class="button">{move || i18n.t("Simpan kegiatan", "Save activity")}</button>
+                    <button type="submit" class="button">{i18n.tr("Simpan kegiatan", "Save activity")}</button>
                     <Show when=move || editing.get().is_some()>
-                        <button type="button" class="button button-secondary" on:click=move |_| clear()>{move || i18n.t("Batal", "Cancel")}</button>
+                        <button type="button" class="button button-secondary" on:click=move |_| clear()>{i18n.tr("Batal", "Cancel")}</button>
                     </Show>
                 </p>
             </form>
-            <h2>{move || i18n.t("Catatan kegiatan", "Activity log")}</h2>
+            <h2>{i18n.tr("Catatan kegiatan", "Activity log")}</h2>
             <ul class="activity-list" data-testid="activities">{list}</ul>
         </section>
     }

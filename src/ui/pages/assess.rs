@@ -241,17 +241,17 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
 
     view! {
         <section class="page">
-            <h1>{move || i18n.t("Penilaian diri", "Self-assessment")}</h1>
-            <div class="progress-steps"><progress max=total value=move || step.get() aria-label=move || i18n.t("Kemajuan penilaian", "Assessment progress")></progress></div>
+            <h1>{i18n.tr("Penilaian diri", "Self-assessment")}</h1>
+            <div class="progress-steps"><progress max=total value=move || step.get() aria-label=i18n.tr("Kemajuan penilaian", "Assessment progress")></progress></div>
             {step_view}
             <p class="actions">
-                <button type="button" class="button button-secondary" on:click=prev disabled=move || step.get() == 0>{move || i18n.t("Sebelumnya", "Previous")}</button>
+                <button type="button" class="button button-secondary" on:click=prev disabled=move || step.get() == 0>{i18n.tr("Sebelumnya", "Previous")}</button>
                 <button type="button" class="button" on:click=next disabled=move || !has_level()>
                     {move || if step.get() + 1 >= total { i18n.t("Selesai dan simpan", "Finish and save") } else { i18n.t("Simpan dan lanjut", "Save and continue") }}
                 </button>
             </p>
-            <p class="field-hint">{move || i18n.t("Setiap langkah tersimpan sebagai draf; Anda dapat berhenti dan melanjutkan nanti.", "Every step is saved as a draft; you can stop and continue later.")}</p>
-            <h2>{move || i18n.t("Riwayat penilaian", "Assessment history")}</h2>
+            <p class="field-hint">{i18n.tr("Setiap langkah tersimpan sebagai draf; Anda dapat berhenti dan melanjutkan nanti.", "Every step is saved as a draft; you can stop and continue later.")}</p>
+            <h2>{i18n.tr("Riwayat penilaian", "Assessment history")}</h2>
             <ul class="history" data-testid="history">{history}</ul>
         </section>
     }

@@ -206,29 +206,29 @@ pub fn DataPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <h1>{move || i18n.t("Data: ekspor dan impor", "Data: export and import")}</h1>
-            <h2>{move || i18n.t("Ekspor", "Export")}</h2>
-            <p>{move || i18n.t("Berkas ekspor (JSON) memindahkan data ke perangkat lain atau menyerahkannya kepada pengelola kepegawaian.", "An export file (JSON) moves data to another device or hands it to your HR officer.")}</p>
+            <h1>{i18n.tr("Data: ekspor dan impor", "Data: export and import")}</h1>
+            <h2>{i18n.tr("Ekspor", "Export")}</h2>
+            <p>{i18n.tr("Berkas ekspor (JSON) memindahkan data ke perangkat lain atau menyerahkannya kepada pengelola kepegawaian.", "An export file (JSON) moves data to another device or hands it to your HR officer.")}</p>
             <p class="actions">
                 <Show when=has_session>
-                    <button type="button" class="button" on:click=move |_| do_export(true)>{move || i18n.t("Ekspor data saya", "Export my record")}</button>
+                    <button type="button" class="button" on:click=move |_| do_export(true)>{i18n.tr("Ekspor data saya", "Export my record")}</button>
                 </Show>
-                <button type="button" class="button button-secondary" on:click=move |_| do_export(false)>{move || i18n.t("Ekspor semua profil di perangkat ini", "Export all profiles on this device")}</button>
+                <button type="button" class="button button-secondary" on:click=move |_| do_export(false)>{i18n.tr("Ekspor semua profil di perangkat ini", "Export all profiles on this device")}</button>
             </p>
             <Show when=move || { pinned_others() > 0 }>
                 <p class="field-hint">{move || format!("{} {}", pinned_others(), i18n.t("profil ber-PIN milik orang lain tidak ikut diekspor; pemiliknya dapat mengekspor sendiri.", "PIN-protected profiles of others are not included; their owners can export them."))}</p>
             </Show>
-            <h2>{move || i18n.t("Impor", "Import")}</h2>
+            <h2>{i18n.tr("Impor", "Import")}</h2>
             <div class="field">
-                <label for="f-import">{move || i18n.t("Pilih berkas ekspor Lentera (.json)", "Choose a Lentera export file (.json)")}</label>
+                <label for="f-import">{i18n.tr("Pilih berkas ekspor Lentera (.json)", "Choose a Lentera export file (.json)")}</label>
                 <input id="f-import" type="file" accept=".json,application/json" on:change=on_file/>
             </div>
             {problem_view}
             {report_view}
             {move || done.get().map(|n| view! { <p class="notice notice-ok" role="status" data-testid="import-done">{format!("{} {n}", i18n.t("Berhasil digabungkan:", "Merged:"))}</p> })}
-            <h2>{move || i18n.t("Konflik", "Conflicts")}</h2>
+            <h2>{i18n.tr("Konflik", "Conflicts")}</h2>
             <Conflicts/>
-            <h2>{move || i18n.t("Penyimpanan perangkat", "Device storage")}</h2>
+            <h2>{i18n.tr("Penyimpanan perangkat", "Device storage")}</h2>
             {usage}
             <p data-testid="persistence">{move || match store.persistent.get() {
                 Some(true) => i18n.t("Penyimpanan persisten: diizinkan — peramban tidak akan menghapus data ini saat ruang menipis.", "Persistent storage: granted — the browser will not clear this data when space runs low."),

@@ -116,27 +116,27 @@ pub fn LearnPage(employee: Id) -> impl IntoView {
     };
     view! {
         <section class="page">
-            <h1>{move || i18n.t("Katalog modul", "Module catalog")}</h1>
+            <h1>{i18n.tr("Katalog modul", "Module catalog")}</h1>
             <div class="filters">
                 <div class="field">
-                    <label for="f-comp">{move || i18n.t("Kompetensi", "Competency")}</label>
+                    <label for="f-comp">{i18n.tr("Kompetensi", "Competency")}</label>
                     <select id="f-comp" on:change=move |e| competency.set(event_target_value(&e))>
-                        <option value="">{move || i18n.t("Semua", "All")}</option>
+                        <option value="">{i18n.tr("Semua", "All")}</option>
                         {comp_options}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="f-status">{move || i18n.t("Status", "Status")}</label>
+                    <label for="f-status">{i18n.tr("Status", "Status")}</label>
                     <select id="f-status" on:change=move |e| status.set(event_target_value(&e))>
-                        <option value="">{move || i18n.t("Semua", "All")}</option>
-                        <option value="not_started">{move || i18n.t("Belum mulai", "Not started")}</option>
-                        <option value="in_progress">{move || i18n.t("Sedang dipelajari", "In progress")}</option>
-                        <option value="completed">{move || i18n.t("Selesai", "Completed")}</option>
+                        <option value="">{i18n.tr("Semua", "All")}</option>
+                        <option value="not_started">{i18n.tr("Belum mulai", "Not started")}</option>
+                        <option value="in_progress">{i18n.tr("Sedang dipelajari", "In progress")}</option>
+                        <option value="completed">{i18n.tr("Selesai", "Completed")}</option>
                     </select>
                 </div>
             </div>
             <Show when=move || store.catalog.with(|c| c.modules.is_empty())>
-                <p class="notice notice-warn">{move || i18n.t("Belum ada paket konten di perangkat ini. Sambungkan ke jaringan sekali agar paket bawaan termuat, atau minta pelatih memuat paket.", "No content pack on this device yet. Connect once so the default pack loads, or ask your trainer to load a pack.")}</p>
+                <p class="notice notice-warn">{i18n.tr("Belum ada paket konten di perangkat ini. Sambungkan ke jaringan sekali agar paket bawaan termuat, atau minta pelatih memuat paket.", "No content pack on this device yet. Connect once so the default pack loads, or ask your trainer to load a pack.")}</p>
             </Show>
             <ul class="module-list" data-testid="catalog">{list}</ul>
         </section>
@@ -196,7 +196,7 @@ pub fn LessonPage(employee: Id, module: ModuleRef, lesson: String) -> impl IntoV
         return module_not_found();
     };
     let Some(idx) = m.module.lessons.iter().position(|l| l.id == lesson) else {
-        return view! { <section class="page"><h1>{move || i18n.t("Pelajaran tidak ditemukan", "Lesson not found")}</h1></section> }.into_any();
+        return view! { <section class="page"><h1>{i18n.tr("Pelajaran tidak ditemukan", "Lesson not found")}</h1></section> }.into_any();
     };
     // Opening a lesson is where "resume" will bring the learner back.
     let opened = lesson.clone();
@@ -340,21 +340,21 @@ pub fn QuizPage(employee: Id, module: ModuleRef) -> impl IntoView {
     view! {
         <section class="page">
             <p><a href=Route::Module(employee.clone(), module.clone()).href()>{let t = m.module.title.clone(); move || format!("← {}", i18n.text(&t))}</a></p>
-            <h1>{move || i18n.t("Kuis", "Quiz")}</h1>
+            <h1>{i18n.tr("Kuis", "Quiz")}</h1>
             <Show when=move || result.get().is_none() fallback=move || view! {
                 {review}
                 <p class="actions">
-                    <a class="button" href=Route::Module(e2.clone(), mr2.clone()).href()>{move || i18n.t("Kembali ke modul", "Back to the module")}</a>
-                    <button type="button" class="button button-secondary" on:click=retry>{move || i18n.t("Ulangi kuis", "Retake the quiz")}</button>
+                    <a class="button" href=Route::Module(e2.clone(), mr2.clone()).href()>{i18n.tr("Kembali ke modul", "Back to the module")}</a>
+                    <button type="button" class="button button-secondary" on:click=retry>{i18n.tr("Ulangi kuis", "Retake the quiz")}</button>
                 </p>
             }>
                 {question}
                 <p class="actions">
-                    <button type="button" class="button button-secondary" disabled=move || current.get() == 0 on:click=move |_| current.update(|c| *c -= 1)>{move || i18n.t("Sebelumnya", "Previous")}</button>
+                    <button type="button" class="button button-secondary" disabled=move || current.get() == 0 on:click=move |_| current.update(|c| *c -= 1)>{i18n.tr("Sebelumnya", "Previous")}</button>
                     <Show when=move || current.get() + 1 < total fallback=move || view! {
-                        <button type="button" class="button" disabled=move || !answered() on:click=move |_| submit.with_value(|f| f())>{move || i18n.t("Kirim jawaban", "Submit answers")}</button>
+                        <button type="button" class="button" disabled=move || !answered() on:click=move |_| submit.with_value(|f| f())>{i18n.tr("Kirim jawaban", "Submit answers")}</button>
                     }>
-                        <button type="button" class="button" disabled=move || !answered() on:click=move |_| current.update(|c| *c += 1)>{move || i18n.t("Berikutnya", "Next")}</button>
+                        <button type="button" class="button" disabled=move || !answered() on:click=move |_| current.update(|c| *c += 1)>{i18n.tr("Berikutnya", "Next")}</button>
                     </Show>
                 </p>
             </Show>
@@ -371,6 +371,5 @@ fn catalog_module(store: &Store, m: &ModuleRef) -> Option<CatalogModule> {
 /// A module address that names no module (a pack removed, an old bookmark).
 fn module_not_found() -> AnyView {
     let i18n = use_i18n();
-    view! { <section class="page"><h1>{move || i18n.t("Modul tidak ditemukan", "Module not found")}</h1></section> }
-        .into_any()
+    view! { <section class="page"><h1>{i18n.tr("Modul tidak ditemukan", "Module not found")}</h1></section> }.into_any()
 }

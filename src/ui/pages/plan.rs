@@ -127,16 +127,16 @@ pub fn PlanPage(employee: Id) -> impl IntoView {
     };
     view! {
         <section class="page">
-            <h1>{move || i18n.t("Rencana pengembangan", "Development plan")}</h1>
+            <h1>{i18n.tr("Rencana pengembangan", "Development plan")}</h1>
             <Show when=move || !proposals.with(|p| p.is_empty())>
-                <h2>{move || i18n.t("Usulan dari kesenjangan Anda", "Proposed from your gaps")}</h2>
+                <h2>{i18n.tr("Usulan dari kesenjangan Anda", "Proposed from your gaps")}</h2>
                 <ul data-testid="plan-proposals">{proposed}</ul>
-                <p class="actions"><button type="button" class="button" on:click=add_all>{move || i18n.t("Masukkan ke rencana", "Add to my plan")}</button></p>
+                <p class="actions"><button type="button" class="button" on:click=add_all>{i18n.tr("Masukkan ke rencana", "Add to my plan")}</button></p>
             </Show>
-            <h2>{move || i18n.t("Rencana saya", "My plan")}</h2>
+            <h2>{i18n.tr("Rencana saya", "My plan")}</h2>
             <ul class="plan-list" data-testid="plan">{saved}</ul>
             <Show when=move || store.snapshot.with(|s| !s.plan.live().any(|r| r.data().employee == employee)) && proposals.with(|p| p.is_empty())>
-                <p>{move || i18n.t("Belum ada rencana. Lakukan penilaian diri agar Lentera dapat mengusulkan langkah pengembangan.", "No plan yet. Do a self-assessment so Lentera can propose development steps.")}</p>
+                <p>{i18n.tr("Belum ada rencana. Lakukan penilaian diri agar Lentera dapat mengusulkan langkah pengembangan.", "No plan yet. Do a self-assessment so Lentera can propose development steps.")}</p>
             </Show>
         </section>
     }

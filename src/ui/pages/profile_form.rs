@@ -139,7 +139,7 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
             <h1>{move || if is_edit { i18n.t("Ubah profil", "Edit profile") } else { i18n.t("Profil baru", "New profile") }}</h1>
             <form class="form" on:submit=submit novalidate>
                 <div class="field">
-                    <label for="f-name">{move || i18n.t("Nama lengkap", "Full name")}</label>
+                    <label for="f-name">{i18n.tr("Nama lengkap", "Full name")}</label>
                     <input id="f-name" type="text" autocomplete="name" prop:value=name on:input=move |e| name.set(event_target_value(&e))
                         aria-describedby="e-name"/>
                     <p class="field-error" id="e-name" role="alert">{error_for(Field::Name)}</p>
@@ -153,64 +153,64 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
                         }
                         on:blur=move |_| check_nip()
                         aria-describedby="h-nip e-nip"/>
-                    <p class="field-hint" id="h-nip">{move || i18n.t("18 digit: tanggal lahir, bulan pengangkatan, jenis kelamin, nomor urut.", "18 digits: birth date, appointment month, sex, sequence number.")}</p>
+                    <p class="field-hint" id="h-nip">{i18n.tr("18 digit: tanggal lahir, bulan pengangkatan, jenis kelamin, nomor urut.", "18 digits: birth date, appointment month, sex, sequence number.")}</p>
                     <p class="field-error" id="e-nip" role="alert" data-testid="nip-error">{error_for(Field::Nip)}</p>
                 </div>
                 <div class="field">
-                    <label for="f-title">{move || i18n.t("Nama jabatan", "Position title")}</label>
+                    <label for="f-title">{i18n.tr("Nama jabatan", "Position title")}</label>
                     <input id="f-title" type="text" prop:value=title on:input=move |e| title.set(event_target_value(&e)) aria-describedby="e-title"/>
                     <p class="field-error" id="e-title" role="alert">{error_for(Field::Title)}</p>
                 </div>
                 <div class="field">
-                    <label for="f-kind">{move || i18n.t("Jenis jabatan", "Position type")}</label>
+                    <label for="f-kind">{i18n.tr("Jenis jabatan", "Position type")}</label>
                     <select id="f-kind" aria-describedby="e-kind" on:change=move |e| {
                         kind.set(crate::ui::form_value::parse(&event_target_value(&e)))
                     }>
-                        <option value="" selected=initial.kind.is_none()>{move || i18n.t("— pilih —", "— choose —")}</option>
+                        <option value="" selected=initial.kind.is_none()>{i18n.tr("— pilih —", "— choose —")}</option>
                         {kinds}
                     </select>
                     <p class="field-error" id="e-kind" role="alert">{error_for(Field::Kind)}</p>
                 </div>
                 <div class="field">
-                    <label for="f-unit">{move || i18n.t("Unit kerja", "Work unit")}</label>
+                    <label for="f-unit">{i18n.tr("Unit kerja", "Work unit")}</label>
                     <input id="f-unit" type="text" prop:value=unit on:input=move |e| unit.set(event_target_value(&e)) aria-describedby="e-unit"/>
                     <p class="field-error" id="e-unit" role="alert">{error_for(Field::Unit)}</p>
                 </div>
                 <div class="field">
-                    <label for="f-grade">{move || i18n.t("Golongan/ruang", "Grade (golongan)")}</label>
+                    <label for="f-grade">{i18n.tr("Golongan/ruang", "Grade (golongan)")}</label>
                     <select id="f-grade" aria-describedby="e-grade" on:change=move |e| grade.set(event_target_value(&e))>
-                        <option value="" selected=initial.grade.is_empty()>{move || i18n.t("— pilih —", "— choose —")}</option>
+                        <option value="" selected=initial.grade.is_empty()>{i18n.tr("— pilih —", "— choose —")}</option>
                         {grades}
                     </select>
                     <p class="field-error" id="e-grade" role="alert">{error_for(Field::Grade)}</p>
                 </div>
                 <fieldset class="field">
-                    <legend>{move || i18n.t("PIN (pilihan)", "PIN (optional)")}</legend>
+                    <legend>{i18n.tr("PIN (pilihan)", "PIN (optional)")}</legend>
                     <p class="field-hint" id="h-pin">{move || if had_pin {
                         i18n.t("Profil ini ber-PIN. Kosongkan untuk tetap memakai PIN lama.", "This profile has a PIN. Leave empty to keep it.")
                     } else {
                         i18n.t("4–6 angka. Dengan PIN, rekan yang memakai tablet yang sama tidak dapat membuka profil Anda lewat aplikasi.", "4–6 digits. With a PIN, colleagues sharing the tablet cannot open your profile through the app.")
                     }}</p>
-                    <label for="f-pin">{move || i18n.t("PIN baru", "New PIN")}</label>
+                    <label for="f-pin">{i18n.tr("PIN baru", "New PIN")}</label>
                     <input id="f-pin" type="password" inputmode="numeric" autocomplete="new-password" maxlength="6"
                         prop:value=pin on:input=move |e| pin.set(event_target_value(&e)) aria-describedby="h-pin e-pin"/>
-                    <label for="f-pin2">{move || i18n.t("Ulangi PIN", "Repeat the PIN")}</label>
+                    <label for="f-pin2">{i18n.tr("Ulangi PIN", "Repeat the PIN")}</label>
                     <input id="f-pin2" type="password" inputmode="numeric" autocomplete="new-password" maxlength="6"
                         prop:value=pin2 on:input=move |e| pin2.set(event_target_value(&e)) aria-describedby="e-pin"/>
                     <p class="field-error" id="e-pin" role="alert">{move || pin_error.get().map(|t| i18n.text(&t))}</p>
                     <Show when=move || had_pin>
                         <label class="check">
                             <input type="checkbox" on:change=move |e| remove_pin.set(event_target_checked(&e))/>
-                            {move || i18n.t("Hapus PIN", "Remove the PIN")}
+                            {i18n.tr("Hapus PIN", "Remove the PIN")}
                         </label>
                     </Show>
                 </fieldset>
                 <Show when=move || failed.get()>
-                    <p class="notice notice-error" role="alert">{move || i18n.t("Profil tidak tersimpan. Lihat pesan di atas.", "The profile was not saved. See the message above.")}</p>
+                    <p class="notice notice-error" role="alert">{i18n.tr("Profil tidak tersimpan. Lihat pesan di atas.", "The profile was not saved. See the message above.")}</p>
                 </Show>
                 <p class="actions">
-                    <button type="submit" class="button">{move || i18n.t("Simpan profil", "Save profile")}</button>
-                    <a class="button button-secondary" href=cancel.href()>{move || i18n.t("Batal", "Cancel")}</a>
+                    <button type="submit" class="button">{i18n.tr("Simpan profil", "Save profile")}</button>
+                    <a class="button button-secondary" href=cancel.href()>{i18n.tr("Batal", "Cancel")}</a>
                 </p>
             </form>
         </section>

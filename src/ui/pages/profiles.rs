@@ -56,7 +56,7 @@ pub fn ProfilesPage() -> impl IntoView {
                                 <span class="profile-name">{label}</span>
                                 <span class="profile-unit">{unit}</span>
                             </span>
-                            {has_pin.then(|| view! { <span class="pin-badge">{move || i18n.t("ber-PIN", "PIN")}</span> })}
+                            {has_pin.then(|| view! { <span class="pin-badge">{i18n.tr("ber-PIN", "PIN")}</span> })}
                         </button>
                     </li>
                 }
@@ -66,10 +66,10 @@ pub fn ProfilesPage() -> impl IntoView {
     let empty = move || store.snapshot.with(|s| s.employees.live().next().is_none());
     view! {
         <section class="page">
-            <h1>{move || i18n.t("Siapa yang belajar hari ini?", "Who is learning today?")}</h1>
+            <h1>{i18n.tr("Siapa yang belajar hari ini?", "Who is learning today?")}</h1>
             <Show when=empty>
                 <p class="lead">
-                    {move || i18n.t(
+                    {i18n.tr(
                         "Lentera membantu ASN mengembangkan kompetensi: menilai diri, belajar mandiri, dan mencatat 20 JP setiap tahun — juga tanpa internet. Data disimpan di perangkat ini saja. Mulailah dengan membuat profil.",
                         "Lentera helps civil servants develop their competencies: self-assessment, self-paced learning and logging 20 JP a year — even offline. Data stays on this device. Start by creating a profile.",
                     )}
@@ -77,9 +77,9 @@ pub fn ProfilesPage() -> impl IntoView {
             </Show>
             <ul class="profile-grid">{cards}</ul>
             <p class="actions">
-                <a class="button" href=Route::NewProfile.href()>{move || i18n.t("Tambah profil", "Add a profile")}</a>
-                <a class="button button-secondary" href=Route::Data.href()>{move || i18n.t("Data: impor dan ekspor", "Data: import and export")}</a>
-                <a class="button button-secondary" href=Route::Trainer(crate::ui::route::TrainerTab::Cohort).href()>{move || i18n.t("Mode pelatih", "Trainer mode")}</a>
+                <a class="button" href=Route::NewProfile.href()>{i18n.tr("Tambah profil", "Add a profile")}</a>
+                <a class="button button-secondary" href=Route::Data.href()>{i18n.tr("Data: impor dan ekspor", "Data: import and export")}</a>
+                <a class="button button-secondary" href=Route::Trainer(crate::ui::route::TrainerTab::Cohort).href()>{i18n.tr("Mode pelatih", "Trainer mode")}</a>
             </p>
         </section>
     }

@@ -19,7 +19,7 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let Some(codes) = store.required_competencies(&employee) else {
-        return view! { <p>{move || i18n.t("Profil tidak ditemukan.", "Profile not found.")}</p> }.into_any();
+        return view! { <p>{i18n.tr("Profil tidak ditemukan.", "Profile not found.")}</p> }.into_any();
     };
     let today = browser::today();
     let name = RwSignal::new(String::new());
@@ -118,7 +118,7 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
             <div class="field field-inline">
                 <label for=id.clone()>{let code = code.clone(); move || format!("{code} {}", i18n.text(&label))}</label>
                 <select id=id on:change=move |e| { let v: u8 = event_target_value(&e).parse().unwrap_or(0); levels.update(|ls| ls[i].1 = v) }>
-                    <option value="0">{move || i18n.t("— tidak dinilai —", "— not rated —")}</option>
+                    <option value="0">{i18n.tr("— tidak dinilai —", "— not rated —")}</option>
                     {(1..=5).map(|l| view! { <option value=l.to_string()>{l}</option> }).collect_view()}
                 </select>
             </div>
@@ -142,30 +142,30 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
     };
     view! {
         <section class="page">
-            <h1>{move || i18n.t("Penilaian oleh atasan", "Supervisor's evaluation")}</h1>
-            <p class="muted">{move || i18n.t("Diisi atasan bersama pegawai. Tingkat terverifikasi menggantikan penilaian diri dalam perhitungan JPM.", "Filled in by the supervisor with the employee. Verified levels replace self-assessed ones in the JPM.")}</p>
+            <h1>{i18n.tr("Penilaian oleh atasan", "Supervisor's evaluation")}</h1>
+            <p class="muted">{i18n.tr("Diisi atasan bersama pegawai. Tingkat terverifikasi menggantikan penilaian diri dalam perhitungan JPM.", "Filled in by the supervisor with the employee. Verified levels replace self-assessed ones in the JPM.")}</p>
             <form class="form" on:submit=submit novalidate>
                 <div class="field-row">
-                    <div class="field"><label for="s-name">{move || i18n.t("Nama atasan", "Supervisor's name")}</label>
+                    <div class="field"><label for="s-name">{i18n.tr("Nama atasan", "Supervisor's name")}</label>
                         <input id="s-name" type="text" prop:value=name on:input=move |e| name.set(event_target_value(&e))/></div>
-                    <div class="field"><label for="s-date">{move || i18n.t("Tanggal", "Date")}</label>
+                    <div class="field"><label for="s-date">{i18n.tr("Tanggal", "Date")}</label>
                         <input id="s-date" type="date" prop:value=date on:input=move |e| date.set(event_target_value(&e))/></div>
                 </div>
-                <h2>{move || i18n.t("Tingkat kompetensi terverifikasi", "Verified competency levels")}</h2>
+                <h2>{i18n.tr("Tingkat kompetensi terverifikasi", "Verified competency levels")}</h2>
                 {rows}
-                <h2>{move || i18n.t("Kinerja semester ini", "Performance this half-year")}</h2>
+                <h2>{i18n.tr("Kinerja semester ini", "Performance this half-year")}</h2>
                 <div class="field-row">
-                    <div class="field"><label for="s-perf">{move || i18n.t("Kinerja", "Performance")}</label>
+                    <div class="field"><label for="s-perf">{i18n.tr("Kinerja", "Performance")}</label>
                         <select id="s-perf" on:change=move |e| performance.set(event_target_value(&e))>
-                            <option value="">{move || i18n.t("— tidak dinilai —", "— not rated —")}</option>
+                            <option value="">{i18n.tr("— tidak dinilai —", "— not rated —")}</option>
                             {[Performance::Above, Performance::Meets, Performance::Below].into_iter().map(|p| {
                                 let key = crate::ui::form_value::key(&p);
                                 view! { <option value=key>{move || i18n.text(&p.label())}</option> }
                             }).collect_view()}
                         </select></div>
-                    <div class="field"><label for="s-pot">{move || i18n.t("Potensi (pilihan)", "Potential (optional)")}</label>
+                    <div class="field"><label for="s-pot">{i18n.tr("Potensi (pilihan)", "Potential (optional)")}</label>
                         <select id="s-pot" on:change=move |e| potential.set(event_target_value(&e))>
-                            <option value="">{move || i18n.t("— dari JPM —", "— from JPM —")}</option>
+                            <option value="">{i18n.tr("— dari JPM —", "— from JPM —")}</option>
                             {[Potential::High, Potential::Medium, Potential::Low].into_iter().map(|p| {
                                 let key = crate::ui::form_value::key(&p);
                                 view! { <option value=key>{move || i18n.text(&p.label())}</option> }
@@ -173,9 +173,9 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
                         </select></div>
                 </div>
                 <p role="status" class=move || match message.get() { Some((true, _)) => "notice notice-ok", Some((false, _)) => "notice notice-error", None => "" }>{move || message.get().map(|(_, m)| m)}</p>
-                <p class="actions"><button type="submit" class="button">{move || i18n.t("Simpan penilaian atasan", "Save the evaluation")}</button></p>
+                <p class="actions"><button type="submit" class="button">{i18n.tr("Simpan penilaian atasan", "Save the evaluation")}</button></p>
             </form>
-            <h2>{move || i18n.t("Penilaian kinerja", "Performance ratings")}</h2>
+            <h2>{i18n.tr("Penilaian kinerja", "Performance ratings")}</h2>
             <ul>{ratings}</ul>
             <PublicFeedback employee=employee.clone()/>
         </section>

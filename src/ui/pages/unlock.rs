@@ -24,8 +24,8 @@ pub fn UnlockPage(employee: Id, then: Route) -> impl IntoView {
             store.session.set(Some(employee.clone()));
             navigate(&then);
         }
-        return view! { <section class="page"><h1>{move || i18n.t("Profil tidak ditemukan", "Profile not found")}</h1>
-            <p><a class="button" href=Route::Profiles.href()>{move || i18n.t("Ke daftar profil", "To the profiles")}</a></p></section> }
+        return view! { <section class="page"><h1>{i18n.tr("Profil tidak ditemukan", "Profile not found")}</h1>
+            <p><a class="button" href=Route::Profiles.href()>{i18n.tr("Ke daftar profil", "To the profiles")}</a></p></section> }
         .into_any();
     };
     let pin = RwSignal::new(String::new());
@@ -69,18 +69,18 @@ pub fn UnlockPage(employee: Id, then: Route) -> impl IntoView {
     };
     view! {
         <section class="page narrow">
-            <h1>{move || i18n.t("Buka profil", "Open profile")}</h1>
+            <h1>{i18n.tr("Buka profil", "Open profile")}</h1>
             <p class="lead">{name}</p>
             <form class="form" on:submit=submit>
                 <div class="field">
-                    <label for="f-unlock">{move || i18n.t("PIN", "PIN")}</label>
+                    <label for="f-unlock">{i18n.tr("PIN", "PIN")}</label>
                     <input id="f-unlock" type="password" inputmode="numeric" autocomplete="off" maxlength="6" autofocus
                         prop:value=pin on:input=move |e| pin.set(event_target_value(&e)) aria-describedby="e-unlock"/>
                     <p class="field-error" id="e-unlock" role="alert" data-testid="unlock-error">{move || message.get()}</p>
                 </div>
                 <p class="actions">
-                    <button type="submit" class="button">{move || i18n.t("Buka", "Open")}</button>
-                    <a class="button button-secondary" href=Route::Profiles.href()>{move || i18n.t("Kembali", "Back")}</a>
+                    <button type="submit" class="button">{i18n.tr("Buka", "Open")}</button>
+                    <a class="button button-secondary" href=Route::Profiles.href()>{i18n.tr("Kembali", "Back")}</a>
                 </p>
             </form>
         </section>

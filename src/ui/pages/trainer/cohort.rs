@@ -99,7 +99,7 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
         view! {
             <div role="columnheader" aria-sort=aria>
                 <button type="button" class="th-sort" on:click=move |_| sort.update(|(c, asc)| { if *c == col { *asc = !*asc } else { *c = col; *asc = true } })>
-                    {move || i18n.t(id, en)}
+                    {i18n.tr(id, en)}
                 </button>
             </div>
         }
@@ -186,43 +186,43 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
 
     view! {
         <section class="page">
-            <h1>{move || i18n.t("Kohort", "Cohort")}</h1>
+            <h1>{i18n.tr("Kohort", "Cohort")}</h1>
             <Show when=move || cohort.snapshot.with(|s| s.is_none())>
-                <p role="status">{move || i18n.t("Memuat kohort…", "Loading the cohort…")}</p>
+                <p role="status">{i18n.tr("Memuat kohort…", "Loading the cohort…")}</p>
             </Show>
             <p data-testid="cohort-count">{move || format!("{} {}", sum.with(|s| s.total), i18n.t("pegawai dalam kohort", "employees in the cohort"))}</p>
             {charts}
             <div class="filters">
-                <div class="field"><label for="c-text">{move || i18n.t("Cari nama/NIP", "Search name/NIP")}</label>
+                <div class="field"><label for="c-text">{i18n.tr("Cari nama/NIP", "Search name/NIP")}</label>
                     <input id="c-text" type="text" on:input=move |e| { let v = event_target_value(&e); filter.update(|f| f.text = v) }/></div>
-                <div class="field"><label for="c-unit">{move || i18n.t("Unit kerja", "Work unit")}</label>
+                <div class="field"><label for="c-unit">{i18n.tr("Unit kerja", "Work unit")}</label>
                     <select id="c-unit" on:change=move |e| { let v = event_target_value(&e); filter.update(|f| f.unit = (!v.is_empty()).then_some(v)) }>
-                        <option value="">{move || i18n.t("Semua", "All")}</option>{units}</select></div>
-                <div class="field"><label for="c-pos">{move || i18n.t("Jenis jabatan", "Position type")}</label>
+                        <option value="">{i18n.tr("Semua", "All")}</option>{units}</select></div>
+                <div class="field"><label for="c-pos">{i18n.tr("Jenis jabatan", "Position type")}</label>
                     <select id="c-pos" on:change=move |e| { let v = event_target_value(&e); filter.update(|f| f.position = crate::ui::form_value::parse(&v)) }>
-                        <option value="">{move || i18n.t("Semua", "All")}</option>
+                        <option value="">{i18n.tr("Semua", "All")}</option>
                         {PositionKind::ALL.iter().map(|k| { let l = k.label(); view! { <option value=key(k)>{move || i18n.text(&l)}</option> } }).collect_view()}
                     </select></div>
-                <div class="field"><label for="c-cat">{move || i18n.t("Kategori JPM", "JPM category")}</label>
+                <div class="field"><label for="c-cat">{i18n.tr("Kategori JPM", "JPM category")}</label>
                     <select id="c-cat" on:change=move |e| { let v = event_target_value(&e); filter.update(|f| f.category = (!v.is_empty()).then_some(v)) }>
-                        <option value="">{move || i18n.t("Semua", "All")}</option>{bands}
-                        <option value="none">{move || i18n.t("Belum dinilai", "Not assessed")}</option></select></div>
-                <div class="field"><label for="c-jp">{move || i18n.t("Status JP", "JP status")}</label>
+                        <option value="">{i18n.tr("Semua", "All")}</option>{bands}
+                        <option value="none">{i18n.tr("Belum dinilai", "Not assessed")}</option></select></div>
+                <div class="field"><label for="c-jp">{i18n.tr("Status JP", "JP status")}</label>
                     <select id="c-jp" on:change=move |e| { let v = event_target_value(&e); filter.update(|f| f.jp_status = crate::ui::form_value::parse(&v)) }>
-                        <option value="">{move || i18n.t("Semua", "All")}</option>
+                        <option value="">{i18n.tr("Semua", "All")}</option>
                         {[JpStatus::Met, JpStatus::OnTrack, JpStatus::Behind].into_iter().map(|s| view! { <option value=key(&s)>{move || i18n.text(&jp_status_label(s))}</option> }).collect_view()}
                     </select></div>
-                <div class="field"><label for="c-re">{move || i18n.t("Evaluasi ulang", "Re-evaluation")}</label>
+                <div class="field"><label for="c-re">{i18n.tr("Evaluasi ulang", "Re-evaluation")}</label>
                     <select id="c-re" on:change=move |e| { let v = event_target_value(&e); filter.update(|f| f.reevaluation = crate::ui::form_value::parse(&v)) }>
-                        <option value="">{move || i18n.t("Semua", "All")}</option>
+                        <option value="">{i18n.tr("Semua", "All")}</option>
                         {[ReevaluationState::NeverAssessed, ReevaluationState::UpToDate, ReevaluationState::Due, ReevaluationState::Overdue].into_iter().map(|s| view! { <option value=key(&s)>{move || i18n.text(&s.label())}</option> }).collect_view()}
                     </select></div>
             </div>
-            <p class="actions"><button type="button" class="button" on:click=export_csv>{move || i18n.t("Unduh laporan CSV", "Download CSV report")}</button></p>
+            <p class="actions"><button type="button" class="button" on:click=export_csv>{i18n.tr("Unduh laporan CSV", "Download CSV report")}</button></p>
             <div class="table-wrap">
                 // An ARIA table of fixed-height rows rather than <table>: only the rows on screen
                 // are in the page (`window_rows`), with spacers for the rest.
-                <div role="table" class="grid-table" data-testid="cohort-table" aria-label=move || i18n.t("Tabel kohort", "Cohort table")
+                <div role="table" class="grid-table" data-testid="cohort-table" aria-label=i18n.tr("Tabel kohort", "Cohort table")
                     aria-rowcount=move || rows.with(|r| r.len()) + 1>
                     <div role="rowgroup"><div role="row" class="grid-row grid-head" aria-rowindex="1">
                         {header(Column::Name, "Nama", "Name")}

@@ -182,10 +182,10 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
 
     view! {
         <section class="page">
-            <h1>{move || i18n.t("Impor dan paket", "Import and packs")}</h1>
-            <h2>{move || i18n.t("Ekspor pegawai", "Employee exports")}</h2>
+            <h1>{i18n.tr("Impor dan paket", "Import and packs")}</h1>
+            <h2>{i18n.tr("Ekspor pegawai", "Employee exports")}</h2>
             <div class="field">
-                <label for="t-exports">{move || i18n.t("Pilih satu atau banyak berkas ekspor (.json)", "Choose one or many export files (.json)")}</label>
+                <label for="t-exports">{i18n.tr("Pilih satu atau banyak berkas ekspor (.json)", "Choose one or many export files (.json)")}</label>
                 <input id="t-exports" type="file" multiple accept=".json,application/json" on:change=on_exports/>
             </div>
             {move || {
@@ -200,14 +200,14 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
             {report_view}
             {move || merged_msg.get().map(|m| view! { <p class="notice notice-ok" role="status" data-testid="cohort-merged">{m}</p> })}
 
-            <h2>{move || i18n.t("Paket konten", "Content packs")}</h2>
+            <h2>{i18n.tr("Paket konten", "Content packs")}</h2>
             <ul data-testid="packs">{packs}</ul>
             <div class="field">
-                <label for="t-packs">{move || i18n.t("Muat paket konten (.json)", "Load content packs (.json)")}</label>
+                <label for="t-packs">{i18n.tr("Muat paket konten (.json)", "Load content packs (.json)")}</label>
                 <input id="t-packs" type="file" multiple accept=".json,application/json" on:change=on_packs/>
             </div>
             <div class="field">
-                <label for="t-moodle">{move || i18n.t("Impor kerangka kompetensi Moodle (.csv)", "Import a Moodle competency framework (.csv)")}</label>
+                <label for="t-moodle">{i18n.tr("Impor kerangka kompetensi Moodle (.csv)", "Import a Moodle competency framework (.csv)")}</label>
                 <input id="t-moodle" type="file" accept=".csv,text/csv" on:change=on_moodle/>
             </div>
             {move || pack_msg.get().map(|(ok, msgs)| view! {

@@ -93,7 +93,7 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
         }
         let cohort = Cohort::provide();
         let link = move |t: TrainerTab, id: &'static str, en: &'static str| {
-            view! { <a href=Route::Trainer(t).href() aria-current=move || (tab == t).then_some("page")>{move || i18n.t(id, en)}</a> }
+            view! { <a href=Route::Trainer(t).href() aria-current=move || (tab == t).then_some("page")>{i18n.tr(id, en)}</a> }
         };
         let body = match tab {
             TrainerTab::Cohort => view! { <cohort::CohortView cohort=cohort/> }.into_any(),
@@ -101,11 +101,11 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
             TrainerTab::Import => view! { <import::ImportView cohort=cohort/> }.into_any(),
         };
         view! {
-            <nav class="profile-nav" aria-label=move || i18n.t("Mode pelatih", "Trainer mode")>
+            <nav class="profile-nav" aria-label=i18n.tr("Mode pelatih", "Trainer mode")>
                 {link(TrainerTab::Cohort, "Kohort", "Cohort")}
                 {link(TrainerTab::Talent, "Talenta dan promosi", "Talent and promotion")}
                 {link(TrainerTab::Import, "Impor dan paket", "Import and packs")}
-                <button type="button" class="button-quiet" on:click=move |_| store.trainer_unlocked.set(false)>{move || i18n.t("Kunci mode pelatih", "Lock trainer mode")}</button>
+                <button type="button" class="button-quiet" on:click=move |_| store.trainer_unlocked.set(false)>{i18n.tr("Kunci mode pelatih", "Lock trainer mode")}</button>
             </nav>
             {move || cohort.problem.get().map(|p| view! { <p class="notice notice-error" role="alert">{i18n.text(&p)}</p> })}
             {body}
@@ -154,7 +154,7 @@ fn TrainerGate() -> impl IntoView {
     };
     view! {
         <section class="page narrow">
-            <h1>{move || i18n.t("Mode pelatih", "Trainer mode")}</h1>
+            <h1>{i18n.tr("Mode pelatih", "Trainer mode")}</h1>
             <p>{move || if first {
                 i18n.t("Untuk pengelola kepegawaian dan widyaiswara: gabungkan ekspor banyak pegawai, lihat kohort, dan buat laporan. Buat PIN pelatih agar peserta yang memakai perangkat ini tidak dapat membukanya.", "For HR officers and trainers: merge many employees' exports, see the cohort and make reports. Choose a trainer PIN so learners using this device cannot open it.")
             } else {
@@ -162,12 +162,12 @@ fn TrainerGate() -> impl IntoView {
             }}</p>
             <form class="form" on:submit=submit>
                 <div class="field">
-                    <label for="t-pin">{move || i18n.t("PIN pelatih", "Trainer PIN")}</label>
+                    <label for="t-pin">{i18n.tr("PIN pelatih", "Trainer PIN")}</label>
                     <input id="t-pin" type="password" inputmode="numeric" autocomplete="off" maxlength="6" prop:value=pin on:input=move |e| pin.set(event_target_value(&e)) aria-describedby="t-err"/>
                 </div>
                 <Show when=move || first>
                     <div class="field">
-                        <label for="t-pin2">{move || i18n.t("Ulangi PIN pelatih", "Repeat the trainer PIN")}</label>
+                        <label for="t-pin2">{i18n.tr("Ulangi PIN pelatih", "Repeat the trainer PIN")}</label>
                         <input id="t-pin2" type="password" inputmode="numeric" autocomplete="off" maxlength="6" prop:value=pin2 on:input=move |e| pin2.set(event_target_value(&e)) aria-describedby="t-err"/>
                     </div>
                 </Show>

@@ -87,14 +87,14 @@ pub fn TalentView(cohort: Cohort) -> impl IntoView {
     };
     view! {
         <section class="page">
-            <h1>{move || i18n.t("Matriks talenta (9 kotak)", "Talent grid (9 boxes)")}</h1>
-            <p class="muted">{move || i18n.t("Kinerja dari penilaian atasan terakhir; potensial dari atasan atau, bila kosong, dari JPM (Permenpan RB 3/2020).", "Performance from the latest supervisor rating; potential from the supervisor or, when missing, from JPM (Permenpan RB 3/2020).")}</p>
+            <h1>{i18n.tr("Matriks talenta (9 kotak)", "Talent grid (9 boxes)")}</h1>
+            <p class="muted">{i18n.tr("Kinerja dari penilaian atasan terakhir; potensial dari atasan atau, bila kosong, dari JPM (Permenpan RB 3/2020).", "Performance from the latest supervisor rating; potential from the supervisor or, when missing, from JPM (Permenpan RB 3/2020).")}</p>
             {grid}
             <p class="muted">{move || format!("{} {}", unplaced(), i18n.t("pegawai belum dapat ditempatkan (belum ada penilaian kinerja atau JPM).", "employees cannot be placed yet (no performance rating or JPM)."))}</p>
-            <h2>{move || i18n.t("Kesiapan promosi", "Promotion readiness")}</h2>
-            <p class="muted">{move || i18n.t("Urut menurut JPM, peningkatan sejak penilaian sebelumnya, lalu target JP.", "Ordered by JPM, improvement since the previous assessment, then the JP target.")}</p>
+            <h2>{i18n.tr("Kesiapan promosi", "Promotion readiness")}</h2>
+            <p class="muted">{i18n.tr("Urut menurut JPM, peningkatan sejak penilaian sebelumnya, lalu target JP.", "Ordered by JPM, improvement since the previous assessment, then the JP target.")}</p>
             <ol data-testid="promotion">{ranking}</ol>
-            <h2>{move || i18n.t("Evaluasi ulang terlambat", "Overdue re-evaluations")}</h2>
+            <h2>{i18n.tr("Evaluasi ulang terlambat", "Overdue re-evaluations")}</h2>
             <ul data-testid="overdue">{overdue}</ul>
         </section>
     }
