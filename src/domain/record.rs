@@ -144,6 +144,11 @@ impl Clock {
     }
 }
 
+/// Record data that belongs to one employee: everything but the employee record itself.
+pub trait Owned {
+    fn employee(&self) -> &Id;
+}
+
 /// What a record's data must provide to be merged.
 pub trait RecordData: Clone + PartialEq + Serialize + DeserializeOwned {
     /// For data that only grows, the union of two versions; `None` (the default) means
@@ -435,6 +440,14 @@ impl<T: RecordData> Table<T> {
     /// Records whose winning version is not a deletion.
     pub fn live(&self) -> impl Iterator<Item = &Record<T>> {
         self.0.values().filter(|r| !r.is_deleted())
+    }
+
+    /// The live records that belong to `employee`.
+    pub fn live_of<'a>(&'a self, employee: &'a Id) -> impl Iterator<Item = &'a Record<T>> + 'a
+    where
+        T: Owned,
+    {
+        self.live().filter(move |r| r.data().employee() == employee)
     }
 
     pub fn retain(&mut self, mut keep: impl FnMut(&Record<T>) -> bool) {

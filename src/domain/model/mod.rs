@@ -10,6 +10,25 @@ pub mod pack;
 pub mod plan;
 pub mod progress;
 
-use crate::domain::record::RecordData;
+use crate::domain::record::{Id, Owned, RecordData};
 
 impl RecordData for employee::Employee {}
+
+macro_rules! owned_by_employee {
+    ($($t:ty),*) => {
+        $(impl Owned for $t {
+            fn employee(&self) -> &Id {
+                &self.employee
+            }
+        })*
+    };
+}
+
+owned_by_employee!(
+    assessment::Assessment,
+    progress::Progress,
+    activity::Activity,
+    evaluation::Rating,
+    evaluation::Feedback,
+    plan::PlanItem
+);

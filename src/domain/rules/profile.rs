@@ -53,32 +53,16 @@ pub fn index(snapshot: &Snapshot) -> HashMap<&Id, EmployeeRecords<'_>> {
 }
 
 /// The live records of one employee (for a single profile's screens).
-pub fn employee_records<'a>(snapshot: &'a Snapshot, employee: &Id) -> EmployeeRecords<'a> {
+pub fn employee_records<'a>(snapshot: &'a Snapshot, employee: &'a Id) -> EmployeeRecords<'a> {
     EmployeeRecords {
         assessments: snapshot
             .assessments
-            .live()
-            .filter(|r| &r.data().employee == employee)
+            .live_of(employee)
             .map(|r| (&r.id, r.data(), r.updated_at()))
             .collect(),
-        progress: snapshot
-            .progress
-            .live()
-            .filter(|r| &r.data().employee == employee)
-            .map(|r| r.data())
-            .collect(),
-        activities: snapshot
-            .activities
-            .live()
-            .filter(|r| &r.data().employee == employee)
-            .map(|r| r.data())
-            .collect(),
-        ratings: snapshot
-            .ratings
-            .live()
-            .filter(|r| &r.data().employee == employee)
-            .map(|r| r.data())
-            .collect(),
+        progress: snapshot.progress.live_of(employee).map(|r| r.data()).collect(),
+        activities: snapshot.activities.live_of(employee).map(|r| r.data()).collect(),
+        ratings: snapshot.ratings.live_of(employee).map(|r| r.data()).collect(),
     }
 }
 

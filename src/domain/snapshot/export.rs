@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::format::{ExportInfo, Snapshot};
-use crate::domain::record::{Id, RecordData, Table};
+use crate::domain::record::{Id, Owned, RecordData, Table};
 
 /// The part of `snapshot` that belongs to the employees in `info.employees` (all when empty),
 /// stamped with `info`. Tombstones and conflicts travel too: the receiving device must learn
@@ -16,9 +16,9 @@ pub fn export(snapshot: &Snapshot, info: ExportInfo) -> Snapshot {
         set
     });
     let keep = |emp: &Id| chosen.as_ref().is_none_or(|c| c.contains(emp));
-    fn filter<T: RecordData>(t: &Table<T>, owner: impl Fn(&T) -> &Id, keep: &impl Fn(&Id) -> bool) -> Table<T> {
+    fn filter<T: RecordData + Owned>(t: &Table<T>, keep: &impl Fn(&Id) -> bool) -> Table<T> {
         t.records()
-            .filter(|r| r.versions().iter().any(|v| keep(owner(&v.data))))
+            .filter(|r| r.versions().iter().any(|v| keep(v.data.employee())))
             .cloned()
             .collect()
     }
@@ -26,12 +26,12 @@ pub fn export(snapshot: &Snapshot, info: ExportInfo) -> Snapshot {
         format: snapshot.format.clone(),
         schema_version: snapshot.schema_version,
         employees: snapshot.employees.records().filter(|r| keep(&r.id)).cloned().collect(),
-        assessments: filter(&snapshot.assessments, |a| &a.employee, &keep),
-        progress: filter(&snapshot.progress, |p| &p.employee, &keep),
-        activities: filter(&snapshot.activities, |a| &a.employee, &keep),
-        ratings: filter(&snapshot.ratings, |r| &r.employee, &keep),
-        feedback: filter(&snapshot.feedback, |f| &f.employee, &keep),
-        plan: filter(&snapshot.plan, |p| &p.employee, &keep),
+        assessments: filter(&snapshot.assessments, &keep),
+        progress: filter(&snapshot.progress, &keep),
+        activities: filter(&snapshot.activities, &keep),
+        ratings: filter(&snapshot.ratings, &keep),
+        feedback: filter(&snapshot.feedback, &keep),
+        plan: filter(&snapshot.plan, &keep),
         export: Some(info),
     }
 }

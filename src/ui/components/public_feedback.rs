@@ -61,13 +61,9 @@ pub fn PublicFeedback(employee: Id) -> impl IntoView {
     let emp2 = employee.clone();
     let list = move || {
         let lang = i18n.lang();
-        let mut fs: Vec<Feedback> = store.snapshot.with(|s| {
-            s.feedback
-                .live()
-                .filter(|r| r.data().employee == emp2)
-                .map(|r| r.data().clone())
-                .collect()
-        });
+        let mut fs: Vec<Feedback> = store
+            .snapshot
+            .with(|s| s.feedback.live_of(&emp2).map(|r| r.data().clone()).collect());
         sort::sort_by(&mut fs, |a, b| b.date.cmp(&a.date));
         fs.into_iter()
             .map(|f| {

@@ -105,8 +105,7 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
         let rules = store.catalog.with(|c| c.rules.clone());
         let mut acts: Vec<(Id, Activity)> = store.snapshot.with(|s| {
             s.activities
-                .live()
-                .filter(|r| r.data().employee == emp2)
+                .live_of(&emp2)
                 .map(|r| (r.id.clone(), r.data().clone()))
                 .collect()
         });

@@ -189,8 +189,8 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
         // By assessment date, then by when it was written (two on one day).
         let mut done: Vec<(chrono::DateTime<chrono::Utc>, Assessment)> = store.snapshot.with(|s| {
             s.assessments
-                .live()
-                .filter(|r| r.data().employee == emp3 && r.data().status == AssessmentStatus::Final)
+                .live_of(&emp3)
+                .filter(|r| r.data().status == AssessmentStatus::Final)
                 .map(|r| (r.updated_at(), r.data().clone()))
                 .collect()
         });

@@ -87,8 +87,7 @@ pub fn PlanPage(employee: Id) -> impl IntoView {
     let saved = move || {
         let mut items: Vec<(Id, PlanItem)> = store.snapshot.with(|s| {
             s.plan
-                .live()
-                .filter(|r| r.data().employee == emp2)
+                .live_of(&emp2)
                 .map(|r| (r.id.clone(), r.data().clone()))
                 .collect()
         });

@@ -127,13 +127,9 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
     let emp2 = employee.clone();
     let ratings = move || {
         let lang = i18n.lang();
-        let mut rs: Vec<Rating> = store.snapshot.with(|s| {
-            s.ratings
-                .live()
-                .filter(|r| r.data().employee == emp2)
-                .map(|r| r.data().clone())
-                .collect()
-        });
+        let mut rs: Vec<Rating> = store
+            .snapshot
+            .with(|s| s.ratings.live_of(&emp2).map(|r| r.data().clone()).collect());
         sort::sort_by(&mut rs, |a, b| b.date.cmp(&a.date));
         rs.into_iter().map(|r| view! {
             <li>{format!("{} {}/{} — {}{} ({}, {})", i18n.t("Semester", "Half"), r.half, r.year, i18n.text(&r.performance.label()),
