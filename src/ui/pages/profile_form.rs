@@ -138,12 +138,7 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
         <section class="page">
             <h1>{move || if is_edit { i18n.t("Ubah profil", "Edit profile") } else { i18n.t("Profil baru", "New profile") }}</h1>
             <form class="form" on:submit=submit novalidate>
-                <div class="field">
-                    <label for="f-name">{i18n.tr("Nama lengkap", "Full name")}</label>
-                    <input id="f-name" type="text" autocomplete="name" prop:value=name on:input=move |e| name.set(event_target_value(&e))
-                        aria-describedby="e-name"/>
-                    <p class="field-error" id="e-name" role="alert">{error_for(Field::Name)}</p>
-                </div>
+                {text_field("name", i18n.tr("Nama lengkap", "Full name"), name, "name", error_for(Field::Name))}
                 <div class="field">
                     <label for="f-nip">"NIP"</label>
                     <input id="f-nip" type="text" inputmode="numeric" autocomplete="off" prop:value=nip
@@ -156,11 +151,7 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
                     <p class="field-hint" id="h-nip">{i18n.tr("18 digit: tanggal lahir, bulan pengangkatan, jenis kelamin, nomor urut.", "18 digits: birth date, appointment month, sex, sequence number.")}</p>
                     <p class="field-error" id="e-nip" role="alert" data-testid="nip-error">{error_for(Field::Nip)}</p>
                 </div>
-                <div class="field">
-                    <label for="f-title">{i18n.tr("Nama jabatan", "Position title")}</label>
-                    <input id="f-title" type="text" prop:value=title on:input=move |e| title.set(event_target_value(&e)) aria-describedby="e-title"/>
-                    <p class="field-error" id="e-title" role="alert">{error_for(Field::Title)}</p>
-                </div>
+                {text_field("title", i18n.tr("Nama jabatan", "Position title"), title, "on", error_for(Field::Title))}
                 <div class="field">
                     <label for="f-kind">{i18n.tr("Jenis jabatan", "Position type")}</label>
                     <select id="f-kind" aria-describedby="e-kind" on:change=move |e| {
@@ -171,11 +162,7 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
                     </select>
                     <p class="field-error" id="e-kind" role="alert">{error_for(Field::Kind)}</p>
                 </div>
-                <div class="field">
-                    <label for="f-unit">{i18n.tr("Unit kerja", "Work unit")}</label>
-                    <input id="f-unit" type="text" prop:value=unit on:input=move |e| unit.set(event_target_value(&e)) aria-describedby="e-unit"/>
-                    <p class="field-error" id="e-unit" role="alert">{error_for(Field::Unit)}</p>
-                </div>
+                {text_field("unit", i18n.tr("Unit kerja", "Work unit"), unit, "on", error_for(Field::Unit))}
                 <div class="field">
                     <label for="f-grade">{i18n.tr("Golongan/ruang", "Grade (golongan)")}</label>
                     <select id="f-grade" aria-describedby="e-grade" on:change=move |e| grade.set(event_target_value(&e))>
@@ -214,5 +201,25 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
                 </p>
             </form>
         </section>
+    }
+}
+
+/// A labelled text input and its error line: `f-{key}` and `e-{key}` tie them together for
+/// screen readers and tests.
+fn text_field(
+    key: &'static str,
+    label: impl IntoView,
+    value: RwSignal<String>,
+    autocomplete: &'static str,
+    error: impl IntoView,
+) -> impl IntoView {
+    let (input, error_id) = (format!("f-{key}"), format!("e-{key}"));
+    view! {
+        <div class="field">
+            <label for=input.clone()>{label}</label>
+            <input id=input type="text" autocomplete=autocomplete prop:value=value
+                on:input=move |e| value.set(event_target_value(&e)) aria-describedby=error_id.clone()/>
+            <p class="field-error" id=error_id role="alert">{error}</p>
+        </div>
     }
 }
