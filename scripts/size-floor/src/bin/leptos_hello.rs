@@ -6,9 +6,10 @@ use leptos::prelude::*;
 fn main() {
     leptos::mount::mount_to_body(|| {
         let count = RwSignal::new(0);
+        let many = move || count.get() > 2;
         view! {
             <button on:click=move |_| count.update(|c| *c += 1)>{move || count.get()}</button>
-            <Show when=move || (count.get() > 2)>
+            <Show when=many>
                 <p>"many"</p>
             </Show>
         }
