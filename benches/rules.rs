@@ -48,11 +48,12 @@ fn benches(c: &mut Criterion) {
     );
     // The device already holds half of the same records plus its own edits.
     let local = generate::cohort(SEED ^ 1, 200, &cat, today() - Duration::days(3), 1);
+    let now = (today() + Duration::days(1)).and_hms_opt(0, 0, 0).expect("valid").and_utc();
     let mut group = c.benchmark_group("import");
     group.sample_size(10);
     group.bench_function("parse + validate + merge, ~10 MB export", |b| {
         b.iter(|| {
-            let incoming = import(black_box(json.as_bytes())).expect("valid");
+            let incoming = import(black_box(json.as_bytes()), now).expect("valid");
             merge(&local, &incoming)
         })
     });

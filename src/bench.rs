@@ -64,7 +64,7 @@ pub fn bench_import(json: &str) -> f64 {
     let cat = generate::catalog(SEED, 40);
     let local = generate::cohort(SEED ^ 1, 200, &cat, today(), 1);
     let t = now_ms();
-    let incoming = import(json.as_bytes()).expect("generated export is valid");
+    let incoming = import(json.as_bytes(), crate::browser::now()).expect("generated export is valid");
     let merged = merge(&local, &incoming);
     std::hint::black_box(merged);
     now_ms() - t

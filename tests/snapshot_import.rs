@@ -10,8 +10,13 @@ use lentera::domain::snapshot::export::{export, file_name};
 use lentera::domain::snapshot::import::import;
 use lentera::domain::snapshot::{ExportInfo, Snapshot, MAX_IMPORT_BYTES, SCHEMA_VERSION};
 
+/// The importing device's clock in these tests.
+fn now() -> chrono::DateTime<chrono::Utc> {
+    t(2026, 11, 30)
+}
+
 fn messages(bytes: &[u8]) -> Vec<String> {
-    import(bytes).unwrap_err().iter().map(|p| p.message(Lang::Id)).collect()
+    import(bytes, now()).unwrap_err().iter().map(|p| p.message(Lang::Id)).collect()
 }
 
 #[test]
@@ -31,7 +36,7 @@ fn empty_and_invalid_files_are_refused_in_indonesian() {
 #[test]
 fn a_newer_schema_is_refused_with_advice_to_update() {
     let doc = format!(r#"{{"format": "lentera", "schema_version": {}}}"#, SCHEMA_VERSION + 1);
-    let err = import(doc.as_bytes()).unwrap_err();
+    let err = import(doc.as_bytes(), now()).unwrap_err();
     assert_eq!(err[0].path, "schema_version");
     assert!(err[0].message(Lang::Id).contains("Perbarui aplikasi"));
     assert!(err[0].message(Lang::En).contains("Update the app"));
@@ -46,7 +51,7 @@ fn an_oversized_file_is_refused_before_parsing() {
 #[test]
 fn deep_nesting_is_an_error_not_a_crash() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    assert!(import(deep.as_bytes()).is_err());
+    assert!(import(deep.as_bytes(), now()).is_err());
 }
 
 fn one_employee_export() -> String {
@@ -71,7 +76,7 @@ fn every_bad_record_is_reported_with_its_path_and_a_precise_reason() {
     no_name["id"] = "e4".into();
     no_name["data"].as_object_mut().unwrap().remove("name");
     doc["employees"] = serde_json::json!([e0, bad_nip, bad_grade, no_name]);
-    let err = import(doc.to_string().as_bytes()).unwrap_err();
+    let err = import(doc.to_string().as_bytes(), now()).unwrap_err();
     let got: Vec<(String, String)> = err.iter().map(|p| (p.path.clone(), p.text.id.clone())).collect();
     assert_eq!(got.len(), 3, "{got:?}");
     assert_eq!(got[0].0, "employees[1].data.nip");
@@ -93,7 +98,7 @@ fn records_must_belong_to_an_employee_in_the_file() {
                  "entries": [{"competency": "M.01", "level": 7}]}
     });
     doc["assessments"] = serde_json::json!([a]);
-    let err = import(doc.to_string().as_bytes()).unwrap_err();
+    let err = import(doc.to_string().as_bytes(), now()).unwrap_err();
     let paths: Vec<_> = err.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(paths, ["assessments[0].data.employee", "assessments[0].data.entries"]);
 }
@@ -106,7 +111,7 @@ fn script_in_names_is_kept_as_plain_text() {
     e.unit = "<img src=x onerror=alert(1)>".into();
     r.edit(&device("dev-a"), t(2026, 2, 1), e);
     s.employees.upsert(r);
-    let back = import(s.to_json().as_bytes()).unwrap();
+    let back = import(s.to_json().as_bytes(), now()).unwrap();
     let e = back.employees.get(&id("e1")).unwrap().data();
     assert_eq!(e.name, "<script>alert(1)</script>");
 }
@@ -119,11 +124,15 @@ fn export_then_import_is_identity_and_names_the_file() {
         app_version: "0.1.0".into(),
         device: device("dev-x"),
         exported_at: t(2026, 11, 22),
-        employees: vec![],
+        employees: s.employees.all().map(|r| r.id.clone()).collect(),
         packs: vec![],
     };
     let exported = export(&s, info.clone());
-    let back = import(exported.to_json().as_bytes()).unwrap();
+    assert_eq!(exported.employees.len(), s.employees.len());
+    // An empty choice exports nobody, never everyone.
+    let nobody = export(&s, ExportInfo { employees: vec![], ..info.clone() });
+    assert!(nobody.employees.is_empty() && nobody.assessments.is_empty());
+    let back = import(exported.to_json().as_bytes(), now()).unwrap();
     assert_eq!(back, exported);
     assert_eq!(back.export.as_ref().unwrap().device, info.device);
 
@@ -158,11 +167,17 @@ fn every_released_fixture_migrates_to_the_current_format() {
     for v in 1..=SCHEMA_VERSION {
         let path = dir.join(format!("export-v{v}.json"));
         let bytes = std::fs::read(&path).unwrap_or_else(|_| panic!("missing fixture {}", path.display()));
-        let s = import(&bytes).unwrap_or_else(|e| panic!("fixture v{v}: {e:?}"));
+        let s = import(&bytes, now()).unwrap_or_else(|e| panic!("fixture v{v}: {e:?}"));
         assert_eq!(s.schema_version, SCHEMA_VERSION);
         assert!(s.employees.len() >= 2, "fixture v{v} should hold real records");
-        let again = import(s.to_json().as_bytes()).unwrap();
+        let again = import(s.to_json().as_bytes(), now()).unwrap();
         assert_eq!(again, s);
+        // Schema 1 files carry PIN hashes and tombstones with data: neither survives reading.
+        assert!(!s.to_json().contains("\"pin\""), "fixture v{v} kept a PIN");
+        assert!(s.locks.is_empty());
+        let deleted: Vec<_> = s.activities.all().filter(|r| r.is_erased()).collect();
+        assert_eq!(deleted.len(), 1, "fixture v{v}");
+        assert!(deleted[0].versions()[0].data.is_none() && deleted[0].owner().is_some());
         seen.push(v);
     }
     assert_eq!(seen.len() as u32, SCHEMA_VERSION);

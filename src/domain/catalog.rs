@@ -129,6 +129,9 @@ impl Catalog {
     }
 }
 
+/// The most JP one module may give (a pack is refused above it; so is an imported completion).
+pub const MAX_MODULE_JP: f64 = 200.0;
+
 /// Checks a content pack: shape (done by serde), then every relation inside it, all at once.
 /// Used by the app when a pack is loaded and by the test that guards the shipped pack.
 pub fn pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<Text> {
@@ -202,10 +205,10 @@ pub fn pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<Text> {
                 );
             }
         }
-        if !(m.jp > 0.0 && m.jp <= 200.0) {
+        if !(m.jp > 0.0 && m.jp <= MAX_MODULE_JP) {
             bad(
-                format!("JP modul {} harus antara 0 dan 200.", m.id),
-                format!("Module {} JP must be between 0 and 200.", m.id),
+                format!("JP modul {} harus antara 0 dan {MAX_MODULE_JP}.", m.id),
+                format!("Module {} JP must be between 0 and {MAX_MODULE_JP}.", m.id),
             );
         }
         if m.lessons.is_empty() {

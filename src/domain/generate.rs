@@ -215,7 +215,6 @@ pub fn cohort(seed: u64, n: usize, catalog: &Catalog, today: NaiveDate, devices:
             unit: rng.pick(UNITS).to_string(),
             grade,
             supervisor: None,
-            pin: None,
         };
         s.employees.upsert(Record::create(
             emp_id.clone(),

@@ -6,15 +6,25 @@
 //! storage and tries every PIN offline, and the docs say so.
 
 use pbkdf2::pbkdf2_hmac;
+use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
 use crate::domain::lang::Text;
-use crate::domain::model::employee::PinHash;
+pub use crate::domain::model::lock::PinHash;
 
 const SCHEME: &str = "pbkdf2-sha256";
-/// Slow enough to make guessing through the app pointless, fast enough (≈0.1–0.3 s in wasm on
-/// a cheap tablet) not to annoy.
-pub const ROUNDS: u32 = 60_000;
+
+/// PBKDF2 rounds for new PIN hashes: about half a second on a cheap tablet (measured by the
+/// browser benchmark, `docs/benchmarks.md`), so guessing through the app is slow and an
+/// offline guess of every 4-digit PIN costs over an hour of one such core.
+pub const ROUNDS: u32 = 150_000;
+
+/// Round counts this app has written. Anything else never verifies: a stored hash cannot ask
+/// for a round count of its own choosing (`pbkdf2-sha256:4294967295` would freeze the unlock).
+const ACCEPTED_ROUNDS: [u32; 2] = [ROUNDS, LEGACY_ROUNDS];
+
+/// The round count of the first release; such hashes are rehashed at the next unlock.
+const LEGACY_ROUNDS: u32 = 60_000;
 
 /// A PIN is 4–6 digits.
 pub fn check_pin(pin: &str) -> Result<(), Text> {
@@ -33,17 +43,17 @@ pub fn hash_pin(pin: &str, salt: [u8; 16]) -> PinHash {
     }
 }
 
-/// `true` when `pin` matches. An unknown scheme never matches.
+fn accepted_rounds(stored: &PinHash) -> Option<u32> {
+    let rounds: u32 = stored.scheme.strip_prefix(SCHEME)?.strip_prefix(':')?.parse().ok()?;
+    ACCEPTED_ROUNDS.contains(&rounds).then_some(rounds)
+}
+
+/// `true` when `pin` matches. An unknown scheme or round count never matches.
 pub fn verify_pin(pin: &str, stored: &PinHash) -> bool {
-    let Some(rounds) = stored
-        .scheme
-        .strip_prefix(SCHEME)
-        .and_then(|r| r.strip_prefix(':'))
-        .and_then(|r| r.parse().ok())
-    else {
+    let Some(rounds) = accepted_rounds(stored) else {
         return false;
     };
-    let Some(salt) = unhex(&stored.salt) else {
+    let Some(salt) = unhex(&stored.salt).filter(|s| s.len() == 16) else {
         return false;
     };
     let got = hex(&derive(pin, &salt, rounds));
@@ -56,6 +66,12 @@ pub fn verify_pin(pin: &str, stored: &PinHash) -> bool {
             == 0
 }
 
+/// The hash was made with fewer rounds than new hashes get: rehash it after a successful
+/// unlock (the PIN is known then).
+pub fn needs_rehash(stored: &PinHash) -> bool {
+    accepted_rounds(stored) != Some(ROUNDS)
+}
+
 /// Seconds to wait before the next try after `failures` wrong PINs in a row: none for the
 /// first three, then 30 s doubling up to 15 minutes.
 pub fn lockout_seconds(failures: u32) -> u64 {
@@ -63,6 +79,60 @@ pub fn lockout_seconds(failures: u32) -> u64 {
         0
     } else {
         (30u64 << (failures - 3).min(5)).min(900)
+    }
+}
+
+/// Wrong-PIN attempts at one gate (a profile or trainer mode) and the wait they impose. One type
+/// for every gate, kept on the device across reloads so a reload does not skip the wait.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Attempts {
+    pub failures: u32,
+    /// Milliseconds since the epoch until which no attempt is taken.
+    pub locked_until_ms: f64,
+}
+
+/// Why an attempt did not open the gate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Refusal {
+    /// Still waiting after earlier wrong PINs; the PIN was not even checked.
+    Wait { seconds: u64 },
+    /// Wrong PIN; `wait` seconds before the next try (0: try again now).
+    Wrong { wait: u64 },
+}
+
+impl Refusal {
+    pub fn text(self) -> Text {
+        match self {
+            Refusal::Wait { seconds } => Text::new(
+                format!("Terlalu banyak PIN salah. Coba lagi dalam {seconds} detik."),
+                format!("Too many wrong PINs. Try again in {seconds} seconds."),
+            ),
+            Refusal::Wrong { wait: 0 } => Text::new("PIN salah.", "Wrong PIN."),
+            Refusal::Wrong { wait } => Text::new(
+                format!("PIN salah. Tunggu {wait} detik sebelum mencoba lagi."),
+                format!("Wrong PIN. Wait {wait} seconds before trying again."),
+            ),
+        }
+    }
+}
+
+impl Attempts {
+    /// Tries `pin` against `stored` at `now_ms`: refused without checking while a wait runs;
+    /// a wrong PIN counts and may start a wait; the right one clears the count.
+    pub fn attempt(&mut self, pin: &str, stored: &PinHash, now_ms: f64) -> Result<(), Refusal> {
+        if now_ms < self.locked_until_ms {
+            let seconds = ((self.locked_until_ms - now_ms) / 1000.0).ceil() as u64;
+            return Err(Refusal::Wait { seconds });
+        }
+        if verify_pin(pin, stored) {
+            *self = Attempts::default();
+            Ok(())
+        } else {
+            self.failures = self.failures.saturating_add(1);
+            let wait = lockout_seconds(self.failures);
+            self.locked_until_ms = now_ms + wait as f64 * 1000.0;
+            Err(Refusal::Wrong { wait })
+        }
     }
 }
 
@@ -114,6 +184,42 @@ mod tests {
         assert!(check_pin("123").is_err());
         assert!(check_pin("12a4").is_err());
         assert!(check_pin("1234567").is_err());
+    }
+
+    #[test]
+    fn only_the_apps_own_round_counts_verify() {
+        let h = hash_pin("2468", [7; 16]);
+        assert!(!needs_rehash(&h));
+        let frozen = PinHash {
+            scheme: "pbkdf2-sha256:4294967295".into(),
+            ..h.clone()
+        };
+        assert!(!verify_pin("2468", &frozen));
+        let one_round = PinHash {
+            scheme: "pbkdf2-sha256:1".into(),
+            salt: h.salt.clone(),
+            hash: hex(&derive("2468", &[7; 16], 1)),
+        };
+        assert!(!verify_pin("2468", &one_round));
+        let legacy = PinHash {
+            scheme: format!("pbkdf2-sha256:{LEGACY_ROUNDS}"),
+            salt: h.salt.clone(),
+            hash: hex(&derive("2468", &[7; 16], LEGACY_ROUNDS)),
+        };
+        assert!(verify_pin("2468", &legacy) && needs_rehash(&legacy));
+    }
+
+    #[test]
+    fn attempts_wait_after_three_wrong_pins_and_clear_on_success() {
+        let h = hash_pin("2468", [7; 16]);
+        let mut a = Attempts::default();
+        assert_eq!(a.attempt("1111", &h, 0.0), Err(Refusal::Wrong { wait: 0 }));
+        assert_eq!(a.attempt("1111", &h, 0.0), Err(Refusal::Wrong { wait: 0 }));
+        assert_eq!(a.attempt("1111", &h, 0.0), Err(Refusal::Wrong { wait: 30 }));
+        // During the wait even the right PIN is not checked.
+        assert_eq!(a.attempt("2468", &h, 10_000.0), Err(Refusal::Wait { seconds: 20 }));
+        assert_eq!(a.attempt("2468", &h, 30_000.0), Ok(()));
+        assert_eq!(a, Attempts::default());
     }
 
     #[test]

@@ -129,14 +129,27 @@ impl Clock {
         out
     }
 
+    /// One more edit by `device`. Saturates rather than wraps: a wrapped counter would make
+    /// every later edit lose to older ones (imports refuse counters above `MAX_COUNTER`).
     pub fn tick(&mut self, device: &DeviceId) {
-        *self.0.entry(device.clone()).or_insert(0) += 1;
+        let n = self.0.entry(device.clone()).or_insert(0);
+        *n = n.saturating_add(1);
     }
 
     /// Total number of edits seen: the revision number shown to people and the first key of
     /// the deterministic winner order.
     pub fn revision(&self) -> u64 {
-        self.0.values().sum()
+        self.0.values().fold(0u64, |a, n| a.saturating_add(*n))
+    }
+
+    /// The largest per-device counter (import bounds it).
+    pub fn max_counter(&self) -> u64 {
+        self.0.values().copied().max().unwrap_or(0)
+    }
+
+    /// How many devices have edited.
+    pub fn width(&self) -> usize {
+        self.0.len()
     }
 
     pub fn devices(&self) -> impl Iterator<Item = (&DeviceId, u64)> {
@@ -156,37 +169,127 @@ pub trait RecordData: Clone + PartialEq + Serialize + DeserializeOwned {
     fn join(&self, _other: &Self) -> Option<Self> {
         None
     }
+
+    /// Whether `join` is defined (data that only grows): then all versions fold into one.
+    const JOINS: bool = false;
+
+    /// The employee this data belongs to, for data owned by one (everything but the employee
+    /// record itself, whose owner is its own id). A deletion keeps it, so that it still travels
+    /// with that person's export and is authorised as theirs.
+    fn owner(&self) -> Option<&Id> {
+        None
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One version of a record. `data` is `None` for a deletion: a tombstone keeps the clock, the
+/// device, the deletion time and whose record it was — nothing of the person's data.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Version<T> {
     pub clock: Clock,
     /// The device that wrote this version.
     pub device: DeviceId,
     /// When it was written, by that device's clock (informative; ordering uses `clock`).
     pub updated_at: DateTime<Utc>,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub deleted: bool,
-    pub data: T,
+    pub data: Option<T>,
+    /// For a deletion of an owned record: the employee it belonged to.
+    pub owner: Option<Id>,
 }
 
 impl<T: RecordData> Version<T> {
+    pub fn is_deleted(&self) -> bool {
+        self.data.is_none()
+    }
+
+    /// Whose version this is: the data's owner, or the owner a deletion kept.
+    pub fn owner(&self) -> Option<&Id> {
+        match &self.data {
+            Some(d) => d.owner(),
+            None => self.owner.as_ref(),
+        }
+    }
+
     /// The deterministic winner order among concurrent versions: most edits seen, then latest
     /// write, then device id, then content — the same answer on every device.
     fn rank_key(&self) -> (u64, DateTime<Utc>, &DeviceId, bool) {
-        (self.clock.revision(), self.updated_at, &self.device, !self.deleted)
+        (self.clock.revision(), self.updated_at, &self.device, self.data.is_some())
     }
 
     fn outranks(&self, other: &Self) -> std::cmp::Ordering {
         self.rank_key().cmp(&other.rank_key()).then_with(|| {
             let a = serde_json::to_string(&self.data).unwrap_or_default();
             let b = serde_json::to_string(&other.data).unwrap_or_default();
-            a.cmp(&b).then_with(|| self.clock.cmp(&other.clock))
+            a.cmp(&b)
+                .then_with(|| self.clock.cmp(&other.clock))
+                .then_with(|| self.owner.cmp(&other.owner))
         })
     }
 }
 
+/// How a version is written: `deleted: true` and no `data` for a tombstone. Files written
+/// before deletions were erased carry the old data in their tombstones; it is dropped on
+/// reading (only its owner is kept).
+#[derive(Serialize, Deserialize)]
+struct VersionRepr<T> {
+    clock: Clock,
+    device: DeviceId,
+    updated_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    deleted: bool,
+    #[serde(default = "none", skip_serializing_if = "Option::is_none")]
+    data: Option<T>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    owner: Option<Id>,
+}
+
+fn none<T>() -> Option<T> {
+    None
+}
+
+impl<T: RecordData> VersionRepr<T> {
+    fn into_version<E: serde::de::Error>(self) -> Result<Version<T>, E> {
+        let (data, owner) = match (self.deleted, self.data) {
+            (false, Some(d)) => (Some(d), None),
+            (false, None) => return Err(E::missing_field("data")),
+            (true, old) => (None, self.owner.or_else(|| old.as_ref().and_then(|d| d.owner().cloned()))),
+        };
+        Ok(Version {
+            clock: self.clock,
+            device: self.device,
+            updated_at: self.updated_at,
+            data,
+            owner,
+        })
+    }
+
+    fn of(v: &Version<T>) -> VersionRepr<T> {
+        VersionRepr {
+            clock: v.clock.clone(),
+            device: v.device.clone(),
+            updated_at: v.updated_at,
+            deleted: v.data.is_none(),
+            data: v.data.clone(),
+            owner: if v.data.is_none() { v.owner.clone() } else { None },
+        }
+    }
+}
+
+impl<T: RecordData> Serialize for Version<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        VersionRepr::of(self).serialize(s)
+    }
+}
+
+impl<'de, T: RecordData> Deserialize<'de> for Version<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        VersionRepr::<T>::deserialize(d)?.into_version()
+    }
+}
+
 /// A record: id, creation time and its surviving versions, winner first.
+///
+/// A record whose versions are all deletions is *erased*: it keeps only id, clocks, deletion
+/// times and owner. `Table` hands out only records that still have data (`get`, `records`,
+/// `live`), so `data()` is always defined there; `Table::all` also yields erased ones.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record<T> {
     pub id: Id,
@@ -206,8 +309,8 @@ impl<T: RecordData> Record<T> {
                 clock,
                 device: device.clone(),
                 updated_at: now,
-                deleted: false,
-                data,
+                data: Some(data),
+                owner: None,
             }],
         }
     }
@@ -229,12 +332,30 @@ impl<T: RecordData> Record<T> {
         &self.versions[0]
     }
 
+    /// The data of the first version that has any (the winner's, unless the winner is a
+    /// deletion in conflict with an edit). `None` only for an erased record.
+    pub fn content(&self) -> Option<&T> {
+        self.versions.iter().find_map(|v| v.data.as_ref())
+    }
+
+    /// The data to show. Defined for every record a `Table` hands out through `get`,
+    /// `records` and `live`; an erased record (only reachable through `Table::all`) has none.
     pub fn data(&self) -> &T {
-        &self.current().data
+        self.content().expect("Table hands out only records with data")
     }
 
     pub fn is_deleted(&self) -> bool {
-        self.current().deleted
+        self.current().is_deleted()
+    }
+
+    /// Every version is a deletion: nothing of the record's data is left.
+    pub fn is_erased(&self) -> bool {
+        self.versions.iter().all(Version::is_deleted)
+    }
+
+    /// Whose record this is, for owned kinds (the employee record's owner is its own id).
+    pub fn owner(&self) -> Option<&Id> {
+        self.versions.iter().find_map(Version::owner)
     }
 
     /// Versions that lost to the winner but were edited independently: the user decides.
@@ -253,33 +374,39 @@ impl<T: RecordData> Record<T> {
     /// A new edit on top of everything this device has seen of the record, which also settles
     /// any conflict in favour of `data`.
     pub fn edit(&mut self, device: &DeviceId, now: DateTime<Utc>, data: T) {
-        self.write(device, now, data, false);
+        self.write(device, now, Some(data));
     }
 
-    /// Deletes by writing a tombstone: the data is kept so the deletion can merge and be undone.
-    pub fn delete(&mut self, device: &DeviceId, now: DateTime<Utc>) {
-        let data = self.data().clone();
-        self.write(device, now, data, true);
+    /// Deletes by writing a tombstone that keeps no data, only whose record it was. The
+    /// deletion merges like any edit; the data is gone from this copy.
+    fn erase(&mut self, device: &DeviceId, now: DateTime<Utc>) {
+        let owner = self.owner().cloned();
+        self.write(device, now, None);
+        self.versions[0].owner = owner;
     }
 
     /// Resolves a conflict by keeping version `index` of `versions()`.
-    pub fn resolve(&mut self, device: &DeviceId, now: DateTime<Utc>, index: usize) -> bool {
+    fn resolve(&mut self, device: &DeviceId, now: DateTime<Utc>, index: usize) -> bool {
         let Some(chosen) = self.versions.get(index).cloned() else {
             return false;
         };
-        self.write(device, now, chosen.data, chosen.deleted);
+        let owner = self.owner().cloned();
+        self.write(device, now, chosen.data);
+        if self.versions[0].data.is_none() {
+            self.versions[0].owner = owner;
+        }
         true
     }
 
-    fn write(&mut self, device: &DeviceId, now: DateTime<Utc>, data: T, deleted: bool) {
+    fn write(&mut self, device: &DeviceId, now: DateTime<Utc>, data: Option<T>) {
         let mut clock = self.versions.iter().fold(Clock::default(), |c, v| c.join(&v.clock));
         clock.tick(device);
         self.versions = vec![Version {
             clock,
             device: device.clone(),
             updated_at: now,
-            deleted,
             data,
+            owner: None,
         }];
     }
 
@@ -297,18 +424,56 @@ impl<T: RecordData> Record<T> {
 }
 
 /// Keeps the versions nothing supersedes (or folds joinable data into one), winner first.
+///
+/// Cost: sorting is O(n log n); the supersession check compares each version only with those
+/// of a higher revision (only they can supersede it), O(n²) in the worst case — which is why
+/// imports bound the versions per record (`snapshot::bounds`).
 fn normalise<T: RecordData>(mut all: Vec<Version<T>>) -> Vec<Version<T>> {
     sort::sort_by(&mut all, |a, b| b.outranks(a));
     all.dedup();
-    if all.len() > 1 && all[0].data.join(&all[1].data).is_some() {
+    if T::JOINS && all.len() > 1 {
         return vec![fold_joinable(all)];
     }
+    let revisions: Vec<u64> = all.iter().map(|v| v.clock.revision()).collect();
     let keep: Vec<bool> = all
         .iter()
-        .map(|v| !all.iter().any(|w| w.clock.supersedes(&v.clock)))
+        .enumerate()
+        .map(|(i, v)| {
+            // Sorted by revision, highest first: a superseding version has a strictly higher
+            // revision, so it comes earlier.
+            !all[..i]
+                .iter()
+                .zip(&revisions)
+                .take_while(|(_, r)| **r > revisions[i])
+                .any(|(w, _)| w.clock.supersedes(&v.clock))
+        })
         .collect();
     // `supersedes` is a strict order on a finite set, so at least one version is kept.
     all.into_iter().zip(keep).filter_map(|(v, k)| k.then_some(v)).collect()
+}
+
+/// Joinable data: clocks join, data joins, the latest write names the device and time. A
+/// deletion absorbs: once any copy is deleted, the folded version is a deletion (erasing a
+/// person must not be undone by progress another device still holds).
+fn fold_joinable<T: RecordData>(sorted: Vec<Version<T>>) -> Version<T> {
+    let mut iter = sorted.into_iter();
+    let mut acc = iter.next().expect("non-empty");
+    for v in iter {
+        acc.clock = acc.clock.join(&v.clock);
+        acc.owner = acc.owner().cloned().max(v.owner().cloned());
+        acc.data = match (acc.data.take(), v.data) {
+            (Some(a), Some(b)) => Some(a.join(&b).expect("joinable")),
+            _ => None,
+        };
+        if (v.updated_at, &v.device) > (acc.updated_at, &acc.device) {
+            acc.updated_at = v.updated_at;
+            acc.device = v.device;
+        }
+    }
+    if acc.data.is_some() {
+        acc.owner = None;
+    }
+    acc
 }
 
 #[cfg(test)]
@@ -331,26 +496,51 @@ mod tests {
         let r: Record<u8> = serde_json::from_str(json).unwrap();
         assert_eq!(r.versions().len(), 2);
     }
-}
 
-/// Joinable data: clocks join, data joins, the latest write names the device and time.
-fn fold_joinable<T: RecordData>(sorted: Vec<Version<T>>) -> Version<T> {
-    let mut iter = sorted.into_iter();
-    let mut acc = iter.next().expect("non-empty");
-    for v in iter {
-        acc.clock = acc.clock.join(&v.clock);
-        acc.data = acc.data.join(&v.data).expect("joinable");
-        acc.deleted = acc.deleted && v.deleted;
-        if (v.updated_at, &v.device) > (acc.updated_at, &acc.device) {
-            acc.updated_at = v.updated_at;
-            acc.device = v.device;
-        }
+    #[test]
+    fn counters_saturate_instead_of_wrapping() {
+        let d = Id::parse("d").unwrap();
+        let mut c: Clock = serde_json::from_str(r#"{"d": 18446744073709551615, "e": 5}"#).unwrap();
+        c.tick(&d);
+        assert_eq!(c.get(&d), u64::MAX);
+        assert_eq!(c.revision(), u64::MAX);
     }
-    acc
+
+    #[test]
+    fn a_deletion_keeps_no_data_and_still_supersedes() {
+        let d = Id::parse("d").unwrap();
+        let now = DateTime::<Utc>::from_timestamp(1_700_000_000, 0).unwrap();
+        let mut t: Table<u8> = Table::default();
+        let id = Id::parse("r").unwrap();
+        t.upsert(Record::create(id.clone(), &d, now, 7));
+        let before = t.clone();
+        assert!(t.delete(&id, &d, now));
+        assert!(t.get(&id).is_none() && t.records().next().is_none());
+        let erased = t.all().next().unwrap();
+        assert!(erased.is_erased() && erased.versions().len() == 1);
+        let json = serde_json::to_string(&t).unwrap();
+        assert!(!json.contains("\"data\""), "{json}");
+        // The deletion wins over the copy it was made from, in either order.
+        let mut a = before.clone();
+        a.upsert(erased.clone());
+        assert!(a.get(&id).is_none());
+        let back: Table<u8> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, t);
+    }
+
+    #[test]
+    fn old_tombstones_lose_their_data_on_reading() {
+        let json = r#"[{"id": "r", "created_at": "2026-01-01T00:00:00Z", "clock": {"a": 2}, "device": "a",
+            "updated_at": "2026-01-01T00:00:00Z", "deleted": true, "data": 9}]"#;
+        let t: Table<u8> = serde_json::from_str(json).unwrap();
+        assert!(t.all().next().unwrap().versions()[0].data.is_none());
+    }
 }
 
 /// How a record is written in a snapshot: the winner's fields at the top, conflicts beside.
+/// (Spelled out rather than `#[serde(flatten)]`, which buffers every record before reading it.)
 #[derive(Serialize, Deserialize)]
+#[serde(bound(serialize = "T: RecordData", deserialize = "T: RecordData"))]
 struct RecordRepr<T> {
     id: Id,
     created_at: DateTime<Utc>,
@@ -359,22 +549,26 @@ struct RecordRepr<T> {
     updated_at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     deleted: bool,
-    data: T,
+    #[serde(default = "none", skip_serializing_if = "Option::is_none")]
+    data: Option<T>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    owner: Option<Id>,
     #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
     conflicts: Vec<Version<T>>,
 }
 
 impl<T: RecordData> Serialize for Record<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let cur = self.current();
+        let w = VersionRepr::of(self.current());
         RecordRepr {
             id: self.id.clone(),
             created_at: self.created_at,
-            clock: cur.clock.clone(),
-            device: cur.device.clone(),
-            updated_at: cur.updated_at,
-            deleted: cur.deleted,
-            data: cur.data.clone(),
+            clock: w.clock,
+            device: w.device,
+            updated_at: w.updated_at,
+            deleted: w.deleted,
+            data: w.data,
+            owner: w.owner,
             conflicts: self.conflicts().to_vec(),
         }
         .serialize(s)
@@ -384,13 +578,15 @@ impl<T: RecordData> Serialize for Record<T> {
 impl<'de, T: RecordData> Deserialize<'de> for Record<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let r = RecordRepr::<T>::deserialize(d)?;
-        let mut versions = vec![Version {
+        let winner = VersionRepr {
             clock: r.clock,
             device: r.device,
             updated_at: r.updated_at,
             deleted: r.deleted,
             data: r.data,
-        }];
+            owner: r.owner,
+        };
+        let mut versions = vec![winner.into_version()?];
         versions.extend(r.conflicts);
         Ok(Record::from_versions(r.id, r.created_at, versions).expect("at least one version"))
     }
@@ -407,12 +603,18 @@ impl<T> Default for Table<T> {
 }
 
 impl<T: RecordData> Table<T> {
+    /// The record with this id, unless it is erased.
     pub fn get(&self, id: &Id) -> Option<&Record<T>> {
+        self.0.get(id).filter(|r| !r.is_erased())
+    }
+
+    /// The record with this id, erased or not (merging, authority, export).
+    pub fn get_any(&self, id: &Id) -> Option<&Record<T>> {
         self.0.get(id)
     }
 
     pub fn get_mut(&mut self, id: &Id) -> Option<&mut Record<T>> {
-        self.0.get_mut(id)
+        self.0.get_mut(id).filter(|r| !r.is_erased())
     }
 
     /// Adds a record, merging it with a copy already present under the same id.
@@ -424,6 +626,23 @@ impl<T: RecordData> Table<T> {
         self.0.insert(merged.id.clone(), merged);
     }
 
+    /// Deletes a record: its data is erased from this copy, the deletion merges everywhere.
+    pub fn delete(&mut self, id: &Id, device: &DeviceId, now: DateTime<Utc>) -> bool {
+        match self.0.get_mut(id) {
+            Some(r) => {
+                r.erase(device, now);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Settles a conflict by keeping version `index` of the record's `versions()`.
+    pub fn resolve(&mut self, id: &Id, device: &DeviceId, now: DateTime<Utc>, index: usize) -> bool {
+        self.0.get_mut(id).is_some_and(|r| r.resolve(device, now, index))
+    }
+
+    /// Number of records, erased ones included.
     pub fn len(&self) -> usize {
         self.0.len()
     }
@@ -432,8 +651,13 @@ impl<T: RecordData> Table<T> {
         self.0.is_empty()
     }
 
-    /// Every record, tombstones included.
+    /// Every record that still has data (deleted-in-conflict ones included).
     pub fn records(&self) -> impl Iterator<Item = &Record<T>> {
+        self.0.values().filter(|r| !r.is_erased())
+    }
+
+    /// Every record, erased ones included: what merges and travels.
+    pub fn all(&self) -> impl Iterator<Item = &Record<T>> {
         self.0.values()
     }
 

@@ -34,7 +34,6 @@ pub fn employee(name: &str, kind: PositionKind) -> Employee {
         unit: "Kecamatan Sukamaju".into(),
         grade: Grade::parse("III/c").unwrap(),
         supervisor: None,
-        pin: None,
     }
 }
 

@@ -24,7 +24,11 @@ pub struct Activity {
     pub evidence: String,
 }
 
-impl RecordData for Activity {}
+impl RecordData for Activity {
+    fn owner(&self) -> Option<&Id> {
+        Some(&self.employee)
+    }
+}
 
 /// The most hours one activity may record (a year of full-time study assignment is about 1,800).
 pub const MAX_HOURS: f64 = 2_000.0;

@@ -70,4 +70,8 @@ impl Assessment {
     }
 }
 
-impl RecordData for Assessment {}
+impl RecordData for Assessment {
+    fn owner(&self) -> Option<&Id> {
+        Some(&self.employee)
+    }
+}

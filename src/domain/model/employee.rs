@@ -15,17 +15,8 @@ pub struct Employee {
     pub grade: Grade,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supervisor: Option<Id>,
-    /// Salted slow hash of the optional profile PIN (never the PIN itself).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pin: Option<PinHash>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PinHash {
-    /// Algorithm and parameters, e.g. `pbkdf2-sha256:100000`.
-    pub scheme: String,
-    pub salt: String,
-    pub hash: String,
+    // The profile PIN is not here: it belongs to the device, not to the record
+    // (`model::lock`). Files written before schema 2 carry a `pin` field; it is ignored.
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -248,7 +239,6 @@ impl EmployeeForm {
                 unit: self.unit.trim().to_string(),
                 grade,
                 supervisor: None,
-                pin: None,
             }),
             _ => Err(errs),
         }

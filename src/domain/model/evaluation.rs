@@ -60,7 +60,11 @@ pub struct Rating {
     pub note: String,
 }
 
-impl RecordData for Rating {}
+impl RecordData for Rating {
+    fn owner(&self) -> Option<&Id> {
+        Some(&self.employee)
+    }
+}
 
 impl Rating {
     /// The half-year a date falls in: 1 for January–June, 2 for July–December.
@@ -92,7 +96,11 @@ pub struct Feedback {
     pub note: String,
 }
 
-impl RecordData for Feedback {}
+impl RecordData for Feedback {
+    fn owner(&self) -> Option<&Id> {
+        Some(&self.employee)
+    }
+}
 
 /// The public feedback an evaluation on `date` considers: notes about `employee` dated after
 /// the previous verified assessment (if any) and up to `date`.

@@ -52,4 +52,8 @@ impl PlanItem {
     }
 }
 
-impl RecordData for PlanItem {}
+impl RecordData for PlanItem {
+    fn owner(&self) -> Option<&Id> {
+        Some(&self.employee)
+    }
+}

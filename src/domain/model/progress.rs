@@ -93,6 +93,12 @@ impl Progress {
 }
 
 impl RecordData for Progress {
+    const JOINS: bool = true;
+
+    fn owner(&self) -> Option<&Id> {
+        Some(&self.employee)
+    }
+
     fn join(&self, other: &Self) -> Option<Self> {
         let mut out = self.clone();
         out.lessons_done.extend(other.lessons_done.iter().cloned());

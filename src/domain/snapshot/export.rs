@@ -1,38 +1,21 @@
-//! Export: the records of all employees, or of a chosen set, with metadata.
+//! Export: the records of an explicit set of employees, with metadata.
 
 use std::collections::BTreeSet;
 
 use super::format::{ExportInfo, Snapshot};
-use crate::domain::record::{Id, Owned, RecordData, Table};
 
-/// The part of `snapshot` that belongs to the employees in `info.employees` (all when empty),
-/// stamped with `info`. Tombstones and conflicts travel too: the receiving device must learn
-/// about deletions and must not lose a losing version.
+/// The part of `snapshot` that belongs to exactly the employees in `info.employees`, stamped
+/// with `info`. An empty list exports nobody — never "everyone": who may be exported is the
+/// caller's decision (the person unlocked, profiles without a PIN). Deletions and conflicts
+/// travel too: the receiving device must learn about deletions and must not lose a losing
+/// version. Device-local locks (PIN hashes) never travel.
 pub fn export(snapshot: &Snapshot, info: ExportInfo) -> Snapshot {
     // `extend`, not `collect`: see `domain::sort`.
-    let chosen: Option<BTreeSet<Id>> = (!info.employees.is_empty()).then(|| {
-        let mut set = BTreeSet::new();
-        set.extend(info.employees.iter().cloned());
-        set
-    });
-    let keep = |emp: &Id| chosen.as_ref().is_none_or(|c| c.contains(emp));
-    fn filter<T: RecordData + Owned>(t: &Table<T>, keep: &impl Fn(&Id) -> bool) -> Table<T> {
-        t.records()
-            .filter(|r| r.versions().iter().any(|v| keep(v.data.employee())))
-            .cloned()
-            .collect()
-    }
+    let mut chosen = BTreeSet::new();
+    chosen.extend(info.employees.iter().cloned());
     Snapshot {
-        format: snapshot.format.clone(),
-        schema_version: snapshot.schema_version,
-        employees: snapshot.employees.records().filter(|r| keep(&r.id)).cloned().collect(),
-        assessments: filter(&snapshot.assessments, &keep),
-        progress: filter(&snapshot.progress, &keep),
-        activities: filter(&snapshot.activities, &keep),
-        ratings: filter(&snapshot.ratings, &keep),
-        feedback: filter(&snapshot.feedback, &keep),
-        plan: filter(&snapshot.plan, &keep),
         export: Some(info),
+        ..snapshot.restricted_to(&chosen)
     }
 }
 

@@ -7,16 +7,23 @@ use crate::domain::model::activity::Activity;
 use crate::domain::model::assessment::Assessment;
 use crate::domain::model::employee::Employee;
 use crate::domain::model::evaluation::{Feedback, Rating};
+use crate::domain::model::lock::ProfileLock;
 use crate::domain::model::pack::PackId;
 use crate::domain::model::plan::PlanItem;
 use crate::domain::model::progress::Progress;
-use crate::domain::record::{DeviceId, Id, Table};
+use std::collections::BTreeSet;
+
+use crate::domain::lang::Text;
+use crate::domain::record::{DeviceId, Id, Record, RecordData, Table};
 
 pub const FORMAT: &str = "lentera";
 
 /// The schema this build writes. Older ones are migrated on import (`migrate.rs`); newer
 /// ones are refused with a message asking to update the app.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 2: deletions keep no data (a tombstone has `deleted`, `owner`, no `data`); profile PINs
+/// are no longer part of the employee record (they stay on the device, `locks`).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Files above this size are refused before parsing: a phone-sized JSON parser on a cheap
 /// tablet must not be asked to hold an arbitrarily large document. 64 MiB fits a 2,000-person
@@ -44,6 +51,10 @@ pub struct Snapshot {
     pub feedback: Table<Feedback>,
     #[serde(default)]
     pub plan: Table<PlanItem>,
+    /// Device-local profile locks (PIN hashes). Kept only in the device's own store: never in
+    /// an export, never read from an imported file (`import` does not read this key).
+    #[serde(default, skip_serializing_if = "Table::is_empty")]
+    pub locks: Table<ProfileLock>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,7 +62,7 @@ pub struct ExportInfo {
     pub app_version: String,
     pub device: DeviceId,
     pub exported_at: DateTime<Utc>,
-    /// The employees exported; empty means every employee on the device.
+    /// The employees exported (exactly these; never "all" when empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub employees: Vec<Id>,
     /// Content packs in use on the exporting device, so the importer can tell what is missing.
@@ -78,6 +89,7 @@ impl Default for Snapshot {
             ratings: Table::default(),
             feedback: Table::default(),
             plan: Table::default(),
+            locks: Table::default(),
         }
     }
 }
@@ -88,17 +100,166 @@ impl Snapshot {
         serde_json::to_string(self).expect("a snapshot always serialises")
     }
 
-    /// Total number of unresolved conflicts across all tables.
+    /// Total number of records with unresolved conflicts across all tables.
     pub fn conflict_count(&self) -> usize {
-        fn n<T: crate::domain::record::RecordData>(t: &Table<T>) -> usize {
-            t.records().filter(|r| !r.conflicts().is_empty()).count()
+        struct Count(usize);
+        impl TableVisitor for Count {
+            fn visit<T: RecordData>(&mut self, _: RecordKind, t: &Table<T>) {
+                self.0 += t.records().filter(|r| !r.conflicts().is_empty()).count();
+            }
         }
-        n(&self.employees)
-            + n(&self.assessments)
-            + n(&self.progress)
-            + n(&self.activities)
-            + n(&self.ratings)
-            + n(&self.feedback)
-            + n(&self.plan)
+        let mut c = Count(0);
+        self.visit(&mut c);
+        c.0
     }
+
+    /// Calls `v` with every table of people's records (not the device-local locks).
+    pub fn visit(&self, v: &mut impl TableVisitor) {
+        v.visit(RecordKind::Employees, &self.employees);
+        v.visit(RecordKind::Assessments, &self.assessments);
+        v.visit(RecordKind::Progress, &self.progress);
+        v.visit(RecordKind::Activities, &self.activities);
+        v.visit(RecordKind::Ratings, &self.ratings);
+        v.visit(RecordKind::Feedback, &self.feedback);
+        v.visit(RecordKind::Plan, &self.plan);
+    }
+
+    /// The live profile lock (PIN) of `employee` on this device, if any.
+    pub fn lock_of(&self, employee: &Id) -> Option<&ProfileLock> {
+        self.locks.get(employee).filter(|r| !r.is_deleted()).map(|r| r.data())
+    }
+
+    pub fn is_locked(&self, employee: &Id) -> bool {
+        self.lock_of(employee).is_some()
+    }
+
+    /// Sets (or replaces) `employee`'s PIN on this device.
+    pub fn set_lock(&mut self, employee: &Id, lock: ProfileLock, device: &DeviceId, now: DateTime<Utc>) {
+        match self.locks.get_mut(employee) {
+            Some(r) => r.edit(device, now, lock),
+            None => self.locks.upsert(Record::create(employee.clone(), device, now, lock)),
+        }
+    }
+
+    /// Removes `employee`'s PIN on this device.
+    pub fn remove_lock(&mut self, employee: &Id, device: &DeviceId, now: DateTime<Utc>) {
+        self.locks.delete(employee, device, now);
+    }
+
+    /// Settles a conflict of record `id` of `kind` by keeping version `index`.
+    pub fn resolve(&mut self, kind: RecordKind, id: &Id, index: usize, device: &DeviceId, now: DateTime<Utc>) -> bool {
+        match kind {
+            RecordKind::Employees => self.employees.resolve(id, device, now, index),
+            RecordKind::Assessments => self.assessments.resolve(id, device, now, index),
+            RecordKind::Progress => self.progress.resolve(id, device, now, index),
+            RecordKind::Activities => self.activities.resolve(id, device, now, index),
+            RecordKind::Ratings => self.ratings.resolve(id, device, now, index),
+            RecordKind::Feedback => self.feedback.resolve(id, device, now, index),
+            RecordKind::Plan => self.plan.resolve(id, device, now, index),
+        }
+    }
+
+    /// Erases a person from this device: their employee record and every record they own
+    /// become deletions that keep no data (the deletions merge and travel like edits), and
+    /// their PIN is removed.
+    pub fn erase_person(&mut self, employee: &Id, device: &DeviceId, now: DateTime<Utc>) {
+        fn erase_owned<T: RecordData>(t: &mut Table<T>, who: &Id, device: &DeviceId, now: DateTime<Utc>) {
+            let ids: Vec<Id> = t
+                .records()
+                .filter(|r| r.owner() == Some(who) || r.versions().iter().any(|v| v.owner() == Some(who)))
+                .map(|r| r.id.clone())
+                .collect();
+            for id in ids {
+                t.delete(&id, device, now);
+            }
+        }
+        self.employees.delete(employee, device, now);
+        erase_owned(&mut self.assessments, employee, device, now);
+        erase_owned(&mut self.progress, employee, device, now);
+        erase_owned(&mut self.activities, employee, device, now);
+        erase_owned(&mut self.ratings, employee, device, now);
+        erase_owned(&mut self.feedback, employee, device, now);
+        erase_owned(&mut self.plan, employee, device, now);
+        self.remove_lock(employee, device, now);
+    }
+
+    /// The records of `people` only (erased ones included, so deletions travel), without
+    /// export metadata and without device-local locks.
+    pub fn restricted_to(&self, people: &BTreeSet<Id>) -> Snapshot {
+        fn owned<T: RecordData>(t: &Table<T>, people: &BTreeSet<Id>) -> Table<T> {
+            t.all()
+                .filter(|r| r.owner().is_some_and(|o| people.contains(o)))
+                .cloned()
+                .collect()
+        }
+        Snapshot {
+            format: self.format.clone(),
+            schema_version: self.schema_version,
+            export: None,
+            employees: self.employees.all().filter(|r| people.contains(&r.id)).cloned().collect(),
+            assessments: owned(&self.assessments, people),
+            progress: owned(&self.progress, people),
+            activities: owned(&self.activities, people),
+            ratings: owned(&self.ratings, people),
+            feedback: owned(&self.feedback, people),
+            plan: owned(&self.plan, people),
+            locks: Table::default(),
+        }
+    }
+}
+
+/// The kinds of people's records: one registry for labels, storage keys, conflict listing and
+/// resolution, merge reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Employees,
+    Assessments,
+    Progress,
+    Activities,
+    Ratings,
+    Feedback,
+    Plan,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 7] = [
+        RecordKind::Employees,
+        RecordKind::Assessments,
+        RecordKind::Progress,
+        RecordKind::Activities,
+        RecordKind::Ratings,
+        RecordKind::Feedback,
+        RecordKind::Plan,
+    ];
+
+    /// The table's key in the JSON document.
+    pub fn key(self) -> &'static str {
+        match self {
+            RecordKind::Employees => "employees",
+            RecordKind::Assessments => "assessments",
+            RecordKind::Progress => "progress",
+            RecordKind::Activities => "activities",
+            RecordKind::Ratings => "ratings",
+            RecordKind::Feedback => "feedback",
+            RecordKind::Plan => "plan",
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            RecordKind::Employees => Text::new("Profil pegawai", "Employee profiles"),
+            RecordKind::Assessments => Text::new("Penilaian kompetensi", "Competency assessments"),
+            RecordKind::Progress => Text::new("Kemajuan belajar", "Learning progress"),
+            RecordKind::Activities => Text::new("Kegiatan pengembangan", "Development activities"),
+            RecordKind::Ratings => Text::new("Penilaian kinerja", "Performance ratings"),
+            RecordKind::Feedback => Text::new("Umpan balik publik", "Public feedback"),
+            RecordKind::Plan => Text::new("Rencana pengembangan", "Development plan items"),
+        }
+    }
+}
+
+/// Something done with each table of a snapshot, whatever its record type.
+pub trait TableVisitor {
+    fn visit<T: RecordData>(&mut self, kind: RecordKind, table: &Table<T>);
 }

@@ -14,12 +14,18 @@ use super::format::{Snapshot, FORMAT, MAX_IMPORT_BYTES, SCHEMA_VERSION};
 use super::migrate::migrate;
 use crate::domain::json;
 use crate::domain::lang::{Lang, Text};
+use crate::domain::catalog::MAX_MODULE_JP;
 use crate::domain::model::competency::MAX_LEVEL;
 use crate::domain::model::employee::Grade;
 use crate::domain::model::nip::Nip;
 use crate::domain::model::pack::PACK_FORMAT;
 use crate::domain::model::progress::Progress;
+use crate::domain::model::lock::{PinHash, ProfileLock};
+use crate::domain::model::plan::PlanItem;
 use crate::domain::record::{Id, Record, RecordData, Table};
+use chrono::{DateTime, Utc};
+
+use super::bounds;
 
 /// One thing wrong with an imported file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +36,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn new(path: impl Into<String>, id: impl Into<String>, en: impl Into<String>) -> Problem {
+    pub(crate) fn new(path: impl Into<String>, id: impl Into<String>, en: impl Into<String>) -> Problem {
         Problem {
             path: path.into(),
             text: Text::new(id, en),
@@ -50,7 +56,31 @@ impl Problem {
 pub const MAX_PROBLEMS: usize = 200;
 
 /// Reads an export file. On error nothing is returned to merge, so nothing can change.
-pub fn import(bytes: &[u8]) -> Result<Snapshot, Vec<Problem>> {
+/// `now` is the importing device's clock: nothing in a file may be dated after it (with a day's
+/// slack). Every bound is in `bounds.rs`.
+pub fn import(bytes: &[u8], now: DateTime<Utc>) -> Result<Snapshot, Vec<Problem>> {
+    import_value(parse(bytes)?, now)
+}
+
+/// Reads a file that is already JSON (see `import`).
+pub fn import_value(doc: Value, now: DateTime<Utc>) -> Result<Snapshot, Vec<Problem>> {
+    read(doc, Source::File { now })
+}
+
+/// Reads what this device stored itself (`stored.rs`): the same checks of shape and relations,
+/// without the import bounds, and with the device-local locks, which a file never supplies.
+/// A store written before schema 2 kept PINs inside employee records: they become locks.
+pub fn import_stored(bytes: &[u8]) -> Result<Snapshot, Vec<Problem>> {
+    read(parse(bytes)?, Source::Device)
+}
+
+#[derive(Clone, Copy)]
+enum Source {
+    File { now: DateTime<Utc> },
+    Device,
+}
+
+fn parse(bytes: &[u8]) -> Result<Value, Vec<Problem>> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(vec![Problem::new(
             "",
@@ -69,18 +99,21 @@ pub fn import(bytes: &[u8]) -> Result<Snapshot, Vec<Problem>> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(vec![Problem::new("", "Berkas kosong.", "The file is empty.")]);
     }
-    let doc: Value = serde_json::from_slice(bytes).map_err(|e| {
+    serde_json::from_slice(bytes).map_err(|e| {
         vec![Problem::new(
             "",
             format!("Berkas bukan JSON yang sah (baris {}, kolom {}).", e.line(), e.column()),
             format!("The file is not valid JSON (line {}, column {}).", e.line(), e.column()),
         )]
-    })?;
-    import_value(doc)
+    })
 }
 
-pub fn import_value(doc: Value) -> Result<Snapshot, Vec<Problem>> {
+fn read(doc: Value, source: Source) -> Result<Snapshot, Vec<Problem>> {
     let version = check_envelope(&doc).map_err(|p| vec![p])?;
+    let legacy_locks = match source {
+        Source::Device if version < 2 => legacy_pins(&doc),
+        _ => Table::default(),
+    };
     let doc = migrate(doc, version).map_err(|t| {
         vec![Problem {
             path: "schema_version".into(),
@@ -88,10 +121,26 @@ pub fn import_value(doc: Value) -> Result<Snapshot, Vec<Problem>> {
         }]
     })?;
     let mut problems = Vec::new();
+    if let Source::File { now } = source {
+        bounds::check_document(&doc, now, &mut problems);
+        if !problems.is_empty() {
+            problems.truncate(MAX_PROBLEMS);
+            return Err(problems);
+        }
+    }
     let mut at = Positions::default();
-    let snapshot = read_tables(&doc, &mut problems, &mut at);
+    let mut snapshot = read_tables(&doc, &mut problems, &mut at);
+    if let Source::Device = source {
+        snapshot.locks = read_table(&doc, "locks", &mut problems, &mut at);
+        for r in legacy_locks.all() {
+            snapshot.locks.upsert(r.clone());
+        }
+    }
     if problems.is_empty() {
         check_relations(&snapshot, &at, &mut problems);
+    }
+    if let (true, Source::File { .. }) = (problems.is_empty(), source) {
+        bounds::check_records(&snapshot, &mut problems);
     }
     problems.truncate(MAX_PROBLEMS);
     if problems.is_empty() {
@@ -99,6 +148,37 @@ pub fn import_value(doc: Value) -> Result<Snapshot, Vec<Problem>> {
     } else {
         Err(problems)
     }
+}
+
+/// Schema 1 stores kept each profile's PIN hash in the employee record. They move to the
+/// device's locks with a fixed clock, so every tab migrating the same store makes the same
+/// lock records (and later edits on this device supersede them). Any version's PIN counts: a
+/// profile that had a PIN in any version stays locked.
+fn legacy_pins(doc: &Value) -> Table<ProfileLock> {
+    let mut out = Table::default();
+    let Some(items) = doc.get("employees").and_then(Value::as_array) else {
+        return out;
+    };
+    let legacy = Id::parse("legacy").expect("valid");
+    for item in items {
+        let Some(id) = item.get("id").and_then(Value::as_str).and_then(|s| Id::parse(s).ok()) else {
+            continue;
+        };
+        let versions = std::iter::once(item).chain(item.get("conflicts").and_then(Value::as_array).into_iter().flatten());
+        let pin = versions
+            .filter(|v| v.get("deleted").and_then(Value::as_bool) != Some(true))
+            .find_map(|v| v.get("data")?.get("pin"))
+            .and_then(|p| json::from_value::<PinHash>(p).ok());
+        let when = item
+            .get("updated_at")
+            .and_then(Value::as_str)
+            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+            .map(|t| t.with_timezone(&Utc));
+        if let (Some(pin), Some(when)) = (pin, when) {
+            out.upsert(Record::create(id, &legacy, when, ProfileLock { pin }));
+        }
+    }
+    out
 }
 
 /// Is this a Lentera export at all, and of a schema this build can read?
@@ -199,7 +279,15 @@ fn read_table<T: RecordData>(
         }
         match from_value_at::<Record<T>>(item, &format!("{key}[{i}]")) {
             Ok(r) => {
-                at.0.entry((key, r.id.clone())).or_insert(i);
+                if let Some(first) = at.0.get(&(key, r.id.clone())) {
+                    problems.push(Problem::new(
+                        format!("{key}[{i}].id"),
+                        format!("id {} sudah dipakai catatan {key}[{first}]; setiap catatan muncul sekali.", r.id),
+                        format!("id {} is already used by {key}[{first}]; each record appears once.", r.id),
+                    ));
+                    continue;
+                }
+                at.0.insert((key, r.id.clone()), i);
                 records.push(r)
             }
             Err(p) => problems.push(p),
@@ -284,24 +372,48 @@ fn explain(msg: &str) -> Text {
     }
 }
 
-/// Checks between records: everything an employee owns points to an employee in the file,
-/// levels are 1–5, dates are in order.
+/// Checks between records: everything an employee owns points to an employee in the file, and
+/// every version of a record (deletions included) belongs to the same employee; derived ids
+/// match their parts; levels are 1–5; dates are in order; JP and scores are in range.
 fn check_relations(s: &Snapshot, at: &Positions, problems: &mut Vec<Problem>) {
     let mut employees: BTreeSet<&Id> = BTreeSet::new();
-    employees.extend(s.employees.records().map(|r| &r.id));
-    let owner = |table: &'static str, id: &Id, emp: &Id, problems: &mut Vec<Problem>| {
-        if !employees.contains(emp) {
-            problems.push(Problem::new(
-                at.path(table, id, ".data.employee"),
-                format!("catatan {id} merujuk pegawai {emp} yang tidak ada di berkas."),
-                format!("record {id} refers to employee {emp}, who is not in the file."),
-            ));
+    employees.extend(s.employees.all().map(|r| &r.id));
+    let employees = &employees;
+    /// Every version names one owner, who is in the file.
+    fn owners<T: RecordData>(
+        table: &'static str,
+        t: &Table<T>,
+        employees: &BTreeSet<&Id>,
+        at: &Positions,
+        problems: &mut Vec<Problem>,
+    ) {
+        for r in t.all() {
+            let first = r.versions()[0].owner();
+            let same = r.versions().iter().all(|v| v.owner() == first);
+            match first {
+                Some(emp) if same && employees.contains(emp) => {}
+                Some(emp) if same => problems.push(Problem::new(
+                    at.path(table, &r.id, ".data.employee"),
+                    format!("catatan {} merujuk pegawai {emp} yang tidak ada di berkas.", r.id),
+                    format!("record {} refers to employee {emp}, who is not in the file.", r.id),
+                )),
+                _ => problems.push(Problem::new(
+                    at.path(table, &r.id, ".data.employee"),
+                    format!("versi-versi catatan {} tidak menyebut pegawai yang sama.", r.id),
+                    format!("the versions of record {} do not name the same employee.", r.id),
+                )),
+            }
         }
-    };
-    for r in s.assessments.records() {
-        owner("assessments", &r.id, &r.data().employee, problems);
+    }
+    owners("assessments", &s.assessments, employees, at, problems);
+    owners("progress", &s.progress, employees, at, problems);
+    owners("activities", &s.activities, employees, at, problems);
+    owners("ratings", &s.ratings, employees, at, problems);
+    owners("feedback", &s.feedback, employees, at, problems);
+    owners("plan", &s.plan, employees, at, problems);
+    for r in s.assessments.all() {
         for v in r.versions() {
-            for e in &v.data.entries {
+            for e in v.data.iter().flat_map(|d| &d.entries) {
                 let level_ok = e.level.is_none_or(|l| (1..=MAX_LEVEL).contains(&l));
                 let ind_ok = e.indicators.iter().all(|x| (1..=MAX_LEVEL).contains(&x.level));
                 if !level_ok || !ind_ok {
@@ -314,28 +426,33 @@ fn check_relations(s: &Snapshot, at: &Positions, problems: &mut Vec<Problem>) {
             }
         }
     }
-    for r in s.progress.records() {
-        let p = r.data();
-        owner("progress", &r.id, &p.employee, problems);
-        if r.id != Progress::id_for(&p.employee, &p.pack, &p.module) {
-            problems.push(Problem::new(
-                at.path("progress", &r.id, ".id"),
-                "id kemajuan harus <pegawai>:<paket>:<modul>.",
-                "a progress id must be <employee>:<pack>:<module>.",
-            ));
-        }
-        if p.attempts.values().any(|a| a.score > 100 || a.correct > a.total) {
-            problems.push(Problem::new(
-                at.path("progress", &r.id, ".data.attempts"),
-                "nilai kuis tidak sah.",
-                "invalid quiz score.",
-            ));
+    for r in s.progress.all() {
+        for p in r.versions().iter().filter_map(|v| v.data.as_ref()) {
+            if r.id != Progress::id_for(&p.employee, &p.pack, &p.module) {
+                problems.push(Problem::new(
+                    at.path("progress", &r.id, ".id"),
+                    "id kemajuan harus <pegawai>:<paket>:<modul>.",
+                    "a progress id must be <employee>:<pack>:<module>.",
+                ));
+            }
+            if p.attempts.values().any(|a| a.score > 100 || a.correct > a.total) {
+                problems.push(Problem::new(
+                    at.path("progress", &r.id, ".data.attempts"),
+                    "nilai kuis tidak sah.",
+                    "invalid quiz score.",
+                ));
+            }
+            if p.completion.as_ref().is_some_and(|c| !(c.jp > 0.0 && c.jp <= MAX_MODULE_JP)) {
+                problems.push(Problem::new(
+                    at.path("progress", &r.id, ".data.completion.jp"),
+                    format!("JP penyelesaian harus lebih dari 0 dan paling banyak {MAX_MODULE_JP} (JP terbesar satu modul)."),
+                    format!("completion JP must be above 0 and at most {MAX_MODULE_JP} (the most one module may give)."),
+                ));
+            }
         }
     }
-    for r in s.activities.records() {
-        let a = r.data();
-        owner("activities", &r.id, &a.employee, problems);
-        if !a.is_plausible() {
+    for r in s.activities.all() {
+        if r.versions().iter().filter_map(|v| v.data.as_ref()).any(|a| !a.is_plausible()) {
             problems.push(Problem::new(
                 at.path("activities", &r.id, ".data"),
                 "tanggal selesai sebelum tanggal mulai, atau jumlah jam tidak sah.",
@@ -343,9 +460,8 @@ fn check_relations(s: &Snapshot, at: &Positions, problems: &mut Vec<Problem>) {
             ));
         }
     }
-    for r in s.ratings.records() {
-        owner("ratings", &r.id, &r.data().employee, problems);
-        if !(1..=2).contains(&r.data().half) {
+    for r in s.ratings.all() {
+        if r.versions().iter().filter_map(|v| v.data.as_ref()).any(|d| !(1..=2).contains(&d.half)) {
             problems.push(Problem::new(
                 at.path("ratings", &r.id, ".data.half"),
                 "semester harus 1 atau 2.",
@@ -353,14 +469,19 @@ fn check_relations(s: &Snapshot, at: &Positions, problems: &mut Vec<Problem>) {
             ));
         }
     }
-    for r in s.feedback.records() {
-        owner("feedback", &r.id, &r.data().employee, problems);
+    for r in s.plan.all() {
+        for p in r.versions().iter().filter_map(|v| v.data.as_ref()) {
+            if r.id != PlanItem::id_for(&p.employee, &p.competency, &p.action) {
+                problems.push(Problem::new(
+                    at.path("plan", &r.id, ".id"),
+                    "id rencana tidak sesuai isinya (plan:<pegawai>:<kompetensi>:<tindakan>).",
+                    "a plan item id does not match its content (plan:<employee>:<competency>:<action>).",
+                ));
+            }
+        }
     }
-    for r in s.plan.records() {
-        owner("plan", &r.id, &r.data().employee, problems);
-    }
-    for r in s.employees.records() {
-        if r.data().name.trim().is_empty() {
+    for r in s.employees.all() {
+        if r.versions().iter().filter_map(|v| v.data.as_ref()).any(|e| e.name.trim().is_empty()) {
             problems.push(Problem::new(
                 at.path("employees", &r.id, ".data.name"),
                 "nama wajib diisi.",

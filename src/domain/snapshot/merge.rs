@@ -3,12 +3,14 @@
 //! Record by record (`record.rs`): the result is the same whichever side is "ours"
 //! (commutative), however imports are grouped (associative), and merging twice changes nothing
 //! (idempotent). The report says what the import adds, updates and leaves in conflict, per
-//! record type, so the user can preview it before confirming.
+//! record kind and per person, so the user can preview it before confirming.
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::format::Snapshot;
-use crate::domain::record::{Id, RecordData, Table};
+use super::format::{RecordKind, Snapshot};
+use crate::domain::record::{Id, Record, RecordData, Table};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct TableReport {
@@ -17,106 +19,137 @@ pub struct TableReport {
     pub unchanged: usize,
     /// Records that end up with versions in conflict because of this merge.
     pub conflicts: Vec<Id>,
+    /// Records this merge deletes (their data is erased here).
+    pub deleted: usize,
 }
 
 impl TableReport {
     pub fn touched(&self) -> bool {
         self.added + self.updated > 0 || !self.conflicts.is_empty()
     }
+
+    fn absorb(&mut self, b: TableReport) {
+        self.added += b.added;
+        self.updated += b.updated;
+        self.unchanged += b.unchanged;
+        self.deleted += b.deleted;
+        for id in b.conflicts {
+            if !self.conflicts.contains(&id) {
+                self.conflicts.push(id);
+            }
+        }
+    }
 }
 
+/// What a merge does, per record kind.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct MergeReport {
-    pub employees: TableReport,
-    pub assessments: TableReport,
-    pub progress: TableReport,
-    pub activities: TableReport,
-    pub ratings: TableReport,
-    pub feedback: TableReport,
-    pub plan: TableReport,
-}
+pub struct MergeReport(BTreeMap<RecordKind, TableReport>);
 
 impl MergeReport {
-    pub fn tables(&self) -> [(&'static str, &TableReport); 7] {
-        [
-            ("employees", &self.employees),
-            ("assessments", &self.assessments),
-            ("progress", &self.progress),
-            ("activities", &self.activities),
-            ("ratings", &self.ratings),
-            ("feedback", &self.feedback),
-            ("plan", &self.plan),
-        ]
+    /// Every kind, in registry order (kinds the merge did not meet report zeros).
+    pub fn tables(&self) -> Vec<(RecordKind, TableReport)> {
+        RecordKind::ALL
+            .iter()
+            .map(|k| (*k, self.0.get(k).cloned().unwrap_or_default()))
+            .collect()
+    }
+
+    pub fn table(&self, kind: RecordKind) -> TableReport {
+        self.0.get(&kind).cloned().unwrap_or_default()
+    }
+
+    fn table_mut(&mut self, kind: RecordKind) -> &mut TableReport {
+        self.0.entry(kind).or_default()
     }
 
     pub fn total_conflicts(&self) -> usize {
-        self.tables().iter().map(|(_, t)| t.conflicts.len()).sum()
+        self.0.values().map(|t| t.conflicts.len()).sum()
     }
 
     pub fn changes_anything(&self) -> bool {
-        self.tables().iter().any(|(_, t)| t.touched())
+        self.0.values().any(TableReport::touched)
     }
 
     /// Adds another report (for importing many files at once).
     pub fn absorb(&mut self, other: MergeReport) {
-        fn add(a: &mut TableReport, b: TableReport) {
-            a.added += b.added;
-            a.updated += b.updated;
-            a.unchanged += b.unchanged;
-            for id in b.conflicts {
-                if !a.conflicts.contains(&id) {
-                    a.conflicts.push(id);
-                }
-            }
+        for (k, t) in other.0 {
+            self.table_mut(k).absorb(t);
         }
-        add(&mut self.employees, other.employees);
-        add(&mut self.assessments, other.assessments);
-        add(&mut self.progress, other.progress);
-        add(&mut self.activities, other.activities);
-        add(&mut self.ratings, other.ratings);
-        add(&mut self.feedback, other.feedback);
-        add(&mut self.plan, other.plan);
     }
 }
 
+/// Per person (the owner of each record: the employee's id), what a merge does.
+pub type PeopleReport = BTreeMap<Id, MergeReport>;
+
 /// `ours` merged with `theirs`. Export metadata is not data: the result keeps none.
 pub fn merge(ours: &Snapshot, theirs: &Snapshot) -> (Snapshot, MergeReport) {
-    let mut report = MergeReport::default();
+    let (out, people) = merge_people(ours, theirs);
+    let mut total = MergeReport::default();
+    for r in people.into_values() {
+        total.absorb(r);
+    }
+    (out, total)
+}
+
+/// Like `merge`, with the report split by the person each record belongs to.
+pub fn merge_people(ours: &Snapshot, theirs: &Snapshot) -> (Snapshot, PeopleReport) {
+    let mut people = PeopleReport::new();
+    let p = &mut people;
     let out = Snapshot {
         format: ours.format.clone(),
         schema_version: ours.schema_version,
         export: None,
-        employees: merge_table(&ours.employees, &theirs.employees, &mut report.employees),
-        assessments: merge_table(&ours.assessments, &theirs.assessments, &mut report.assessments),
-        progress: merge_table(&ours.progress, &theirs.progress, &mut report.progress),
-        activities: merge_table(&ours.activities, &theirs.activities, &mut report.activities),
-        ratings: merge_table(&ours.ratings, &theirs.ratings, &mut report.ratings),
-        feedback: merge_table(&ours.feedback, &theirs.feedback, &mut report.feedback),
-        plan: merge_table(&ours.plan, &theirs.plan, &mut report.plan),
+        employees: merge_table(&ours.employees, &theirs.employees, RecordKind::Employees, |r| Some(&r.id), p),
+        assessments: merge_table(&ours.assessments, &theirs.assessments, RecordKind::Assessments, Record::owner, p),
+        progress: merge_table(&ours.progress, &theirs.progress, RecordKind::Progress, Record::owner, p),
+        activities: merge_table(&ours.activities, &theirs.activities, RecordKind::Activities, Record::owner, p),
+        ratings: merge_table(&ours.ratings, &theirs.ratings, RecordKind::Ratings, Record::owner, p),
+        feedback: merge_table(&ours.feedback, &theirs.feedback, RecordKind::Feedback, Record::owner, p),
+        plan: merge_table(&ours.plan, &theirs.plan, RecordKind::Plan, Record::owner, p),
+        // Locks are the device's own; they merge (two tabs) but are nobody's change to report.
+        locks: merge_table(&ours.locks, &theirs.locks, RecordKind::Employees, |_| None, &mut PeopleReport::new()),
     };
-    (out, report)
+    (out, people)
 }
 
-fn merge_table<T: RecordData>(ours: &Table<T>, theirs: &Table<T>, report: &mut TableReport) -> Table<T> {
+fn merge_table<T: RecordData>(
+    ours: &Table<T>,
+    theirs: &Table<T>,
+    kind: RecordKind,
+    owner: impl Fn(&Record<T>) -> Option<&Id>,
+    people: &mut PeopleReport,
+) -> Table<T> {
     let mut out = ours.clone();
-    for r in theirs.records() {
-        match ours.get(&r.id) {
+    let mut report = |who: Option<&Id>, f: &mut dyn FnMut(&mut TableReport)| {
+        if let Some(o) = who {
+            f(people.entry(o.clone()).or_default().table_mut(kind));
+        }
+    };
+    for r in theirs.all() {
+        match ours.get_any(&r.id) {
             None => {
-                report.added += 1;
-                if !r.conflicts().is_empty() {
-                    report.conflicts.push(r.id.clone());
-                }
+                report(owner(r), &mut |t| {
+                    t.added += 1;
+                    if !r.conflicts().is_empty() {
+                        t.conflicts.push(r.id.clone());
+                    }
+                });
                 out.upsert(r.clone());
             }
             Some(mine) => {
                 let merged = mine.merge(r);
                 if &merged == mine {
-                    report.unchanged += 1;
+                    report(owner(mine), &mut |t| t.unchanged += 1);
                 } else {
-                    report.updated += 1;
-                    if merged.conflicts().len() > mine.conflicts().len() {
-                        report.conflicts.push(r.id.clone());
-                    }
+                    report(owner(mine).or(owner(r)), &mut |t| {
+                        t.updated += 1;
+                        if merged.conflicts().len() > mine.conflicts().len() {
+                            t.conflicts.push(r.id.clone());
+                        }
+                        if merged.is_deleted() && !mine.is_deleted() {
+                            t.deleted += 1;
+                        }
+                    });
                     out.upsert(merged);
                 }
             }

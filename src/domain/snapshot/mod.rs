@@ -1,6 +1,8 @@
 //! The whole store as one versioned document, and how documents move between devices:
 //! export, import (parse → validate → migrate), merge. Format: `docs/export-format.md`.
 
+pub mod authority;
+pub mod bounds;
 pub mod export;
 pub mod format;
 pub mod import;

@@ -6,7 +6,7 @@
 //! another tab saved since it last read.
 
 use super::format::Snapshot;
-use super::import::{import, Problem};
+use super::import::{import_stored, Problem};
 
 const MAGIC: &str = "LENTERA1";
 
@@ -38,7 +38,7 @@ pub fn decode(stored: &str) -> Result<(u64, Snapshot), StoredError> {
     if fnv1a(json.as_bytes()) != sum {
         return Err(StoredError::Damaged);
     }
-    let snapshot = import(json.as_bytes()).map_err(StoredError::Unreadable)?;
+    let snapshot = import_stored(json.as_bytes()).map_err(StoredError::Unreadable)?;
     Ok((revision, snapshot))
 }
 

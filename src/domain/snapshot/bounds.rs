@@ -1,0 +1,205 @@
+//! Bounds on what an imported file may hold, so that no file can break the device: wrap a
+//! counter, make merging slow at every start, fill storage with one name, hide text behind
+//! control characters, or claim to come from the future. Each bound is documented in
+//! `docs/export-format.md`; each refusal names the place in the file, in both languages.
+//!
+//! Data the device wrote itself is not checked again when read back (it passed these checks
+//! on the way in, or was typed into the app's forms, which check the same).
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde_json::Value;
+
+use super::format::{RecordKind, Snapshot, TableVisitor};
+use super::import::Problem;
+use crate::domain::record::{RecordData, Table};
+
+/// Largest edit counter of one device in one record's version vector. A person makes a few
+/// edits a day; 2³² is far beyond any real history and far from wrapping `u64` arithmetic.
+pub const MAX_COUNTER: u64 = 1 << 32;
+/// Devices in one version vector (a district has tens of tablets).
+pub const MAX_CLOCK_DEVICES: usize = 1_000;
+/// Versions of one record (the winner plus unresolved conflicts). Merging compares versions
+/// pairwise, so this bound keeps a merge fast however the file was made.
+pub const MAX_VERSIONS: usize = 32;
+/// Records of one kind in one file: a 2,000-person cohort with years of history fits.
+pub const MAX_RECORDS: usize = 200_000;
+/// Names, units, position and activity titles: one line of at most this many characters
+/// (the profile form allows the same).
+pub const MAX_NAME_CHARS: usize = 200;
+/// Any other text (notes, evidence, feedback).
+pub const MAX_TEXT_CHARS: usize = 10_000;
+/// Employee record ids: they are part of derived ids (progress, plan), which must stay valid.
+pub const MAX_EMPLOYEE_ID_CHARS: usize = 40;
+/// Timestamps and dates may be at most this far ahead of the importing device's clock (time
+/// zones and slightly fast clocks), never years ahead.
+pub const FUTURE_SLACK_HOURS: i64 = 24;
+
+/// Keys whose text is a one-line name.
+const NAME_KEYS: [&str; 3] = ["name", "unit", "title"];
+/// Keys holding a timestamp (RFC 3339) or a date (YYYY-MM-DD).
+const TIME_KEYS: [&str; 4] = ["created_at", "updated_at", "exported_at", "at"];
+const DATE_KEYS: [&str; 3] = ["date", "start", "end"];
+
+/// Characters no imported text may contain: C0/C1 controls (other than tab and line breaks in
+/// multi-line text) and the bidirectional overrides and isolates that can make a name read
+/// differently from what it is.
+fn forbidden(c: char, one_line: bool) -> bool {
+    let control = c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+    let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    control || bidi || (one_line && matches!(c, '\n' | '\r' | '\t'))
+}
+
+/// Checks every string and every time in the raw document.
+pub fn check_document(doc: &Value, now: DateTime<Utc>, problems: &mut Vec<Problem>) {
+    let latest = now + Duration::hours(FUTURE_SLACK_HOURS);
+    walk(doc, &mut String::new(), None, latest, problems);
+}
+
+fn walk(v: &Value, path: &mut String, key: Option<&str>, latest: DateTime<Utc>, problems: &mut Vec<Problem>) {
+    if problems.len() >= super::import::MAX_PROBLEMS {
+        return;
+    }
+    match v {
+        Value::String(s) => check_string(s, path, key, latest, problems),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                walk(item, path, None, latest, problems);
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (k, item) in map {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+                walk(item, path, Some(k), latest, problems);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn check_string(s: &str, path: &str, key: Option<&str>, latest: DateTime<Utc>, problems: &mut Vec<Problem>) {
+    let one_line = key.is_some_and(|k| NAME_KEYS.contains(&k));
+    let max = if one_line { MAX_NAME_CHARS } else { MAX_TEXT_CHARS };
+    // Bytes first: a 20 MB name is refused without counting its characters.
+    if s.len() > 4 * max || s.chars().count() > max {
+        problems.push(Problem::new(
+            path,
+            format!("teks terlalu panjang (maks. {max} huruf)."),
+            format!("text too long (max. {max} characters)."),
+        ));
+        return;
+    }
+    if s.chars().any(|c| forbidden(c, one_line)) {
+        problems.push(Problem::new(
+            path,
+            if one_line {
+                "teks memuat karakter kendali atau pembalik arah tulisan, atau baris baru (tidak diizinkan pada nama)."
+            } else {
+                "teks memuat karakter kendali atau pembalik arah tulisan."
+            },
+            if one_line {
+                "text contains control or direction-override characters, or a line break (not allowed in names)."
+            } else {
+                "text contains control or direction-override characters."
+            },
+        ));
+        return;
+    }
+    let Some(k) = key else { return };
+    let future = if TIME_KEYS.contains(&k) {
+        DateTime::parse_from_rfc3339(s).is_ok_and(|t| t.with_timezone(&Utc) > latest)
+    } else if DATE_KEYS.contains(&k) {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok_and(|d| d > latest.date_naive())
+    } else {
+        false
+    };
+    if future {
+        problems.push(Problem::new(
+            path,
+            format!("waktu \"{s}\" ada di masa depan (lebih dari {FUTURE_SLACK_HOURS} jam dari jam perangkat ini)."),
+            format!("the time \"{s}\" is in the future (more than {FUTURE_SLACK_HOURS} hours past this device's clock)."),
+        ));
+    }
+}
+
+/// Checks every record's version vectors and version count, and the record count per kind.
+pub fn check_records(s: &Snapshot, problems: &mut Vec<Problem>) {
+    struct Check<'a>(&'a mut Vec<Problem>);
+    impl TableVisitor for Check<'_> {
+        fn visit<T: RecordData>(&mut self, kind: RecordKind, t: &Table<T>) {
+            let key = kind.key();
+            if t.len() > MAX_RECORDS {
+                self.0.push(Problem::new(
+                    key,
+                    format!("terlalu banyak catatan ({}; maks. {MAX_RECORDS}).", t.len()),
+                    format!("too many records ({}; max. {MAX_RECORDS}).", t.len()),
+                ));
+                return;
+            }
+            for r in t.all() {
+                if self.0.len() >= super::import::MAX_PROBLEMS {
+                    return;
+                }
+                let at = format!("{key}[id={}]", r.id);
+                if r.versions().len() > MAX_VERSIONS {
+                    self.0.push(Problem::new(
+                        &at,
+                        format!("terlalu banyak versi ({}; maks. {MAX_VERSIONS}).", r.versions().len()),
+                        format!("too many versions ({}; max. {MAX_VERSIONS}).", r.versions().len()),
+                    ));
+                }
+                for v in r.versions() {
+                    if v.clock.max_counter() > MAX_COUNTER || v.clock.width() > MAX_CLOCK_DEVICES {
+                        self.0.push(Problem::new(
+                            format!("{at}.clock"),
+                            format!("penghitung suntingan tidak wajar (maks. {MAX_COUNTER} per perangkat, {MAX_CLOCK_DEVICES} perangkat)."),
+                            format!("implausible edit counter (max. {MAX_COUNTER} per device, {MAX_CLOCK_DEVICES} devices)."),
+                        ));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    s.visit(&mut Check(problems));
+    for r in s.employees.all() {
+        if r.id.as_str().len() > MAX_EMPLOYEE_ID_CHARS {
+            problems.push(Problem::new(
+                format!("employees[id={}].id", r.id),
+                format!("id pegawai terlalu panjang (maks. {MAX_EMPLOYEE_ID_CHARS} karakter)."),
+                format!("employee id too long (max. {MAX_EMPLOYEE_ID_CHARS} characters)."),
+            ));
+        }
+    }
+}
+
+/// Whether a file of `file_bytes` can be kept on this device, whose storage for the data holds
+/// `quota_bytes` of which `used_bytes` are used. The data is stored as UTF-16 (two bytes a
+/// character) and kept twice (the main copy and the previous one), so a file needs about four
+/// times its size in free storage.
+pub fn fits_device(file_bytes: u64, used_bytes: u64, quota_bytes: u64) -> Result<(), crate::domain::lang::Text> {
+    let free = quota_bytes.saturating_sub(used_bytes);
+    if file_bytes.saturating_mul(4) <= free {
+        return Ok(());
+    }
+    let mb = |b: u64| format!("{:.1}", b as f64 / 1_000_000.0);
+    Err(crate::domain::lang::Text::new(
+        format!(
+            "Berkas ini ({} MB) terlalu besar untuk ruang yang tersisa di perangkat ini (berkas sampai sekitar {} MB dapat disimpan). Tidak ada yang diubah.",
+            mb(file_bytes),
+            mb(free / 4)
+        ),
+        format!(
+            "This file ({} MB) is too large for the space left on this device (files up to about {} MB fit). Nothing was changed.",
+            mb(file_bytes),
+            mb(free / 4)
+        ),
+    ))
+}
