@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use lentera::domain::catalog::{builtin_dictionary, pack_problems, Catalog};
 use lentera::domain::lang::Text;
 use lentera::domain::model::competency::{Competency, CompetencyType};
+use lentera::domain::model::ident::{self, IdentKind, RULES};
 use lentera::domain::model::pack::ContentPack;
 
 fn default_pack() -> ContentPack {
@@ -100,4 +101,99 @@ fn a_malformed_pack_is_refused_with_reasons() {
     let problems = pack_problems(&pack, &Catalog::default());
     assert_eq!(problems.len(), 4, "{problems:#?}");
     assert!(problems.iter().all(|p| both(p)));
+}
+
+#[test]
+fn the_shipped_identifiers_follow_the_rules() {
+    for c in builtin_dictionary() {
+        assert_eq!(ident::check(IdentKind::Competency, &c.code), Ok(()));
+    }
+    let pack = default_pack();
+    assert_eq!(ident::check(IdentKind::Pack, &pack.id), Ok(()));
+    for c in &pack.competencies {
+        assert_eq!(ident::check(IdentKind::Competency, &c.code), Ok(()));
+    }
+    for m in &pack.modules {
+        assert_eq!(ident::check(IdentKind::Module, &m.id), Ok(()));
+        for l in &m.lessons {
+            assert_eq!(ident::check(IdentKind::Lesson, &l.id), Ok(()));
+        }
+    }
+}
+
+/// The problems of the default pack after `edit`, which must be exactly one, in both languages.
+fn only_problem(edit: impl FnOnce(&mut ContentPack)) -> Text {
+    let mut pack = default_pack();
+    edit(&mut pack);
+    let problems = pack_problems(&pack, &Catalog::default());
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(both(&problems[0]));
+    problems.into_iter().next().unwrap()
+}
+
+#[test]
+fn identifiers_that_would_break_record_ids_are_refused_naming_the_field() {
+    let p = only_problem(|p| p.modules[0].id = "mod satu".into());
+    assert!(p.en.starts_with("Module id \"mod satu\" is invalid"), "{}", p.en);
+    assert!(p.id.starts_with("Id modul \"mod satu\" tidak sah"), "{}", p.id);
+
+    let p = only_problem(|p| p.id = "lentera:dasar".into());
+    assert!(p.en.starts_with("Pack id \"lentera:dasar\" is invalid"), "{}", p.en);
+    assert!(p.en.contains("1–20 characters"));
+
+    let long = "mod-m08-pengambilan-keputusan-lanjutan";
+    let p = only_problem(|p| p.modules[7].id = long.into());
+    assert!(p.en.starts_with(&format!("Module id \"{long}\"")), "{}", p.en);
+    assert!(
+        p.en.contains("too long: 38 characters") && p.en.contains("1–32 characters"),
+        "{}",
+        p.en
+    );
+
+    let p = only_problem(|p| {
+        let mut c = p.competencies[0].clone();
+        c.code = "T:TIK:02".into();
+        p.competencies.push(c);
+    });
+    assert!(
+        p.en.starts_with("Pack competency: Competency code \"T:TIK:02\""),
+        "{}",
+        p.en
+    );
+
+    let p = only_problem(|p| p.modules[0].lessons[1].id = "l.2".into());
+    assert!(
+        p.en.starts_with("Module \"mod-m01-integritas\": Lesson id \"l.2\""),
+        "{}",
+        p.en
+    );
+
+    // A malformed reference is reported as such, not also as unknown.
+    let p = only_problem(|p| p.modules[0].targets[0].competency = "M 01".into());
+    assert!(p.en.contains("target: Competency code \"M 01\""), "{}", p.en);
+}
+
+#[test]
+fn a_competency_code_defined_twice_in_a_pack_is_refused() {
+    let p = only_problem(|p| {
+        let again = p.competencies[0].clone();
+        p.competencies.push(again);
+    });
+    assert!(p.en.contains("\"T.TIK.01\" is defined twice"), "{}", p.en);
+}
+
+#[test]
+fn the_identifier_rules_are_documented() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/content-pack.md")).unwrap();
+    for r in &RULES {
+        let row = format!(
+            "| {} | {} | letters, digits and `{}` | {} |",
+            r.field.1,
+            r.json,
+            r.punctuation_shown(),
+            r.max_len
+        );
+        assert!(doc.contains(&row), "docs/content-pack.md lacks the row\n{row}");
+    }
+    assert!(doc.contains(&format!("| {} |", ident::MAX_EMPLOYEE_ID_LEN)));
 }

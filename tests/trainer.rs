@@ -70,6 +70,20 @@ fn a_malformed_framework_csv_is_refused_with_reasons() {
     assert!(framework_pack("\"unclosed,\n", None).unwrap_err()[0]
         .en
         .contains("unclosed quote"));
+    // ID numbers become competency codes, parts of plan record ids: the code rule applies.
+    let bad_code = fixture().replace(",TK.ADM,", ",TK:ADM 1,");
+    let e = framework_pack(&bad_code, None).unwrap_err();
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].en
+            .starts_with("Line 3, ID number column: Competency code \"TK:ADM 1\" is invalid"),
+        "{e:?}"
+    );
+    assert!(
+        e[0].id
+            .starts_with("Baris 3, kolom ID number: Kode kompetensi \"TK:ADM 1\" tidak sah"),
+        "{e:?}"
+    );
 }
 
 #[test]

@@ -9,6 +9,7 @@ use crate::domain::json;
 use crate::domain::lang::Text;
 use crate::domain::model::competency::{Competency, CompetencyCode, CompetencyType, MAX_LEVEL};
 use crate::domain::model::employee::Position;
+use crate::domain::model::ident::{self, IdentKind};
 use crate::domain::model::pack::{ContentPack, Module, PackId, PositionStandard, PACK_FORMAT};
 use crate::domain::rules::config::RulesConfig;
 
@@ -132,20 +133,20 @@ impl Catalog {
 /// The most JP one module may give (a pack is refused above it; so is an imported completion).
 pub const MAX_MODULE_JP: f64 = 200.0;
 
-/// Checks a content pack: shape (done by serde), then every relation inside it, all at once.
-/// Used by the app when a pack is loaded and by the test that guards the shipped pack.
+/// Checks a content pack: shape (done by serde), then its identifiers (`ident`: they become
+/// parts of stored record ids, so a bad one would make saved data unreadable), then every
+/// relation inside it, all at once. Used by the app when a pack is loaded and by the test that
+/// guards the shipped pack.
 pub fn pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<Text> {
     let mut p = Vec::new();
-    let mut bad = |id: String, en: String| p.push(Text::new(id, en));
     if pack.format != PACK_FORMAT {
-        bad(
+        p.push(Text::new(
             format!("Bukan paket konten Lentera (format \"{}\").", pack.format),
             format!("Not a Lentera content pack (format \"{}\").", pack.format),
-        );
+        ));
     }
-    if pack.id.trim().is_empty() {
-        bad("Paket tidak punya id.".into(), "The pack has no id.".into());
-    }
+    p.extend(ident_problems(pack));
+    let mut bad = |id: String, en: String| p.push(Text::new(id, en));
     let mut codes: BTreeMap<&str, ()> = BTreeMap::new();
     codes.extend(base.competencies.keys().map(|k| (k.as_str(), ())));
     for c in &pack.competencies {
@@ -161,9 +162,11 @@ pub fn pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<Text> {
             );
         }
     }
+    // A malformed code was reported above already; it is not reported as unknown too.
+    let unknown = |code: &str| ident::is_valid(IdentKind::Competency, code) && !codes.contains_key(code);
     for s in &pack.standards {
         for r in &s.required {
-            if !codes.contains_key(r.competency.as_str()) || !(1..=MAX_LEVEL).contains(&r.level) {
+            if unknown(&r.competency) || !(1..=MAX_LEVEL).contains(&r.level) {
                 bad(
                     format!(
                         "Standar jabatan memakai kompetensi {} level {} yang tidak dikenal.",
@@ -192,7 +195,7 @@ pub fn pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<Text> {
             );
         }
         for t in &m.targets {
-            if !codes.contains_key(t.competency.as_str()) || !(1..=MAX_LEVEL).contains(&t.level) {
+            if unknown(&t.competency) || !(1..=MAX_LEVEL).contains(&t.level) {
                 bad(
                     format!(
                         "Modul {} menyasar kompetensi {} level {} yang tidak dikenal.",
@@ -245,6 +248,65 @@ pub fn pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<Text> {
     if let Some(patch) = &pack.rules {
         if let Err(e) = base.rules.with_override(patch) {
             p.extend(e);
+        }
+    }
+    p
+}
+
+/// The identifier problems of a pack (rules in `ident`), each saying where it is: the pack id,
+/// competency codes it defines (also refused when defined twice), codes its standards and
+/// module targets refer to, module ids and lesson ids.
+fn ident_problems(pack: &ContentPack) -> Vec<Text> {
+    let mut p = Vec::new();
+    let within = |where_id: &str, where_en: &str, e: Text| {
+        Text::new(format!("{where_id}: {}", e.id), format!("{where_en}: {}", e.en))
+    };
+    if let Err(e) = ident::check(IdentKind::Pack, &pack.id) {
+        p.push(e);
+    }
+    let mut defined = BTreeMap::new();
+    for c in &pack.competencies {
+        if let Err(e) = ident::check(IdentKind::Competency, &c.code) {
+            p.push(within("Kompetensi paket", "Pack competency", e));
+        }
+        if defined.insert(c.code.as_str(), ()).is_some() {
+            let code = ident::shown(&c.code);
+            p.push(Text::new(
+                format!("Kode kompetensi {code} didefinisikan dua kali dalam paket."),
+                format!("Competency code {code} is defined twice in the pack."),
+            ));
+        }
+    }
+    for (i, s) in pack.standards.iter().enumerate() {
+        for r in &s.required {
+            if let Err(e) = ident::check(IdentKind::Competency, &r.competency) {
+                let n = i + 1;
+                p.push(within(
+                    &format!("Standar jabatan ke-{n}"),
+                    &format!("Position standard {n}"),
+                    e,
+                ));
+            }
+        }
+    }
+    for m in &pack.modules {
+        if let Err(e) = ident::check(IdentKind::Module, &m.id) {
+            p.push(e);
+        }
+        let module = ident::shown(&m.id);
+        for t in &m.targets {
+            if let Err(e) = ident::check(IdentKind::Competency, &t.competency) {
+                p.push(within(
+                    &format!("Modul {module}, sasaran"),
+                    &format!("Module {module}, target"),
+                    e,
+                ));
+            }
+        }
+        for l in &m.lessons {
+            if let Err(e) = ident::check(IdentKind::Lesson, &l.id) {
+                p.push(within(&format!("Modul {module}"), &format!("Module {module}"), e));
+            }
         }
     }
     p

@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 
 use crate::domain::lang::Text;
 use crate::domain::model::competency::{Competency, CompetencyType, LevelDescription};
+use crate::domain::model::ident::{self, IdentKind};
 use crate::domain::model::pack::{ContentPack, PACK_FORMAT};
 
 pub const COLUMNS: usize = 14;
@@ -72,6 +73,13 @@ pub fn framework_pack(text: &str, existing: Option<&ContentPack>) -> Result<Cont
                 format!("Line {line}: a competency without ID number or short name."),
             ));
         } else {
+            // The ID number becomes the competency code, a part of plan record ids.
+            if let Err(e) = ident::check(IdentKind::Competency, row[1].trim()) {
+                problems.push(Text::new(
+                    format!("Baris {line}, kolom ID number: {}", e.id),
+                    format!("Line {line}, ID number column: {}", e.en),
+                ));
+            }
             comps.push(row);
         }
     }
@@ -148,7 +156,7 @@ pub fn framework_pack(text: &str, existing: Option<&ContentPack>) -> Result<Cont
             }
         })
         .collect();
-    let id = format!("moodle-{}", slug(&fw[1]));
+    let id = pack_id(&fw[1]);
     let mut pack = ContentPack {
         format: PACK_FORMAT.into(),
         id,
@@ -228,6 +236,30 @@ fn plain(html: &str) -> String {
         .replace("&#39;", "'")
         .replace("&amp;", "&");
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The pack id for a framework: `moodle-<slug of its ID number>`, which must fit the pack-id
+/// rule (`ident`, 20 characters). Moodle allows 100-character ID numbers, so a slug longer than
+/// the 13 characters left keeps its first 6 and adds 6 hex digits of a hash of the whole ID
+/// number: re-importing the same framework still finds the same pack, and two long ID numbers
+/// with the same start still get different packs.
+fn pack_id(idnumber: &str) -> String {
+    const PREFIX: &str = "moodle-";
+    let room = IdentKind::Pack.rule().max_len - PREFIX.len();
+    let slug = slug(idnumber);
+    if slug.len() <= room {
+        return format!("{PREFIX}{slug}");
+    }
+    let head = slug[..room - 7].trim_end_matches('-');
+    format!("{PREFIX}{head}-{:06x}", fnv1a(idnumber.trim().as_bytes()) & 0xff_ffff)
+}
+
+/// 32-bit FNV-1a: tiny and fixed forever (the standard library's hasher may change between
+/// releases, and pack ids must not).
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .fold(0x811c_9dc5, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193))
 }
 
 fn slug(s: &str) -> String {
@@ -310,6 +342,24 @@ mod tests {
         let rows = parse_csv("a,\"b,c\",\"d \"\"e\"\"\"\r\n\"x\ny\",z\n", ',').unwrap();
         assert_eq!(rows, vec![vec!["a", "b,c", "d \"e\""], vec!["x\ny", "z"]]);
         assert_eq!(parse_csv("a,\"b\n", ','), Err(1));
+    }
+
+    #[test]
+    fn a_long_framework_id_number_still_gives_a_valid_stable_pack_id() {
+        assert_eq!(pack_id("DUKCAPIL-2026"), "moodle-dukcapil-2026");
+        assert_eq!(pack_id(" "), "moodle-kerangka");
+        let a = pack_id("KERANGKA-KOMPETENSI-TEKNIS-2026");
+        let b = pack_id("KERANGKA-KOMPETENSI-TEKNIS-2027");
+        assert!(a.starts_with("moodle-kerang-") && a != b, "{a} {b}");
+        assert_eq!(a, pack_id("KERANGKA-KOMPETENSI-TEKNIS-2026"));
+        for s in [
+            a,
+            b,
+            pack_id("A-----------------------------x"),
+            pack_id(&"é".repeat(50)),
+        ] {
+            assert_eq!(ident::check(IdentKind::Pack, &s), Ok(()), "{s}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod competency;
 pub mod employee;
 pub mod evaluation;
+pub mod ident;
 pub mod lock;
 pub mod nip;
 pub mod pack;

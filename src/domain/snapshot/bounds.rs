@@ -29,7 +29,7 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// Any other text (notes, evidence, feedback).
 pub const MAX_TEXT_CHARS: usize = 10_000;
 /// Employee record ids: they are part of derived ids (progress, plan), which must stay valid.
-pub const MAX_EMPLOYEE_ID_CHARS: usize = 40;
+pub const MAX_EMPLOYEE_ID_CHARS: usize = crate::domain::model::ident::MAX_EMPLOYEE_ID_LEN;
 /// Timestamps and dates may be at most this far ahead of the importing device's clock (time
 /// zones and slightly fast clocks), never years ahead.
 pub const FUTURE_SLACK_HOURS: i64 = 24;
