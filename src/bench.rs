@@ -80,3 +80,12 @@ pub async fn bench_seed_cohort(n: u32) -> Result<(), JsValue> {
         .await
         .map_err(|e| JsValue::from_str(&e))
 }
+
+/// Milliseconds to hash one PIN the way the app does (`domain::pin::ROUNDS` PBKDF2 rounds):
+/// what an unlock costs, and what each offline guess costs an attacker on the same hardware.
+#[wasm_bindgen]
+pub fn bench_pin_hash() -> f64 {
+    let t = now_ms();
+    std::hint::black_box(crate::domain::pin::hash_pin("2468", [7; 16]));
+    now_ms() - t
+}

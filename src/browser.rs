@@ -12,7 +12,11 @@ pub fn now() -> DateTime<Utc> {
 /// Today in the device's own time zone (a learner in WITA finishing at 07:30 local time did so
 /// "today", not yesterday in UTC).
 pub fn today() -> NaiveDate {
-    let d = js_sys::Date::new_0();
+    date_of(&js_sys::Date::new_0())
+}
+
+/// The local calendar date of a JS `Date`.
+pub fn date_of(d: &js_sys::Date) -> NaiveDate {
     NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
         .unwrap_or_else(|| now().date_naive())
 }

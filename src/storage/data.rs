@@ -2,9 +2,11 @@
 //!
 //! - A save writes the previous value to `data.backup` first, then the new value to `data`.
 //!   Each `setItem` is atomic, so after a crash at any point one of the two is whole.
-//! - Every value carries a revision and a checksum (`domain::snapshot::stored`). A damaged main
-//!   copy is recovered from the backup and the user is told; the damaged value is set aside,
-//!   never deleted.
+//! - Every value carries a revision and a checksum (`domain::snapshot::stored`). A damaged or
+//!   unreadable main copy is recovered from the backup and the user is told; every value the
+//!   app cannot read is set aside (`aside`) until the user explicitly discards it — never
+//!   overwritten, never deleted by the app. If there is no room to set it aside, the app stays
+//!   read-only rather than overwrite it.
 //! - Another tab may have saved since this tab last read. A save then merges what is stored
 //!   into what it writes (the domain merge loses nothing), so a stale tab cannot overwrite.
 //! - Data written by a newer version of Lentera is never overwritten: the app becomes
@@ -22,11 +24,10 @@ use crate::domain::snapshot::merge::merge;
 use crate::domain::snapshot::stored::{decode, encode, intact, stamp, Stamp, StoredError};
 use crate::domain::snapshot::{Snapshot, SCHEMA_VERSION};
 
-use super::{get, remove, set, WriteError};
+use super::{aside, get, set, WriteError};
 
 const MAIN: &str = "data";
 const BACKUP: &str = "data.backup";
-const DAMAGED: &str = "data.damaged";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Recovery {
@@ -36,6 +37,9 @@ pub enum Recovery {
     NothingReadable,
     /// The data was saved by a newer Lentera: shown read-only, never overwritten.
     NewerVersion,
+    /// The stored data could not be read and there was no room to set it aside: the app stays
+    /// read-only so that nothing overwrites it until the user downloads it.
+    NoRoomToSetAside,
 }
 
 pub struct Loaded {
@@ -58,10 +62,18 @@ pub fn load() -> Loaded {
         Ok((_, snapshot)) => (snapshot, None),
         Err(StoredError::Unreadable(_)) if is_newer(&main) => (Snapshot::default(), Some(Recovery::NewerVersion)),
         Err(_) => {
-            let _ = set(DAMAGED, &main);
-            match get(BACKUP).map(|b| decode(&b)) {
-                Some(Ok((_, snapshot))) => (snapshot, Some(Recovery::FromBackup)),
-                _ => (Snapshot::default(), Some(Recovery::NothingReadable)),
+            let now = js_sys::Date::now();
+            let backup = get(BACKUP);
+            let from_backup = backup.as_deref().map(decode);
+            let mut kept = aside::keep_local("data", &main, now);
+            if let (Some(b), Some(Err(_))) = (&backup, &from_backup) {
+                kept = kept.and(aside::keep_local("backup", b, now));
+            }
+            match (kept, from_backup) {
+                (Err(_), Some(Ok((_, snapshot)))) => (snapshot, Some(Recovery::NoRoomToSetAside)),
+                (Err(_), _) => (Snapshot::default(), Some(Recovery::NoRoomToSetAside)),
+                (Ok(()), Some(Ok((_, snapshot)))) => (snapshot, Some(Recovery::FromBackup)),
+                (Ok(()), _) => (Snapshot::default(), Some(Recovery::NothingReadable)),
             }
         }
     };
@@ -90,7 +102,9 @@ pub struct Saved {
 }
 
 /// Saves `snapshot`, which this tab based on the stored value `known`. On error nothing changed.
-pub fn save(snapshot: &Snapshot, known: Stamp) -> Result<Saved, WriteError> {
+/// `scrub`: the previous copy must not survive either (a person was erased), so the backup
+/// becomes the new value too.
+pub fn save(snapshot: &Snapshot, known: Stamp, scrub: bool) -> Result<Saved, WriteError> {
     let stored = get(MAIN);
     let stored_stamp = stored.as_deref().and_then(stamp).unwrap_or((0, 0));
     let mut merged = None;
@@ -100,7 +114,9 @@ pub fn save(snapshot: &Snapshot, known: Stamp) -> Result<Saved, WriteError> {
         }
     }
     let value = encode(stored_stamp.0.max(known.0) + 1, merged.as_ref().unwrap_or(snapshot));
-    if let Some(prev) = &stored {
+    if scrub {
+        set(BACKUP, &value)?;
+    } else if let Some(prev) = &stored {
         if intact(prev) {
             // No room for the previous copy: report it and change nothing, rather than save
             // without a fallback.
@@ -119,19 +135,27 @@ const MIRROR: &str = "data";
 /// Merges `snapshot` into the durable copy in IndexedDB (read, merge, write in one transaction,
 /// so tabs saving at the same moment all end up in it). Resolves once it is on disk.
 pub async fn mirror(snapshot: Snapshot, revision: u64) -> Result<(), String> {
+    let now = js_sys::Date::now();
     super::idb::update(MIRROR, move |stored| {
+        let mut writes = Vec::new();
         let (rev, merged) = match stored.as_deref().map(decode) {
             Some(Ok((r, theirs))) => {
                 let merged = merge(&theirs, &snapshot).0;
                 if merged == theirs {
-                    return None;
+                    return writes;
                 }
                 (r.max(revision) + 1, merged)
             }
-            // Nothing there, or unreadable: the new copy replaces it.
-            _ => (revision, snapshot),
+            // Unreadable: kept aside in the same transaction, then replaced.
+            Some(Err(_)) => {
+                let raw = stored.expect("present");
+                writes.push((aside::durable_key("mirror", now, revision as u32), raw));
+                (revision, snapshot)
+            }
+            None => (revision, snapshot),
         };
-        Some(encode(rev, &merged))
+        writes.push((MIRROR.to_string(), encode(rev, &merged)));
+        writes
     })
     .await
     .map_err(|e| format!("{e:?}"))
@@ -157,9 +181,4 @@ pub fn changed_since(known: Stamp) -> Option<(Stamp, Snapshot)> {
 /// The storage key another tab's save changes (for `storage` events).
 pub fn main_key() -> String {
     super::key(MAIN)
-}
-
-/// Forgets the set-aside damaged value once the user has been told and the data saved again.
-pub fn clear_damaged() {
-    remove(DAMAGED);
 }

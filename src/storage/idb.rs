@@ -76,23 +76,61 @@ pub async fn put(key: &str, value: &str) -> Result<(), JsValue> {
 }
 
 /// Read-modify-write of one value in a single `durability: "strict"` transaction: `update`
-/// gets the stored value and returns what to write (`None`: leave it). IndexedDB runs
-/// read-write transactions on a store one at a time, across tabs too, so concurrent updates
-/// cannot overwrite each other. Resolves once the transaction has reached the disk.
-pub async fn update(key: &str, update: impl FnOnce(Option<String>) -> Option<String> + 'static) -> Result<(), JsValue> {
+/// gets the stored value and returns what to write, as (key, value) pairs — the value itself
+/// and anything to keep beside it in the same transaction (an unreadable value set aside);
+/// nothing to leave it. IndexedDB runs read-write transactions on a store one at a time,
+/// across tabs too, so concurrent updates cannot overwrite each other. Resolves once the
+/// transaction has reached the disk.
+pub async fn update(key: &str, update: impl FnOnce(Option<String>) -> Vec<(String, String)> + 'static) -> Result<(), JsValue> {
     let db = open().await?;
     let tx = strict_readwrite(&db)?;
     let store = tx.object_store(STORE)?;
     let get = store.get(&JsValue::from_str(key))?;
-    let (g, k) = (get.clone(), key.to_string());
+    let g = get.clone();
     // The put must be issued inside the get's success callback, while the transaction is active.
     let on_get = Closure::once_into_js(move || {
         let current = g.result().ok().and_then(|v| v.as_string());
-        if let Some(next) = update(current) {
-            let _ = store.put_with_key(&JsValue::from_str(&next), &JsValue::from_str(&k));
+        for (k, v) in update(current) {
+            let _ = store.put_with_key(&JsValue::from_str(&v), &JsValue::from_str(&k));
         }
     });
     get.set_onsuccess(Some(on_get.unchecked_ref()));
+    committed(&tx).await?;
+    db.close();
+    Ok(())
+}
+
+/// Every key that starts with `prefix`.
+pub async fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, JsValue> {
+    let db = open().await?;
+    let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readonly)?;
+    let keys = wait(&tx.object_store(STORE)?.get_all_keys()?).await?;
+    db.close();
+    Ok(js_sys::Array::from(&keys)
+        .iter()
+        .filter_map(|k| k.as_string())
+        .filter(|k| k.starts_with(prefix))
+        .collect())
+}
+
+/// Writes several values in one strict transaction (all or none); resolves once on disk.
+pub async fn put_all(values: &[(&str, &str)]) -> Result<(), JsValue> {
+    let db = open().await?;
+    let tx = strict_readwrite(&db)?;
+    let store = tx.object_store(STORE)?;
+    for (k, v) in values {
+        store.put_with_key(&JsValue::from_str(v), &JsValue::from_str(k))?;
+    }
+    committed(&tx).await?;
+    db.close();
+    Ok(())
+}
+
+/// Deletes `key`; resolves once committed.
+pub async fn delete(key: &str) -> Result<(), JsValue> {
+    let db = open().await?;
+    let tx = strict_readwrite(&db)?;
+    tx.object_store(STORE)?.delete(&JsValue::from_str(key))?;
     committed(&tx).await?;
     db.close();
     Ok(())

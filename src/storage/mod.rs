@@ -3,6 +3,7 @@
 //! Everything else asks this module to load or save and gets plain values back, so a change of
 //! storage technology stays here.
 
+pub mod aside;
 pub mod cohort;
 pub mod data;
 pub mod idb;

@@ -4,6 +4,7 @@
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::domain::lang::Lang;
+use crate::domain::pin::{Attempts, PinHash};
 use crate::domain::record::{DeviceId, Id};
 
 use super::key;
@@ -37,29 +38,32 @@ pub fn device_id(fresh: impl FnOnce() -> Id) -> DeviceId {
     id
 }
 
-/// Wrong-PIN count and the time (ms since epoch) until which the profile is locked, kept
-/// across reloads so reloading does not skip the wait.
-pub fn pin_failures(profile: &Id) -> (u32, f64) {
-    LocalStorage::get::<(u32, f64)>(key(&format!("pin.{profile}"))).unwrap_or((0, 0.0))
+/// Wrong-PIN attempts at a gate (`pin.<profile id>`, or `trainer` for trainer mode), kept
+/// across reloads so reloading does not skip the wait. Device-local: never exported.
+pub fn attempts(gate: &str) -> Attempts {
+    LocalStorage::get::<Attempts>(key(&format!("pin.{gate}"))).unwrap_or_default()
 }
 
-pub fn set_pin_failures(profile: &Id, failures: u32, locked_until_ms: f64) {
-    let k = key(&format!("pin.{profile}"));
-    if failures == 0 {
+pub fn set_attempts(gate: &str, a: Attempts) {
+    let k = key(&format!("pin.{gate}"));
+    if a == Attempts::default() {
         LocalStorage::delete(k);
     } else {
-        let _ = LocalStorage::set(k, (failures, locked_until_ms));
+        let _ = LocalStorage::set(k, a);
     }
 }
 
-const TRAINER_PIN: &str = "trainer.pin";
+/// The gate name of trainer mode's attempts (profile gates use the profile id, which cannot
+/// contain a space).
+pub const TRAINER_GATE: &str = "trainer mode";
 
-/// The trainer-mode PIN (hashed), which keeps a cohort's data from learners using the same
-/// device.
-pub fn trainer_pin() -> Option<crate::domain::model::employee::PinHash> {
-    LocalStorage::get(key(TRAINER_PIN)).ok()
+const LEGACY_TRAINER_PIN: &str = "trainer.pin";
+
+/// The trainer PIN as older builds kept it (localStorage); it now lives with the cohort.
+pub fn legacy_trainer_pin() -> Option<PinHash> {
+    LocalStorage::get(key(LEGACY_TRAINER_PIN)).ok()
 }
 
-pub fn set_trainer_pin(hash: &crate::domain::model::employee::PinHash) -> Result<(), String> {
-    LocalStorage::set(key(TRAINER_PIN), hash).map_err(|e| e.to_string())
+pub fn forget_legacy_trainer_pin() {
+    LocalStorage::delete(key(LEGACY_TRAINER_PIN));
 }

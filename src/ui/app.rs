@@ -14,6 +14,7 @@ use super::pages::{
     assess::AssessPage,
     dashboard::DashboardPage,
     data::DataPage,
+    my_data::MyDataPage,
     learn::{LearnPage, LessonPage, ModulePage, QuizPage},
     not_found::NotFoundPage,
     plan::PlanPage,
@@ -48,13 +49,11 @@ pub fn App() -> impl IntoView {
     // every edit of the data.
     let access = Memo::new(move |_| {
         let id = route.with(|r| r.profile().cloned())?;
-        store.snapshot.with(|s| {
-            s.employees
-                .get(&id)
-                .filter(|r| !r.is_deleted())
-                .map(|r| r.data().pin.is_some())
-        })
+        store
+            .snapshot
+            .with(|s| s.employees.get(&id).filter(|r| !r.is_deleted()).map(|_| s.is_locked(&id)))
     });
+    lock_on_leave(store, route);
 
     view! {
         // A button, not `href="#main"`: the fragment holds the route (see route.rs).
@@ -110,10 +109,23 @@ fn screen(route: Route, access: Option<bool>) -> AnyView {
         Route::Quiz(id, m) => with_nav(&id, view! { <QuizPage employee=id.clone() module=m/> }.into_any()),
         Route::Activities(id) => with_nav(&id, view! { <ActivitiesPage employee=id.clone()/> }.into_any()),
         Route::Plan(id) => with_nav(&id, view! { <PlanPage employee=id.clone()/> }.into_any()),
+        Route::MyData(id) => with_nav(&id, view! { <MyDataPage employee=id.clone()/> }.into_any()),
         Route::Data => view! { <DataPage/> }.into_any(),
         Route::Trainer(tab) => view! { <TrainerPage tab=tab/> }.into_any(),
         Route::NotFound(path) => view! { <NotFoundPage path=path/> }.into_any(),
     }
+}
+
+/// Leaving a profile's screens by any way — the logo, the profile list, Back, the Data page,
+/// trainer mode, a typed address — ends its session: coming back asks for the PIN again.
+fn lock_on_leave(store: Store, route: ReadSignal<Route>) {
+    Effect::new(move |_| {
+        let here = route.with(|r| r.profile().cloned());
+        let open = store.session.get_untracked();
+        if open.is_some() && open != here {
+            store.session.set(None);
+        }
+    });
 }
 
 /// Locks the open profile after `IDLE_LOCK_MS` without a touch or key press.

@@ -31,6 +31,8 @@ pub enum Route {
     Quiz(Id, ModuleRef),
     Activities(Id),
     Plan(Id),
+    /// One person's own data: export their record, their conflicts, erase their profile.
+    MyData(Id),
     Data,
     Trainer(TrainerTab),
     NotFound(String),
@@ -73,6 +75,7 @@ impl Route {
             ["p", e, "belajar", p, md, "pelajaran", l] => id(e).map(|e| Route::Lesson(e, m(p, md), l.to_string())),
             ["p", e, "kegiatan"] => id(e).map(Route::Activities),
             ["p", e, "rencana"] => id(e).map(Route::Plan),
+            ["p", e, "data"] => id(e).map(Route::MyData),
             _ => None,
         };
         r.unwrap_or_else(|| Route::NotFound(path.to_string()))
@@ -99,6 +102,7 @@ impl Route {
             Route::Lesson(e, r, l) => p(e, &format!("{}/pelajaran/{}", m(r), encode(l))),
             Route::Activities(e) => p(e, "/kegiatan"),
             Route::Plan(e) => p(e, "/rencana"),
+            Route::MyData(e) => p(e, "/data"),
             Route::NotFound(path) => format!("#/{path}"),
         }
     }
@@ -115,6 +119,7 @@ impl Route {
             | Route::Quiz(e, _)
             | Route::Activities(e)
             | Route::Plan(e)
+            | Route::MyData(e)
             | Route::EditProfile(e) => Some(e),
             _ => None,
         }

@@ -13,6 +13,7 @@ use crate::domain::catalog::{add_pack, Catalog, PackChange};
 use crate::domain::json;
 use crate::domain::lang::Text;
 use crate::domain::model::employee::Employee;
+use crate::domain::model::lock::ProfileLock;
 use crate::domain::model::pack::ContentPack;
 use crate::domain::record::{DeviceId, Id, Record};
 use crate::domain::rules::profile::{employee_records, profile, EmployeeProfile};
@@ -93,18 +94,38 @@ impl Store {
     }
 
     pub fn read_only(&self) -> bool {
-        self.recovery.get_untracked() == Some(Recovery::NewerVersion)
+        matches!(
+            self.recovery.get_untracked(),
+            Some(Recovery::NewerVersion | Recovery::NoRoomToSetAside)
+        )
     }
 
     /// Applies `edit` to a copy of the snapshot and saves it; the screens change only if the
     /// save succeeded. Returns whether it did.
     pub fn change(&self, edit: impl FnOnce(&mut Snapshot, &DeviceId, DateTime<Utc>)) -> bool {
+        self.save_change(edit, false)
+    }
+
+    /// Erases a person from this device (their own act, unlocked): every record of theirs
+    /// becomes a deletion without data, their PIN goes, and no earlier copy on the device keeps
+    /// their data (the backup is overwritten too; the durable copy merges the deletions).
+    pub fn erase_person(&self, id: &Id) -> bool {
+        let who = id.clone();
+        let ok = self.save_change(move |s, dev, now| s.erase_person(&who, dev, now), true);
+        if ok {
+            storage::prefs::set_attempts(id.as_str(), Default::default());
+            self.session.set(None);
+        }
+        ok
+    }
+
+    fn save_change(&self, edit: impl FnOnce(&mut Snapshot, &DeviceId, DateTime<Utc>), scrub: bool) -> bool {
         if self.read_only() {
             return false;
         }
         let mut next = self.snapshot.get_untracked();
         edit(&mut next, &self.device(), browser::now());
-        match storage::data::save(&next, self.known.get_value()) {
+        match storage::data::save(&next, self.known.get_value(), scrub) {
             Ok(saved) => {
                 self.known.set_value(saved.stamp);
                 let shown = saved.merged.unwrap_or(next);
@@ -112,9 +133,6 @@ impl Store {
                 self.save_state.set(SaveState::Saving);
                 self.saves.update_value(|n| *n += 1);
                 self.mirror(shown, saved.stamp);
-                if self.recovery.get_untracked().is_some() {
-                    storage::data::clear_damaged();
-                }
                 true
             }
             Err(e) => {
@@ -130,11 +148,17 @@ impl Store {
     }
 
     /// A new employee record, saved. Returns its id.
-    pub fn add_employee(&self, employee: Employee) -> Option<Id> {
+    /// A new employee record (and their PIN on this device, if chosen), saved. Returns its id.
+    pub fn add_employee(&self, employee: Employee, lock: Option<ProfileLock>) -> Option<Id> {
         let id = browser::new_id();
         let rid = id.clone();
-        self.change(move |s, dev, now| s.employees.upsert(Record::create(rid, dev, now, employee)))
-            .then_some(id)
+        self.change(move |s, dev, now| {
+            if let Some(lock) = lock {
+                s.set_lock(&rid, lock, dev, now);
+            }
+            s.employees.upsert(Record::create(rid, dev, now, employee))
+        })
+        .then_some(id)
     }
 
     /// Keeps `pack` on this device (checked; a newer edition archives dropped modules).

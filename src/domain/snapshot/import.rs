@@ -490,3 +490,29 @@ fn check_relations(s: &Snapshot, at: &Positions, problems: &mut Vec<Problem>) {
         }
     }
 }
+
+/// Checks an imported file against the content this device knows: a module completion may
+/// credit at most the module's JP (a module this device does not know is bounded by
+/// `MAX_MODULE_JP` at import). Run after `import`, before the preview.
+pub fn check_against_catalog(s: &Snapshot, catalog: &crate::domain::catalog::Catalog) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for r in s.progress.all() {
+        for p in r.versions().iter().filter_map(|v| v.data.as_ref()) {
+            let (Some(c), Some(m)) = (&p.completion, catalog.module(&p.pack, &p.module)) else {
+                continue;
+            };
+            // A hundredth of a JP of slack for decimal rounding in other tools.
+            if c.jp > m.module.jp + 0.01 {
+                problems.push(Problem::new(
+                    format!("progress[id={}].data.completion.jp", r.id),
+                    format!("JP penyelesaian ({}) melebihi JP modul {} ({}).", c.jp, p.module, m.module.jp),
+                    format!("completion JP ({}) exceeds the JP of module {} ({}).", c.jp, p.module, m.module.jp),
+                ));
+            }
+        }
+        if problems.len() >= MAX_PROBLEMS {
+            break;
+        }
+    }
+    problems
+}

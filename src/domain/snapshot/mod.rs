@@ -3,6 +3,7 @@
 
 pub mod authority;
 pub mod bounds;
+pub mod conflicts;
 pub mod export;
 pub mod format;
 pub mod import;

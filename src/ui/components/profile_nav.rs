@@ -20,6 +20,7 @@ pub fn ProfileNav(employee: Id) -> impl IntoView {
         (Route::Activities(e.clone()), "Kegiatan", "Activities"),
         (Route::Plan(e.clone()), "Rencana", "Plan"),
         (Route::Supervisor(e.clone()), "Atasan", "Supervisor"),
+        (Route::MyData(e.clone()), "Data saya", "My data"),
     ];
     let links = items
         .into_iter()

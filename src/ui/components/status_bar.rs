@@ -48,8 +48,12 @@ pub fn StatusBar() -> impl IntoView {
                     "The stored data was damaged (perhaps the device shut down while saving). Lentera restored the last intact copy; check your latest changes.",
                 ),
                 Recovery::NothingReadable => (
-                    "Data tersimpan tidak dapat dibaca dan tidak ada salinan cadangan yang utuh. Data rusak disisihkan, tidak dihapus. Impor ekspor terakhir Anda di halaman Data.",
-                    "The stored data could not be read and no intact backup exists. The damaged data was set aside, not deleted. Import your latest export on the Data page.",
+                    "Data tersimpan tidak dapat dibaca dan tidak ada salinan cadangan yang utuh. Data rusak disisihkan, tidak dihapus: di halaman Data Anda dapat mengunduhnya. Impor ekspor terakhir Anda di halaman Data.",
+                    "The stored data could not be read and no intact backup exists. The damaged data was set aside, not deleted: you can download it on the Data page. Import your latest export on the Data page.",
+                ),
+                Recovery::NoRoomToSetAside => (
+                    "Data tersimpan tidak dapat dibaca dan tidak ada ruang untuk menyisihkannya. Agar tidak tertimpa, aplikasi hanya menampilkan dan tidak menyimpan perubahan. Buka halaman Data, unduh data mentahnya, lalu kosongkan ruang.",
+                    "The stored data could not be read and there is no room to set it aside. So that nothing overwrites it, the app only shows and does not save changes. Open the Data page, download the raw data, then free some space.",
                 ),
                 Recovery::NewerVersion => (
                     "Data di perangkat ini disimpan oleh versi Lentera yang lebih baru. Agar tidak rusak, aplikasi ini hanya menampilkan dan tidak menyimpan perubahan. Muat ulang untuk mendapatkan versi terbaru.",

@@ -1,20 +1,32 @@
-//! Moving data: export a record or all profiles to a JSON file, import a file with a preview
-//! before anything changes, resolve conflicts, and see how much storage is used.
+//! Moving data on a shared tablet: export profiles, import a file with a preview that names
+//! every person it would change (and what is skipped, and why) before anything changes,
+//! settle conflicts, see how much storage is used and what was set aside.
+//!
+//! Nobody is unlocked on this page (leaving a profile locks it, `app.rs`). Who may be exported
+//! or changed here: profiles without a PIN, and the PIN-protected ones whose owner enters their
+//! PIN on this page (`authorised`). The decisions are the domain's
+//! (`snapshot::authority`); this page only asks and shows.
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::domain::format;
-use crate::domain::lang::Lang;
-use crate::domain::record::{Id, Record, RecordData, Table};
+use crate::domain::lang::Text;
+use crate::domain::record::Id;
+use crate::domain::snapshot::authority::{apply, plan, ImportPlan, PersonChange, Skip};
+use crate::domain::snapshot::bounds::fits_device;
+use crate::domain::snapshot::conflicts::conflicts;
 use crate::domain::snapshot::export::{export, file_name};
 use crate::domain::snapshot::format::PackRef;
-use crate::domain::snapshot::import::{import, Problem};
-use crate::domain::snapshot::merge::{merge, MergeReport};
+use crate::domain::snapshot::import::{check_against_catalog, import, Problem};
+use crate::domain::snapshot::merge::MergeReport;
 use crate::domain::snapshot::{ExportInfo, Snapshot};
-use crate::storage;
+use crate::storage::{self, aside};
 use crate::ui::i18n::use_i18n;
+use crate::ui::pages::unlock::try_unlock;
 use crate::ui::state::{use_store, Store};
 
 /// Offers `text` as a file download.
@@ -40,27 +52,74 @@ pub fn download(name: &str, text: &str, mime: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// Profiles the person at the tablet may export: their own (unlocked) and those without a PIN.
-fn accessible(store: &Store) -> Vec<Id> {
-    let session = store.session.get_untracked();
-    store.snapshot.with_untracked(|s| {
-        s.employees
-            .records()
-            .filter(|r| r.data().pin.is_none() || session.as_ref() == Some(&r.id))
-            .map(|r| r.id.clone())
-            .collect()
+/// Downloads the records of exactly `employees` as an export file named after `label`.
+pub fn download_export(store: Store, employees: Vec<Id>, label: &str) {
+    let info = ExportInfo {
+        app_version: env!("CARGO_PKG_VERSION").into(),
+        device: store.device(),
+        exported_at: browser::now(),
+        employees,
+        packs: store.catalog.with_untracked(|c| {
+            c.packs
+                .iter()
+                .map(|(id, version)| PackRef {
+                    id: id.clone(),
+                    version: *version,
+                })
+                .collect()
+        }),
+    };
+    let file = store.snapshot.with_untracked(|s| export(s, info));
+    download(&file_name(label, browser::today()), &file.to_json(), "application/json");
+}
+
+/// The live profiles on this device: (id, name, has a PIN).
+fn profiles(store: Store) -> Vec<(Id, String, bool)> {
+    store.snapshot.with(|s| {
+        let mut v: Vec<(Id, String, bool)> = s
+            .employees
+            .live()
+            .map(|r| (r.id.clone(), r.data().name.clone(), s.is_locked(&r.id)))
+            .collect();
+        crate::domain::sort::sort_by(&mut v, |a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        v
     })
 }
 
-fn table_label(i18n: crate::ui::i18n::I18n, key: &str) -> &'static str {
-    match key {
-        "employees" => i18n.t("Profil pegawai", "Employee profiles"),
-        "assessments" => i18n.t("Penilaian", "Assessments"),
-        "progress" => i18n.t("Kemajuan belajar", "Learning progress"),
-        "activities" => i18n.t("Kegiatan", "Activities"),
-        "ratings" => i18n.t("Penilaian kinerja", "Performance ratings"),
-        "feedback" => i18n.t("Umpan balik publik", "Public feedback"),
-        _ => i18n.t("Rencana", "Plan items"),
+/// A PIN field that adds `person` to `authorised` once their PIN is right (the profile's own
+/// wrong-PIN waits apply).
+#[component]
+fn PinInclude(person: Id, name: String, authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let pin = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Text>);
+    let field = format!("pin-{person}");
+    let err_id = format!("pin-err-{person}");
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match try_unlock(store, &person, &pin.get_untracked()) {
+            Ok(()) => {
+                error.set(None);
+                authorised.update(|a| {
+                    a.insert(person.clone());
+                });
+            }
+            Err(t) => {
+                pin.set(String::new());
+                error.set(Some(t));
+            }
+        }
+    };
+    let label = format!("PIN {name}");
+    view! {
+        <form class="pin-include" on:submit=submit>
+            <label for=field.clone()>{label}</label>
+            <input id=field type="password" inputmode="numeric" autocomplete="off" maxlength="6"
+                prop:value=pin on:input=move |e| pin.set(event_target_value(&e)) aria-describedby=err_id.clone()/>
+            <button type="submit" class="button button-secondary">{i18n.tr("Sertakan", "Include")}</button>
+            <span class="field-error" id=err_id role="alert">{move || error.get().map(|e| i18n.text(&e))}</span>
+        </form>
     }
 }
 
@@ -68,49 +127,127 @@ fn table_label(i18n: crate::ui::i18n::I18n, key: &str) -> &'static str {
 pub fn DataPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let problems = RwSignal::new(Vec::<Problem>::new());
-    let preview = RwSignal::new(None::<(Snapshot, MergeReport, String)>);
-    let done = RwSignal::new(None::<String>);
+    // Everyone who entered their PIN on this page in this visit.
+    let authorised = RwSignal::new(BTreeSet::<Id>::new());
+    view! {
+        <section class="page">
+            <h1>{i18n.tr("Data: ekspor dan impor", "Data: export and import")}</h1>
+            <h2>{i18n.tr("Ekspor", "Export")}</h2>
+            <ExportChoice authorised=authorised/>
+            <h2>{i18n.tr("Impor", "Import")}</h2>
+            <ImportWithPreview authorised=authorised/>
+            <h2>{i18n.tr("Konflik", "Conflicts")}</h2>
+            <p class="field-hint">{i18n.tr(
+                "Konflik profil ber-PIN tampil setelah pemiliknya memasukkan PIN di halaman ini, atau di halaman Data saya miliknya.",
+                "Conflicts of PIN-protected profiles show once their owner enters their PIN on this page, or on their own My data page.",
+            )}</p>
+            <Conflicts visible=Signal::derive(move || {
+                let mut v: Vec<Id> = profiles(store).into_iter().filter(|(_, _, locked)| !locked).map(|(id, _, _)| id).collect();
+                v.extend(authorised.get());
+                v
+            })/>
+            <h2>{i18n.tr("Data yang disisihkan", "Data set aside")}</h2>
+            <SetAside/>
+            <h2>{i18n.tr("Penyimpanan perangkat", "Device storage")}</h2>
+            <StorageUse/>
+        </section>
+    }
+}
 
-    let do_export = move |only_me: bool| {
-        let session = store.session.get_untracked();
-        let mut employees = accessible(&store);
-        let label = match (&session, only_me) {
-            (Some(me), true) => {
-                employees = vec![me.clone()];
-                store
-                    .snapshot
-                    .with_untracked(|s| s.employees.get(me).map(|r| r.data().name.clone()))
-                    .unwrap_or_default()
-            }
-            _ => i18n.t("semua-profil", "all-profiles").to_string(),
-        };
-        let info = ExportInfo {
-            app_version: env!("CARGO_PKG_VERSION").into(),
-            device: store.device(),
-            exported_at: browser::now(),
-            employees,
-            packs: store.catalog.with_untracked(|c| {
-                c.packs
-                    .iter()
-                    .map(|(id, version)| PackRef {
-                        id: id.clone(),
-                        version: *version,
-                    })
-                    .collect()
-            }),
-        };
-        let file = store.snapshot.with_untracked(|s| export(s, info));
-        download(
-            &file_name(&label, browser::today()),
-            &file.to_json(),
-            "application/json",
-        );
+/// "All profiles" means the profiles without a PIN and those whose owner entered their PIN
+/// here; every other PIN-protected profile is listed as not included, with its PIN field.
+/// Deletions travel too (an erased profile keeps no data and no PIN).
+#[component]
+fn ExportChoice(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let chosen = move || {
+        let a = authorised.get();
+        let mut ids: Vec<Id> = profiles(store)
+            .into_iter()
+            .filter(|(id, _, locked)| !locked || a.contains(id))
+            .map(|(id, _, _)| id)
+            .collect();
+        // Deleted profiles (data-free tombstones) go along so the deletion reaches others.
+        ids.extend(store.snapshot.with(|s| {
+            s.employees
+                .all()
+                .filter(|r| r.is_deleted() && !s.is_locked(&r.id))
+                .map(|r| r.id.clone())
+                .collect::<Vec<_>>()
+        }));
+        ids
     };
+    let included = move || {
+        let a = authorised.get();
+        profiles(store)
+            .into_iter()
+            .filter(|(id, _, locked)| !locked || a.contains(id))
+            .map(|(_, name, _)| view! { <li>{name}</li> })
+            .collect_view()
+    };
+    let excluded = move || {
+        let a = authorised.get();
+        profiles(store)
+            .into_iter()
+            .filter(|(id, _, locked)| *locked && !a.contains(id))
+            .map(|(id, name, _)| {
+                view! {
+                    <li data-testid="export-excluded">
+                        <span>{name.clone()}</span>" — "{i18n.tr("tidak disertakan (ber-PIN)", "not included (PIN-protected)")}
+                        <PinInclude person=id name=name authorised=authorised/>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let count = move || profiles(store).iter().filter(|(id, _, l)| !l || authorised.get().contains(id)).count();
+    let do_export = move |_| {
+        let ids = chosen();
+        if !ids.is_empty() {
+            download_export(store, ids, i18n.t("semua-profil", "all-profiles"));
+        }
+    };
+    view! {
+        <p>{i18n.tr(
+            "Berkas ekspor (JSON) memindahkan data ke perangkat lain atau menyerahkannya kepada pengelola kepegawaian. Untuk mengekspor data Anda sendiri, buka profil Anda lalu Data saya.",
+            "An export file (JSON) moves data to another device or hands it to your HR officer. To export your own record, open your profile, then My data.",
+        )}</p>
+        <p>{i18n.tr("Disertakan:", "Included:")}</p>
+        <ul data-testid="export-included">{included}</ul>
+        <ul class="plain-list">{excluded}</ul>
+        <p class="actions">
+            <button type="button" class="button" on:click=do_export disabled=move || count() == 0>
+                {move || format!("{} ({})", i18n.t("Ekspor profil yang disertakan", "Export the included profiles"), count())}
+            </button>
+        </p>
+    }
+}
+
+/// The file chosen, read and checked, waiting for the person at the tablet to confirm.
+#[derive(Clone)]
+struct Pending {
+    name: String,
+    incoming: Snapshot,
+}
+
+#[component]
+fn ImportWithPreview(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let pending = RwSignal::new(None::<Pending>);
+    let done = RwSignal::new(None::<(String, usize, usize)>);
+    // The preview follows the device's data and every PIN entered, so it is never stale.
+    let preview = Memo::new(move |_| {
+        let p = pending.get()?;
+        let a = authorised.get();
+        Some(store.snapshot.with(|s| plan(s, &p.incoming, &a)))
+    });
 
     let on_file = move |ev: leptos::ev::Event| {
         problems.set(vec![]);
-        preview.set(None);
+        pending.set(None);
         done.set(None);
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
@@ -120,56 +257,49 @@ pub fn DataPage() -> impl IntoView {
         };
         let name = file.name();
         input.set_value("");
+        // Refused before reading: a file the device could not store anyway.
+        if let Err(t) = fits_device(file.size() as u64, storage::bytes_used(), storage::LOCAL_STORAGE_BYTES) {
+            problems.set(vec![Problem {
+                path: String::new(),
+                text: t,
+            }]);
+            return;
+        }
         leptos::task::spawn_local(async move {
             let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
                 problems.set(vec![Problem {
                     path: String::new(),
-                    text: crate::domain::lang::Text::new("Berkas tidak dapat dibaca.", "The file could not be read."),
+                    text: Text::new("Berkas tidak dapat dibaca.", "The file could not be read."),
                 }]);
                 return;
             };
             let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-            match import(&bytes) {
+            match import(&bytes, browser::now()) {
                 Err(p) => problems.set(p),
                 Ok(incoming) => {
-                    let (merged, report) = store.snapshot.with_untracked(|s| merge(s, &incoming));
-                    preview.set(Some((merged, report, name)));
+                    let bad = store.catalog.with_untracked(|c| check_against_catalog(&incoming, c));
+                    if bad.is_empty() {
+                        pending.set(Some(Pending { name, incoming }));
+                    } else {
+                        problems.set(bad);
+                    }
                 }
             }
         });
     };
     let confirm = move |_| {
-        if let Some((merged, _, name)) = preview.get_untracked() {
-            if store.replace(merged) {
-                preview.set(None);
-                done.set(Some(name));
-            }
+        let Some(p) = pending.get_untracked() else { return };
+        let a = authorised.get_untracked();
+        // Decided again against the data as it is now.
+        let (merged, plan) = store.snapshot.with_untracked(|s| apply(s, &p.incoming, &a));
+        let people = plan.people.iter().filter(|x| x.merged()).count();
+        let skipped = plan.skipped().count();
+        if people == 0 || store.replace(merged) {
+            pending.set(None);
+            done.set(Some((p.name, people, skipped)));
         }
     };
 
-    let report_view = move || {
-        preview.get().map(|(_, report, name)| {
-            let rows = report.tables().into_iter().filter(|(_, t)| t.touched() || t.unchanged > 0).map(|(key, t)| view! {
-                <tr><th scope="row">{table_label(i18n, key)}</th><td>{t.added}</td><td>{t.updated}</td><td>{t.unchanged}</td><td>{t.conflicts.len()}</td></tr>
-            }).collect_view();
-            let nothing = !report.changes_anything();
-            view! {
-                <div class="preview" data-testid="import-preview">
-                    <h3>{format!("{} {name}", i18n.t("Pratinjau impor:", "Import preview:"))}</h3>
-                    <table class="table">
-                        <thead><tr><th scope="col">{i18n.t("Jenis data", "Kind of data")}</th><th scope="col">{i18n.t("Baru", "Added")}</th><th scope="col">{i18n.t("Diperbarui", "Updated")}</th><th scope="col">{i18n.t("Sama", "Unchanged")}</th><th scope="col">{i18n.t("Konflik", "Conflicts")}</th></tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                    {(report.total_conflicts() > 0).then(|| view! { <p class="notice notice-warn">{i18n.t("Ada perubahan yang dibuat bersamaan di dua perangkat. Keduanya disimpan; pilih versi yang benar di bagian Konflik setelah impor.", "Some records were changed on two devices at once. Both versions are kept; choose the right one under Conflicts after importing.")}</p> })}
-                    {nothing.then(|| view! { <p>{i18n.t("Berkas ini tidak membawa perubahan baru.", "This file brings no new changes.")}</p> })}
-                    <p class="actions">
-                        <button type="button" class="button" on:click=confirm>{i18n.t("Gabungkan ke perangkat ini", "Merge into this device")}</button>
-                        <button type="button" class="button button-secondary" on:click=move |_| preview.set(None)>{i18n.t("Batal", "Cancel")}</button>
-                    </p>
-                </div>
-            }
-        })
-    };
     let problem_view = move || {
         let ps = problems.get();
         (!ps.is_empty()).then(|| {
@@ -182,7 +312,230 @@ pub fn DataPage() -> impl IntoView {
             }
         })
     };
+    let preview_view = move || {
+        let plan = preview.get()?;
+        let name = pending.with(|p| p.as_ref().map(|p| p.name.clone()))?;
+        Some(view! { <PlanView plan=plan name=name authorised=authorised on_confirm=Callback::new(confirm) on_cancel=Callback::new(move |_| pending.set(None))/> })
+    };
+    view! {
+        <div class="field">
+            <label for="f-import">{i18n.tr("Pilih berkas ekspor Lentera (.json)", "Choose a Lentera export file (.json)")}</label>
+            <input id="f-import" type="file" accept=".json,application/json" on:change=on_file/>
+        </div>
+        {problem_view}
+        {preview_view}
+        {move || done.get().map(|(n, people, skipped)| view! {
+            <p class="notice notice-ok" role="status" data-testid="import-done">
+                {format!("{} {n} — {} {people}, {} {skipped}.", i18n.t("Selesai:", "Done:"), i18n.t("orang digabungkan", "people merged"), i18n.t("dilewati", "skipped"))}
+            </p>
+        })}
+    }
+}
 
+/// The preview: one entry per person the file would change.
+#[component]
+fn PlanView(
+    plan: ImportPlan,
+    name: String,
+    authorised: RwSignal<BTreeSet<Id>>,
+    on_confirm: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let merged_any = plan.people.iter().any(PersonChange::merged);
+    let conflicts = plan.merged.total_conflicts();
+    let people = plan
+        .people
+        .into_iter()
+        .map(|p| view! { <PersonEntry person=p authorised=authorised/> })
+        .collect_view();
+    let unchanged = plan.unchanged;
+    view! {
+        <div class="preview" data-testid="import-preview">
+            <h3>{format!("{} {name}", i18n.t("Pratinjau impor:", "Import preview:"))}</h3>
+            <ul class="plain-list people-changes">{people}</ul>
+            {(unchanged > 0).then(|| view! { <p data-testid="import-unchanged">{format!("{unchanged} {}", i18n.t("orang lain di berkas ini tidak membawa perubahan.", "other people in this file bring no changes."))}</p> })}
+            {(conflicts > 0).then(|| view! { <p class="notice notice-warn">{i18n.t("Ada perubahan yang dibuat bersamaan di dua perangkat. Keduanya disimpan; pilih versi yang benar di bagian Konflik setelah impor.", "Some records were changed on two devices at once. Both versions are kept; choose the right one under Conflicts after importing.")}</p> })}
+            {(!merged_any).then(|| view! { <p data-testid="import-nothing">{i18n.t("Tidak ada yang akan digabungkan dari berkas ini.", "Nothing from this file will be merged.")}</p> })}
+            <p class="actions">
+                <button type="button" class="button" on:click=move |_| on_confirm.run(()) disabled=!merged_any>{i18n.t("Gabungkan ke perangkat ini", "Merge into this device")}</button>
+                <button type="button" class="button button-secondary" on:click=move |_| on_cancel.run(())>{i18n.t("Batal", "Cancel")}</button>
+            </p>
+        </div>
+    }
+}
+
+#[component]
+fn PersonEntry(person: PersonChange, authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = match (person.skip, person.new) {
+        (Some(_), _) => i18n.t("dilewati", "skipped"),
+        (None, true) => i18n.t("baru di perangkat ini", "new on this device"),
+        (None, false) => i18n.t("akan diperbarui", "will be updated"),
+    };
+    let reason = person.skip.map(|s| i18n.text(&s.text()));
+    let pin = (person.skip == Some(Skip::Locked))
+        .then(|| view! { <PinInclude person=person.id.clone() name=person.name.clone() authorised=authorised/> });
+    let testid = if person.skip.is_some() { "import-person-skipped" } else { "import-person" };
+    view! {
+        <li class="person-change" data-testid=testid data-person=person.id.to_string()>
+            <p><strong>{person.name.clone()}</strong>" — "{status}</p>
+            {reason.map(|r| view! { <p class="notice notice-warn" data-testid="skip-reason">{r}</p> })}
+            <ReportTable report=person.report/>
+            {pin}
+        </li>
+    }
+}
+
+/// Added / updated / deleted / conflicts per kind of record.
+#[component]
+fn ReportTable(report: MergeReport) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = report
+        .tables()
+        .into_iter()
+        .filter(|(_, t)| t.touched())
+        .map(|(k, t)| {
+            view! {
+                <tr><th scope="row">{i18n.text(&k.label())}</th><td>{t.added}</td><td>{t.updated}</td><td>{t.deleted}</td><td>{t.conflicts.len()}</td></tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="table">
+            <thead><tr><th scope="col">{i18n.t("Jenis data", "Kind of data")}</th><th scope="col">{i18n.t("Baru", "Added")}</th><th scope="col">{i18n.t("Diperbarui", "Updated")}</th><th scope="col">{i18n.t("Dihapus", "Deleted")}</th><th scope="col">{i18n.t("Konflik", "Conflicts")}</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+/// Every conflict of the people in `visible`, every kind of record, each version with a
+/// "keep this version" button.
+#[component]
+pub fn Conflicts(#[prop(into)] visible: Signal<Vec<Id>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    move || {
+        let lang = i18n.lang();
+        let who = visible.get();
+        let list = store.snapshot.with(|s| conflicts(s, &|o| who.contains(o), lang));
+        if list.is_empty() {
+            return view! { <p data-testid="no-conflicts">{i18n.t("Tidak ada konflik.", "No conflicts.")}</p> }.into_any();
+        }
+        let items = list
+            .into_iter()
+            .map(|c| {
+                let versions = c
+                    .versions
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, v)| {
+                        let label = format!(
+                            "{} — {} ({})",
+                            v.summary.unwrap_or_else(|| i18n.t("[dihapus]", "[deleted]").to_string()),
+                            format::date(lang, v.updated_at.date_naive()),
+                            v.device
+                        );
+                        let (kind, id) = (c.kind, c.id.clone());
+                        let choose = move |_| {
+                            let id = id.clone();
+                            store.change(move |s, dev, now| {
+                                s.resolve(kind, &id, k, dev, now);
+                            });
+                        };
+                        view! { <li>{label}" "<button type="button" class="button-quiet" on:click=choose>{i18n.t("Pakai versi ini", "Keep this version")}</button></li> }
+                    })
+                    .collect_view();
+                view! { <li data-testid="conflict" data-kind=c.kind.key()><strong>{i18n.text(&c.kind.label())}</strong><ul>{versions}</ul></li> }
+            })
+            .collect_view();
+        view! { <ul class="conflicts" data-testid="conflicts">{items}</ul> }.into_any()
+    }
+}
+
+/// Stored data the app could not read: kept until the user downloads and discards it.
+#[component]
+fn SetAside() -> impl IntoView {
+    let i18n = use_i18n();
+    let refresh = RwSignal::new(0u32);
+    let list = LocalResource::new(move || {
+        refresh.track();
+        aside::list()
+    });
+    let confirming = RwSignal::new(None::<String>);
+    move || {
+        let items = list.get().unwrap_or_default();
+        if items.is_empty() {
+            return view! { <p data-testid="no-aside">{i18n.t("Tidak ada data yang disisihkan.", "No data set aside.")}</p> }.into_any();
+        }
+        let lang = i18n.lang();
+        let rows = items
+            .into_iter()
+            .map(|a| {
+                let when = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(a.at_ms));
+                let when = format!(
+                    "{} {:02}:{:02}",
+                    format::date(lang, browser::date_of(&when)),
+                    when.get_hours(),
+                    when.get_minutes()
+                );
+                let origin = match a.origin.as_str() {
+                    "cohort" => i18n.t("kohort pelatih", "trainer cohort"),
+                    "mirror" => i18n.t("salinan tahan-mati", "durable copy"),
+                    "backup" => i18n.t("salinan cadangan", "backup copy"),
+                    _ => i18n.t("data perangkat", "device data"),
+                };
+                let label = format!("{origin} · {when} · {}", format::bytes(lang, a.chars as u64));
+                let (a1, a2) = (a.clone(), a.clone());
+                let key = a.key.clone();
+                let fetch = move |_| {
+                    let a = a1.clone();
+                    leptos::task::spawn_local(async move {
+                        if let Some(text) = aside::read(&a).await {
+                            download(&format!("lentera-{}.txt", a.key.replace('.', "-")), &text, "text/plain");
+                        }
+                    });
+                };
+                let discard = move |_| {
+                    if confirming.get_untracked().as_deref() != Some(a2.key.as_str()) {
+                        confirming.set(Some(a2.key.clone()));
+                        return;
+                    }
+                    let a = a2.clone();
+                    leptos::task::spawn_local(async move {
+                        aside::discard(&a).await;
+                        confirming.set(None);
+                        refresh.update(|n| *n += 1);
+                    });
+                };
+                let asking = move || confirming.get().as_deref() == Some(key.as_str());
+                view! {
+                    <li data-testid="aside">
+                        {label}" "
+                        <button type="button" class="button button-secondary" on:click=fetch>{i18n.t("Unduh data mentah", "Download the raw data")}</button>
+                        " "
+                        <button type="button" class="button button-danger" on:click=discard>
+                            {move || if asking() { i18n.t("Yakin? Buang untuk selamanya", "Sure? Discard for good") } else { i18n.t("Buang", "Discard") }}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <p>{i18n.t(
+                "Data tersimpan yang tidak dapat dibaca aplikasi ini tidak pernah ditimpa: data itu disimpan terpisah sampai Anda membuangnya. Unduh dulu dan serahkan kepada pengelola bila perlu.",
+                "Stored data this app cannot read is never overwritten: it is kept apart until you discard it. Download it first and hand it to your HR officer if needed.",
+            )}</p>
+            <ul class="plain-list">{rows}</ul>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn StorageUse() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
     let usage = move || {
         let _ = store.snapshot.track();
         let used = storage::bytes_used();
@@ -193,176 +546,19 @@ pub fn DataPage() -> impl IntoView {
             <meter min="0" max=storage::LOCAL_STORAGE_BYTES as f64 value=used as f64 aria-label=i18n.t("Penyimpanan terpakai", "Storage used")></meter>
         }
     };
-    let has_session = move || store.session.get().is_some();
-    let pinned_others = move || {
-        let session = store.session.get();
-        store.snapshot.with(|s| {
-            s.employees
-                .live()
-                .filter(|r| r.data().pin.is_some() && session.as_ref() != Some(&r.id))
-                .count()
-        })
-    };
-
     view! {
-        <section class="page">
-            <h1>{i18n.tr("Data: ekspor dan impor", "Data: export and import")}</h1>
-            <h2>{i18n.tr("Ekspor", "Export")}</h2>
-            <p>{i18n.tr("Berkas ekspor (JSON) memindahkan data ke perangkat lain atau menyerahkannya kepada pengelola kepegawaian.", "An export file (JSON) moves data to another device or hands it to your HR officer.")}</p>
-            <p class="actions">
-                <Show when=has_session>
-                    <button type="button" class="button" on:click=move |_| do_export(true)>{i18n.tr("Ekspor data saya", "Export my record")}</button>
-                </Show>
-                <button type="button" class="button button-secondary" on:click=move |_| do_export(false)>{i18n.tr("Ekspor semua profil di perangkat ini", "Export all profiles on this device")}</button>
-            </p>
-            <Show when=move || { pinned_others() > 0 }>
-                <p class="field-hint">{move || format!("{} {}", pinned_others(), i18n.t("profil ber-PIN milik orang lain tidak ikut diekspor; pemiliknya dapat mengekspor sendiri.", "PIN-protected profiles of others are not included; their owners can export them."))}</p>
-            </Show>
-            <h2>{i18n.tr("Impor", "Import")}</h2>
-            <div class="field">
-                <label for="f-import">{i18n.tr("Pilih berkas ekspor Lentera (.json)", "Choose a Lentera export file (.json)")}</label>
-                <input id="f-import" type="file" accept=".json,application/json" on:change=on_file/>
-            </div>
-            {problem_view}
-            {report_view}
-            {move || done.get().map(|n| view! { <p class="notice notice-ok" role="status" data-testid="import-done">{format!("{} {n}", i18n.t("Berhasil digabungkan:", "Merged:"))}</p> })}
-            <h2>{i18n.tr("Konflik", "Conflicts")}</h2>
-            <Conflicts/>
-            <h2>{i18n.tr("Penyimpanan perangkat", "Device storage")}</h2>
-            {usage}
-            <p data-testid="persistence">{move || match store.persistent.get() {
-                Some(true) => i18n.t("Penyimpanan persisten: diizinkan — peramban tidak akan menghapus data ini saat ruang menipis.", "Persistent storage: granted — the browser will not clear this data when space runs low."),
-                Some(false) => i18n.t("Penyimpanan persisten: tidak diizinkan — peramban dapat menghapus data saat ruang menipis. Ekspor data secara berkala.", "Persistent storage: not granted — the browser may clear data when space runs low. Export regularly."),
-                None => i18n.t("Penyimpanan persisten: tidak diketahui di peramban ini.", "Persistent storage: unknown in this browser."),
-            }}</p>
-            <p data-testid="offline-copy">{move || if crate::ui::components::offline_status::offline_copy_active() {
-                i18n.t("Salinan offline: terpasang — aplikasi dapat dibuka tanpa jaringan.", "Offline copy: installed — the app opens without a network.")
-            } else if window().is_secure_context() {
-                i18n.t("Salinan offline: sedang dipasang atau belum tersedia; buka ulang halaman sekali saat tersambung.", "Offline copy: being installed or not yet available; reopen the page once while connected.")
-            } else {
-                i18n.t("Salinan offline: tidak tersedia (alamat http biasa).", "Offline copy: unavailable (plain http address).")
-            }}</p>
-        </section>
-    }
-}
-
-/// Records changed on two devices at once, with every version side by side.
-#[component]
-fn Conflicts() -> impl IntoView {
-    let i18n = use_i18n();
-    let store = use_store();
-    let list = move || {
-        let visible = accessible(&store);
-        let lang = i18n.lang();
-        let s = store.snapshot.get();
-        let mut out: Vec<AnyView> = Vec::new();
-        let summary_employee = |e: &crate::domain::model::employee::Employee| {
-            format!("{} · {} · {} · {}", e.name, e.position.title, e.unit, e.grade)
-        };
-        collect(
-            &s.employees,
-            &visible,
-            |r| Some(r.id.clone()),
-            summary_employee,
-            "employees",
-            &mut out,
-            i18n,
-            lang,
-        );
-        collect(
-            &s.activities,
-            &visible,
-            |r| Some(r.data().employee.clone()),
-            |a| format!("{} · {} {}", a.title, a.hours, i18n.t("jam", "hours")),
-            "activities",
-            &mut out,
-            i18n,
-            lang,
-        );
-        collect(
-            &s.assessments,
-            &visible,
-            |r| Some(r.data().employee.clone()),
-            |a| {
-                format!(
-                    "{} · {:?}",
-                    a.date,
-                    a.entries
-                        .iter()
-                        .map(|e| (e.competency.clone(), e.level))
-                        .collect::<Vec<_>>()
-                )
-            },
-            "assessments",
-            &mut out,
-            i18n,
-            lang,
-        );
-        collect(
-            &s.plan,
-            &visible,
-            |r| Some(r.data().employee.clone()),
-            |p| format!("{} · {:?}", p.competency, p.status),
-            "plan",
-            &mut out,
-            i18n,
-            lang,
-        );
-        collect(
-            &s.ratings,
-            &visible,
-            |r| Some(r.data().employee.clone()),
-            |r| format!("{}/{} · {:?}", r.half, r.year, r.performance),
-            "ratings",
-            &mut out,
-            i18n,
-            lang,
-        );
-        if out.is_empty() {
-            view! { <p data-testid="no-conflicts">{i18n.t("Tidak ada konflik.", "No conflicts.")}</p> }.into_any()
+        {usage}
+        <p data-testid="persistence">{move || match store.persistent.get() {
+            Some(true) => i18n.t("Penyimpanan persisten: diizinkan — peramban tidak akan menghapus data ini saat ruang menipis.", "Persistent storage: granted — the browser will not clear this data when space runs low."),
+            Some(false) => i18n.t("Penyimpanan persisten: tidak diizinkan — peramban dapat menghapus data saat ruang menipis. Ekspor data secara berkala.", "Persistent storage: not granted — the browser may clear data when space runs low. Export regularly."),
+            None => i18n.t("Penyimpanan persisten: tidak diketahui di peramban ini.", "Persistent storage: unknown in this browser."),
+        }}</p>
+        <p data-testid="offline-copy">{move || if crate::ui::components::offline_status::offline_copy_active() {
+            i18n.t("Salinan offline: terpasang — aplikasi dapat dibuka tanpa jaringan.", "Offline copy: installed — the app opens without a network.")
+        } else if window().is_secure_context() {
+            i18n.t("Salinan offline: sedang dipasang atau belum tersedia; buka ulang halaman sekali saat tersambung.", "Offline copy: being installed or not yet available; reopen the page once while connected.")
         } else {
-            view! { <ul class="conflicts" data-testid="conflicts">{out}</ul> }.into_any()
-        }
-    };
-    list
-}
-
-#[allow(clippy::too_many_arguments)]
-fn collect<T: RecordData + 'static>(
-    table: &Table<T>,
-    visible: &[Id],
-    owner: impl Fn(&Record<T>) -> Option<Id>,
-    summary: impl Fn(&T) -> String,
-    key: &'static str,
-    out: &mut Vec<AnyView>,
-    i18n: crate::ui::i18n::I18n,
-    lang: Lang,
-) {
-    let store = use_store();
-    for r in table.records().filter(|r| !r.conflicts().is_empty()) {
-        if !owner(r).is_some_and(|o| visible.contains(&o)) {
-            continue;
-        }
-        let versions = r.versions().iter().enumerate().map(|(k, v)| {
-            let id = r.id.clone();
-            let label = format!("{}{} — {} ({})", if v.deleted { i18n.t("[dihapus] ", "[deleted] ") } else { "" }, summary(&v.data), format::date(lang, v.updated_at.date_naive()), v.device);
-            let choose = move |_| {
-                let id = id.clone();
-                store.change(move |s, dev, now| resolve_in(s, key, &id, k, dev, now));
-            };
-            view! { <li>{label}" "<button type="button" class="button-quiet" on:click=choose>{i18n.t("Pakai versi ini", "Keep this version")}</button></li> }
-        }).collect_view();
-        out.push(view! { <li><strong>{table_label(i18n, key)}</strong><ul>{versions}</ul></li> }.into_any());
+            i18n.t("Salinan offline: tidak tersedia (alamat http biasa).", "Offline copy: unavailable (plain http address).")
+        }}</p>
     }
-}
-
-fn resolve_in(s: &mut Snapshot, key: &str, id: &Id, index: usize, dev: &Id, now: chrono::DateTime<chrono::Utc>) {
-    let _ = match key {
-        "employees" => s.employees.get_mut(id).map(|r| r.resolve(dev, now, index)),
-        "activities" => s.activities.get_mut(id).map(|r| r.resolve(dev, now, index)),
-        "assessments" => s.assessments.get_mut(id).map(|r| r.resolve(dev, now, index)),
-        "plan" => s.plan.get_mut(id).map(|r| r.resolve(dev, now, index)),
-        "ratings" => s.ratings.get_mut(id).map(|r| r.resolve(dev, now, index)),
-        _ => None,
-    };
 }

@@ -5,6 +5,7 @@ pub mod assess;
 pub mod dashboard;
 pub mod data;
 pub mod learn;
+pub mod my_data;
 pub mod not_found;
 pub mod plan;
 pub mod profile_form;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::domain::lang::Text;
 use crate::domain::model::employee::{EmployeeForm, Field, Grade, PositionKind};
+use crate::domain::model::lock::ProfileLock;
 use crate::domain::pin::{check_pin, hash_pin};
 use crate::domain::record::Id;
 use crate::ui::i18n::use_i18n;
@@ -21,7 +22,7 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
             .with_untracked(|s| s.employees.get(id).map(|r| r.data().clone()))
     });
     let initial = existing.as_ref().map(EmployeeForm::from_employee).unwrap_or_default();
-    let had_pin = existing.as_ref().is_some_and(|e| e.pin.is_some());
+    let had_pin = editing.as_ref().is_some_and(|id| store.snapshot.with_untracked(|s| s.is_locked(id)));
 
     let nip = RwSignal::new(initial.nip.clone());
     let name = RwSignal::new(initial.name.clone());
@@ -78,17 +79,16 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
         pin_error.set(pin_check.as_ref().err().cloned());
         match checked {
             Err(e) => errors.set(e),
-            Ok(mut employee) => {
+            Ok(employee) => {
                 errors.set(Vec::new());
                 let Ok(new_pin) = pin_check else { return };
-                let old_pin = existing.as_ref().and_then(|e| e.pin.clone());
-                employee.pin = match (new_pin, remove_pin.get_untracked()) {
-                    (Some(p), _) => Some(hash_pin(&p, browser::random_bytes())),
-                    (None, true) => None,
-                    (None, false) => old_pin,
-                };
+                // The PIN is the device's, not the record's (`model::lock`).
+                let lock = new_pin.map(|p| ProfileLock {
+                    pin: hash_pin(&p, browser::random_bytes()),
+                });
+                let remove = remove_pin.get_untracked();
                 match &editing_id {
-                    None => match store.add_employee(employee) {
+                    None => match store.add_employee(employee, lock) {
                         Some(id) => {
                             store.session.set(Some(id.clone()));
                             navigate(&Route::Dashboard(id));
@@ -101,7 +101,14 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
                             if let Some(r) = s.employees.get_mut(&rid) {
                                 let mut e = employee;
                                 e.supervisor = r.data().supervisor.clone();
-                                r.edit(dev, now, e);
+                                if &e != r.data() {
+                                    r.edit(dev, now, e);
+                                }
+                            }
+                            match (lock, remove) {
+                                (Some(lock), _) => s.set_lock(&rid, lock, dev, now),
+                                (None, true) => s.remove_lock(&rid, dev, now),
+                                (None, false) => {}
                             }
                         });
                         if ok {

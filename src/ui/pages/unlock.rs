@@ -2,12 +2,34 @@
 
 use leptos::prelude::*;
 
-use crate::domain::pin::{lockout_seconds, verify_pin};
+use crate::browser;
+use crate::domain::model::lock::ProfileLock;
+use crate::domain::pin::{hash_pin, needs_rehash};
 use crate::domain::record::Id;
 use crate::storage::prefs;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{navigate, Route};
-use crate::ui::state::use_store;
+use crate::ui::state::{use_store, Store};
+
+/// Checks `pin` for `employee` at this device's gate (waits and counts kept across reloads).
+/// On success, a hash made with an older round count is replaced by a current one.
+pub fn try_unlock(store: Store, employee: &Id, pin: &str) -> Result<(), crate::domain::lang::Text> {
+    let Some(lock) = store.snapshot.with_untracked(|s| s.lock_of(employee).cloned()) else {
+        return Ok(());
+    };
+    let mut attempts = prefs::attempts(employee.as_str());
+    let result = attempts.attempt(pin, &lock.pin, js_sys::Date::now());
+    prefs::set_attempts(employee.as_str(), attempts);
+    result.map_err(|r| r.text())?;
+    if needs_rehash(&lock.pin) {
+        let fresh = ProfileLock {
+            pin: hash_pin(pin, browser::random_bytes()),
+        };
+        let who = employee.clone();
+        store.change(move |s, dev, now| s.set_lock(&who, fresh, dev, now));
+    }
+    Ok(())
+}
 
 #[component]
 pub fn UnlockPage(employee: Id, then: Route) -> impl IntoView {
@@ -16,9 +38,10 @@ pub fn UnlockPage(employee: Id, then: Route) -> impl IntoView {
     let person = store.snapshot.with_untracked(|s| {
         s.employees
             .get(&employee)
-            .map(|r| (r.data().name.clone(), r.data().pin.clone()))
+            .filter(|r| !r.is_deleted())
+            .map(|r| (r.data().name.clone(), s.is_locked(&employee)))
     });
-    let Some((name, Some(stored))) = person else {
+    let Some((name, true)) = person else {
         // No such profile, or no PIN: nothing to unlock.
         if person.is_some() {
             store.session.set(Some(employee.clone()));
@@ -33,38 +56,15 @@ pub fn UnlockPage(employee: Id, then: Route) -> impl IntoView {
     let id = employee.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let now = js_sys::Date::now();
-        let (failures, until) = prefs::pin_failures(&id);
-        if now < until {
-            let secs = ((until - now) / 1000.0).ceil();
-            message.set(Some(format!(
-                "{} {secs} {}",
-                i18n.t(
-                    "Terlalu banyak PIN salah. Coba lagi dalam",
-                    "Too many wrong PINs. Try again in"
-                ),
-                i18n.t("detik.", "seconds.")
-            )));
-            return;
-        }
-        if verify_pin(&pin.get_untracked(), &stored) {
-            prefs::set_pin_failures(&id, 0, 0.0);
-            store.session.set(Some(id.clone()));
-            navigate(&then);
-        } else {
-            let failures = failures + 1;
-            let wait = lockout_seconds(failures);
-            prefs::set_pin_failures(&id, failures, now + wait as f64 * 1000.0);
-            pin.set(String::new());
-            message.set(Some(if wait > 0 {
-                format!(
-                    "{} {wait} {}",
-                    i18n.t("PIN salah. Tunggu", "Wrong PIN. Wait"),
-                    i18n.t("detik sebelum mencoba lagi.", "seconds before trying again.")
-                )
-            } else {
-                i18n.t("PIN salah.", "Wrong PIN.").to_string()
-            }));
+        match try_unlock(store, &id, &pin.get_untracked()) {
+            Ok(()) => {
+                store.session.set(Some(id.clone()));
+                navigate(&then);
+            }
+            Err(t) => {
+                pin.set(String::new());
+                message.set(Some(i18n.text(&t)));
+            }
         }
     };
     view! {

@@ -43,15 +43,18 @@ test('journey: assess, learn, pass, export, import elsewhere', async ({ page, br
   const jpm = await page.getByTestId('jpm').textContent();
 
   // Export my record, then open it in a fresh browser (no shared storage).
-  await page.getByRole('link', { name: 'Lentera' }).click();
-  await page.getByRole('link', { name: 'Data: impor dan ekspor' }).click();
-  await expectAccessible(page, 'data page');
+  await page.getByRole('link', { name: 'Data saya' }).click();
+  await expectAccessible(page, 'my data page');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor data saya' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^lentera-siti-aminah-\d{4}-\d{2}-\d{2}\.json$/);
   const file = await download.path();
   const exported = JSON.parse(readFileSync(file, 'utf8'));
   expect(exported.format).toBe('lentera');
   expect(exported.employees).toHaveLength(1);
+  expect(JSON.stringify(exported)).not.toContain('"pin"');
+  await page.getByRole('link', { name: 'Lentera' }).click();
+  await page.getByRole('link', { name: 'Data: impor dan ekspor' }).click();
+  await expectAccessible(page, 'data page');
 
   const other = await browser.newContext();
   const tablet = await other.newPage();

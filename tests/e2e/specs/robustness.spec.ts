@@ -91,10 +91,13 @@ test('a PIN keeps a profile closed, and wrong PINs make the next try wait', asyn
   await page.getByLabel('PIN').fill('2468');
   await page.getByRole('button', { name: 'Buka' }).click();
   await expect(page.getByTestId('unlock-error')).toContainText('Terlalu banyak PIN salah');
-  // The stored profile holds a hash, never the PIN.
+  // The device keeps a hash, never the PIN, and only in its own locks, not in the record.
   const stored = await page.evaluate(() => localStorage.getItem('lentera.data') ?? '');
   expect(stored).toContain('pbkdf2-sha256');
   expect(stored).not.toContain('2468');
+  const doc = JSON.parse(stored.slice(stored.indexOf('\n') + 1));
+  expect(JSON.stringify(doc.employees)).not.toContain('pbkdf2');
+  expect(JSON.stringify(doc.locks)).toContain('pbkdf2-sha256');
 });
 
 async function addActivity(page: import('@playwright/test').Page, title: string) {

@@ -10,7 +10,7 @@ use crate::domain::json;
 use crate::domain::lang::Text;
 use crate::domain::model::pack::ContentPack;
 use crate::domain::moodle::framework_pack;
-use crate::domain::snapshot::import::import;
+use crate::domain::snapshot::import::{check_against_catalog, import};
 use crate::domain::snapshot::merge::{merge, MergeReport};
 use crate::domain::snapshot::Snapshot;
 use crate::ui::i18n::use_i18n;
@@ -53,7 +53,15 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
             let mut ok = 0;
             let mut bad = Vec::new();
             for (name, bytes) in files {
-                match import(&bytes) {
+                let checked = import(&bytes, crate::browser::now()).and_then(|s| {
+                    let bad = store.catalog.with_untracked(|c| check_against_catalog(&s, c));
+                    if bad.is_empty() {
+                        Ok(s)
+                    } else {
+                        Err(bad)
+                    }
+                });
+                match checked {
                     Ok(s) => {
                         let (m, r) = merge(&acc, &s);
                         acc = m;
@@ -86,7 +94,7 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
     let report_view = move || {
         pending.get().map(|(_, r, n)| {
             let rows = r.tables().into_iter().filter(|(_, t)| t.added + t.updated + t.unchanged > 0 || !t.conflicts.is_empty()).map(|(k, t)| view! {
-                <tr><th scope="row">{k}</th><td>{t.added}</td><td>{t.updated}</td><td>{t.unchanged}</td><td>{t.conflicts.len()}</td></tr>
+                <tr><th scope="row">{i18n.text(&k.label())}</th><td>{t.added}</td><td>{t.updated}</td><td>{t.unchanged}</td><td>{t.conflicts.len()}</td></tr>
             }).collect_view();
             view! {
                 <div class="preview" data-testid="cohort-preview">

@@ -10,10 +10,10 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::lang::Text;
-use crate::domain::pin::{check_pin, hash_pin, verify_pin};
+use crate::domain::pin::{check_pin, hash_pin, needs_rehash, PinHash};
 use crate::domain::rules::profile::{profiles, EmployeeProfile};
 use crate::domain::snapshot::Snapshot;
-use crate::storage::{self, cohort::CohortLoad};
+use crate::storage::{self, cohort::{CohortLoad, Gate}};
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{Route, TrainerTab};
 use crate::ui::state::use_store;
@@ -114,66 +114,165 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
     }
 }
 
-/// First use: choose a trainer PIN. Later: enter it.
+/// First use: choose a trainer PIN (only while no cohort is stored). Later: enter it, with the
+/// same wrong-PIN waits as profiles.
 #[component]
 fn TrainerGate() -> impl IntoView {
     let i18n = use_i18n();
+    let gate = LocalResource::new(|| storage::cohort::gate(storage::prefs::legacy_trainer_pin()));
+    move || match gate.get().map(|g| g.map_err(|e| e.to_string())) {
+        None => view! { <section class="page narrow"><p>{i18n.tr("Memuat…", "Loading…")}</p></section> }.into_any(),
+        Some(Err(e)) => view! {
+            <section class="page narrow"><p class="notice notice-error" role="alert">
+                {format!("{} {e}", i18n.t("Penyimpanan mode pelatih (IndexedDB) tidak tersedia:", "Trainer-mode storage (IndexedDB) is unavailable:"))}
+            </p></section>
+        }.into_any(),
+        Some(Ok(Gate::Pin(h))) => view! { <EnterTrainerPin stored=h/> }.into_any(),
+        Some(Ok(Gate::FirstUse)) => view! { <SetTrainerPin/> }.into_any(),
+        Some(Ok(Gate::Orphaned)) => view! { <OrphanedCohort/> }.into_any(),
+    }
+}
+
+#[component]
+fn EnterTrainerPin(stored: PinHash) -> impl IntoView {
+    let i18n = use_i18n();
     let store = use_store();
-    let stored = storage::prefs::trainer_pin();
-    let first = stored.is_none();
     let pin = RwSignal::new(String::new());
-    let pin2 = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let p = pin.get_untracked();
-        match &stored {
-            Some(h) => {
-                if verify_pin(&p, h) {
+        let mut attempts = storage::prefs::attempts(storage::prefs::TRAINER_GATE);
+        let result = attempts.attempt(&p, &stored, js_sys::Date::now());
+        storage::prefs::set_attempts(storage::prefs::TRAINER_GATE, attempts);
+        match result {
+            Ok(()) => {
+                let stored = stored.clone();
+                leptos::task::spawn_local(async move {
+                    // A PIN kept by an older build, or with fewer rounds, moves into the
+                    // cohort's store with a current hash.
+                    let fresh = if needs_rehash(&stored) { hash_pin(&p, browser::random_bytes()) } else { stored };
+                    if storage::cohort::set_pin(&fresh).await.is_ok() {
+                        storage::prefs::forget_legacy_trainer_pin();
+                    }
                     store.trainer_unlocked.set(true);
-                } else {
-                    pin.set(String::new());
-                    error.set(Some(Text::new("PIN salah.", "Wrong PIN.")));
-                }
+                });
             }
-            None => {
-                if let Err(e) = check_pin(&p) {
-                    error.set(Some(e));
-                } else if p != pin2.get_untracked() {
-                    error.set(Some(Text::new("Kedua PIN tidak sama.", "The two PINs differ.")));
-                } else if storage::prefs::set_trainer_pin(&hash_pin(&p, browser::random_bytes())).is_ok() {
-                    store.trainer_unlocked.set(true);
-                } else {
-                    error.set(Some(Text::new(
-                        "PIN tidak dapat disimpan.",
-                        "The PIN could not be stored.",
-                    )));
-                }
+            Err(r) => {
+                pin.set(String::new());
+                error.set(Some(r.text()));
             }
         }
     };
     view! {
         <section class="page narrow">
             <h1>{i18n.tr("Mode pelatih", "Trainer mode")}</h1>
-            <p>{move || if first {
-                i18n.t("Untuk pengelola kepegawaian dan widyaiswara: gabungkan ekspor banyak pegawai, lihat kohort, dan buat laporan. Buat PIN pelatih agar peserta yang memakai perangkat ini tidak dapat membukanya.", "For HR officers and trainers: merge many employees' exports, see the cohort and make reports. Choose a trainer PIN so learners using this device cannot open it.")
-            } else {
-                i18n.t("Masukkan PIN pelatih.", "Enter the trainer PIN.")
-            }}</p>
+            <p>{i18n.tr("Masukkan PIN pelatih.", "Enter the trainer PIN.")}</p>
             <form class="form" on:submit=submit>
                 <div class="field">
                     <label for="t-pin">{i18n.tr("PIN pelatih", "Trainer PIN")}</label>
                     <input id="t-pin" type="password" inputmode="numeric" autocomplete="off" maxlength="6" prop:value=pin on:input=move |e| pin.set(event_target_value(&e)) aria-describedby="t-err"/>
                 </div>
-                <Show when=move || first>
-                    <div class="field">
-                        <label for="t-pin2">{i18n.tr("Ulangi PIN pelatih", "Repeat the trainer PIN")}</label>
-                        <input id="t-pin2" type="password" inputmode="numeric" autocomplete="off" maxlength="6" prop:value=pin2 on:input=move |e| pin2.set(event_target_value(&e)) aria-describedby="t-err"/>
-                    </div>
-                </Show>
                 <p class="field-error" id="t-err" role="alert" data-testid="trainer-error">{move || error.get().map(|e| i18n.text(&e))}</p>
-                <p class="actions"><button type="submit" class="button">{move || if first { i18n.t("Buat PIN dan buka", "Set PIN and open") } else { i18n.t("Buka", "Open") }}</button></p>
+                <p class="actions"><button type="submit" class="button">{i18n.tr("Buka", "Open")}</button></p>
             </form>
+        </section>
+    }
+}
+
+#[component]
+fn SetTrainerPin() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let pin = RwSignal::new(String::new());
+    let pin2 = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Text>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let p = pin.get_untracked();
+        if let Err(e) = check_pin(&p) {
+            error.set(Some(e));
+            return;
+        }
+        if p != pin2.get_untracked() {
+            error.set(Some(Text::new("Kedua PIN tidak sama.", "The two PINs differ.")));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            // Checked again at the moment of writing: a cohort stored meanwhile (another tab)
+            // must not get a new PIN set over it.
+            match storage::cohort::gate(storage::prefs::legacy_trainer_pin()).await {
+                Ok(Gate::FirstUse) => {}
+                _ => {
+                    error.set(Some(Text::new(
+                        "Mode pelatih di perangkat ini sudah punya data; PIN baru tidak dapat dibuat. Muat ulang halaman.",
+                        "Trainer mode on this device already holds data; a new PIN cannot be set. Reload the page.",
+                    )));
+                    return;
+                }
+            }
+            match storage::cohort::set_pin(&hash_pin(&p, browser::random_bytes())).await {
+                Ok(()) => store.trainer_unlocked.set(true),
+                Err(_) => error.set(Some(Text::new("PIN tidak dapat disimpan.", "The PIN could not be stored."))),
+            }
+        });
+    };
+    view! {
+        <section class="page narrow">
+            <h1>{i18n.tr("Mode pelatih", "Trainer mode")}</h1>
+            <p>{i18n.tr("Untuk pengelola kepegawaian dan widyaiswara: gabungkan ekspor banyak pegawai, lihat kohort, dan buat laporan. Buat PIN pelatih agar peserta yang memakai perangkat ini tidak dapat membukanya.", "For HR officers and trainers: merge many employees' exports, see the cohort and make reports. Choose a trainer PIN so learners using this device cannot open it.")}</p>
+            <form class="form" on:submit=submit>
+                <div class="field">
+                    <label for="t-pin">{i18n.tr("PIN pelatih", "Trainer PIN")}</label>
+                    <input id="t-pin" type="password" inputmode="numeric" autocomplete="off" maxlength="6" prop:value=pin on:input=move |e| pin.set(event_target_value(&e)) aria-describedby="t-err"/>
+                </div>
+                <div class="field">
+                    <label for="t-pin2">{i18n.tr("Ulangi PIN pelatih", "Repeat the trainer PIN")}</label>
+                    <input id="t-pin2" type="password" inputmode="numeric" autocomplete="off" maxlength="6" prop:value=pin2 on:input=move |e| pin2.set(event_target_value(&e)) aria-describedby="t-err"/>
+                </div>
+                <p class="field-error" id="t-err" role="alert" data-testid="trainer-error">{move || error.get().map(|e| i18n.text(&e))}</p>
+                <p class="actions"><button type="submit" class="button">{i18n.tr("Buat PIN dan buka", "Set PIN and open")}</button></p>
+            </form>
+        </section>
+    }
+}
+
+/// A cohort is stored but its PIN is missing: no new PIN over it. The only way on is to delete
+/// that cohort, deliberately (its data is not shown to whoever is at the device).
+#[component]
+fn OrphanedCohort() -> impl IntoView {
+    let i18n = use_i18n();
+    let typed = RwSignal::new(String::new());
+    let done = RwSignal::new(false);
+    let word = move || i18n.t("HAPUS", "DELETE");
+    let delete = move |_| {
+        if typed.get_untracked().trim() != word() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if storage::cohort::delete_all().await.is_ok() {
+                done.set(true);
+                let _ = window().location().reload();
+            }
+        });
+    };
+    view! {
+        <section class="page narrow">
+            <h1>{i18n.tr("Mode pelatih", "Trainer mode")}</h1>
+            <p class="notice notice-warn" role="alert" data-testid="trainer-orphaned">{i18n.tr(
+                "Perangkat ini menyimpan data kohort, tetapi PIN pelatihnya hilang. Demi keamanan data pegawai, PIN baru tidak dapat dibuat di atas kohort itu.",
+                "This device holds a cohort, but its trainer PIN is missing. To protect the employees' data, a new PIN cannot be set over that cohort.",
+            )}</p>
+            <p>{i18n.tr(
+                "Pelatih yang memiliki ekspor asli dapat menghapus kohort tersimpan lalu memulai lagi dan mengimpor ulang berkasnya. Ketik HAPUS untuk menghapus kohort di perangkat ini.",
+                "A trainer who has the original exports can delete the stored cohort, start again and import the files again. Type DELETE to delete the cohort on this device.",
+            )}</p>
+            <div class="field">
+                <label for="t-del">{i18n.tr("Konfirmasi", "Confirmation")}</label>
+                <input id="t-del" type="text" autocomplete="off" prop:value=typed on:input=move |e| typed.set(event_target_value(&e))/>
+            </div>
+            <p class="actions"><button type="button" class="button button-danger" on:click=delete disabled=move || typed.get().trim() != word()>{i18n.tr("Hapus kohort tersimpan", "Delete the stored cohort")}</button></p>
+            <Show when=move || done.get()><p role="status">{i18n.tr("Dihapus.", "Deleted.")}</p></Show>
         </section>
     }
 }

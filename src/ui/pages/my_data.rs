@@ -1,0 +1,65 @@
+//! One person's own data, on their unlocked profile: export their record, settle their
+//! conflicts, and erase their profile from this device.
+
+use leptos::prelude::*;
+
+use crate::domain::record::Id;
+use crate::ui::i18n::use_i18n;
+use crate::ui::pages::data::{download_export, Conflicts};
+use crate::ui::route::{navigate, Route};
+use crate::ui::state::use_store;
+
+#[component]
+pub fn MyDataPage(employee: Id) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let name = store
+        .snapshot
+        .with_untracked(|s| s.employees.get(&employee).map(|r| r.data().name.clone()))
+        .unwrap_or_default();
+    let me = employee.clone();
+    let label = name.clone();
+    let export = move |_| download_export(store, vec![me.clone()], &label);
+    let typed = RwSignal::new(String::new());
+    let word = move || i18n.t("HAPUS", "DELETE");
+    let failed = RwSignal::new(false);
+    let who = employee.clone();
+    let erase = move |_| {
+        if typed.get_untracked().trim() != word() {
+            return;
+        }
+        if store.erase_person(&who) {
+            navigate(&Route::Profiles);
+        } else {
+            failed.set(true);
+        }
+    };
+    let mine = employee.clone();
+    view! {
+        <section class="page">
+            <h1>{i18n.tr("Data saya", "My data")}</h1>
+            <p class="lead">{name}</p>
+            <h2>{i18n.tr("Ekspor", "Export")}</h2>
+            <p>{i18n.tr(
+                "Unduh catatan Anda sebagai berkas (JSON) untuk dipindahkan ke perangkat lain atau diserahkan kepada pengelola kepegawaian. PIN Anda tidak ikut: PIN hanya berlaku di perangkat ini.",
+                "Download your record as a file (JSON) to move it to another device or hand it to your HR officer. Your PIN is not included: it belongs to this device only.",
+            )}</p>
+            <p class="actions"><button type="button" class="button" on:click=export>{i18n.tr("Ekspor data saya", "Export my record")}</button></p>
+            <h2>{i18n.tr("Konflik", "Conflicts")}</h2>
+            <Conflicts visible=Signal::derive(move || vec![mine.clone()])/>
+            <h2>{i18n.tr("Hapus profil saya", "Delete my profile")}</h2>
+            <p>{i18n.tr(
+                "Menghapus profil menghapus semua data Anda di perangkat ini: profil, penilaian, kemajuan belajar, kegiatan, penilaian kinerja, umpan balik dan rencana. Yang tersisa hanya catatan bahwa profil ini dihapus (tanpa data pribadi), agar penghapusan ikut ke perangkat lain dan ke pelatih lewat ekspor. Ekspor data Anda dulu bila ingin menyimpannya.",
+                "Deleting your profile erases all your data on this device: profile, assessments, learning progress, activities, ratings, feedback and plan. Only a note that this profile was deleted remains (no personal data), so the deletion reaches other devices and the trainer through exports. Export your record first if you want to keep it.",
+            )}</p>
+            <div class="field">
+                <label for="f-erase">{i18n.tr("Ketik HAPUS untuk mengonfirmasi", "Type DELETE to confirm")}</label>
+                <input id="f-erase" type="text" autocomplete="off" prop:value=typed on:input=move |e| typed.set(event_target_value(&e))/>
+            </div>
+            <p class="actions"><button type="button" class="button button-danger" on:click=erase disabled=move || typed.get().trim() != word()>{i18n.tr("Hapus profil dan semua data saya", "Delete my profile and all my data")}</button></p>
+            <Show when=move || failed.get()>
+                <p class="notice notice-error" role="alert">{i18n.tr("Penghapusan tidak tersimpan; data Anda tidak berubah.", "The deletion was not saved; your data is unchanged.")}</p>
+            </Show>
+        </section>
+    }
+}
