@@ -67,8 +67,9 @@ pub fn bytes(lang: Lang, n: u64) -> String {
 /// A date written `YYYY-MM-DD` (what `<input type="date">` holds), or `YYYYMMDD` (as in a NIP).
 /// Hand-written: chrono's general format parser costs about 10 KiB of the wasm download.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    // `get`, never slicing: a multi-byte character at a cut would panic (the app aborts).
     let (y, m, d) = match s.len() {
-        10 if &s[4..5] == "-" && &s[7..8] == "-" => (&s[0..4], &s[5..7], &s[8..10]),
+        10 if s.get(4..5) == Some("-") && s.get(7..8) == Some("-") => (s.get(0..4)?, s.get(5..7)?, s.get(8..10)?),
         8 => (s.get(0..4)?, s.get(4..6)?, s.get(6..8)?),
         _ => return None,
     };
@@ -111,6 +112,9 @@ mod tests {
             "1985/03/12",
             "+985-03-12",
             "１９８５0312",
+            "198é-03-12",
+            "1985-0é-1",
+            "19é50312",
         ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }

@@ -193,14 +193,9 @@ impl EmployeeForm {
         let required = |v: &str, f: Field, id: &str, en: &str, errs: &mut Vec<(Field, Text)>| {
             if v.trim().is_empty() {
                 errs.push((f, Text::new(format!("{id} wajib diisi."), format!("{en} is required."))));
-            } else if v.chars().count() > 200 {
-                errs.push((
-                    f,
-                    Text::new(
-                        format!("{id} terlalu panjang (maks. 200 huruf)."),
-                        format!("{en} is too long (max. 200 characters)."),
-                    ),
-                ));
+            } else if let Some(problem) = crate::domain::snapshot::bounds::text_problem(v.trim(), true) {
+                // The import bounds: what this form saves always imports on another device.
+                errs.push((f, problem));
             }
         };
         required(&self.name, Field::Name, "Nama", "The name", &mut errs);

@@ -6,11 +6,12 @@
 //! Data the device wrote itself is not checked again when read back (it passed these checks
 //! on the way in, or was typed into the app's forms, which check the same).
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde_json::Value;
 
 use super::format::{RecordKind, Snapshot, TableVisitor};
 use super::import::Problem;
+use crate::domain::format::parse_date;
 use crate::domain::record::{RecordData, Table};
 
 /// Largest edit counter of one device in one record's version vector. A person makes a few
@@ -42,11 +43,42 @@ const DATE_KEYS: [&str; 3] = ["date", "start", "end"];
 
 /// Characters no imported text may contain: C0/C1 controls (other than tab and line breaks in
 /// multi-line text) and the bidirectional overrides and isolates that can make a name read
-/// differently from what it is.
+/// differently from what it is; in names also line breaks and the invisible marks (zero-width
+/// space, direction marks, byte-order mark) that make two names look alike.
 fn forbidden(c: char, one_line: bool) -> bool {
     let control = c.is_control() && !matches!(c, '\n' | '\r' | '\t');
     let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    control || bidi || (one_line && matches!(c, '\n' | '\r' | '\t'))
+    let invisible = matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FEFF}');
+    control || bidi || (one_line && (invisible || matches!(c, '\n' | '\r' | '\t')))
+}
+
+/// The same rule for a text typed into a form, so that everything the app saves passes the
+/// import bounds on another device. `one_line`: a name, unit or title.
+pub fn text_problem(s: &str, one_line: bool) -> Option<crate::domain::lang::Text> {
+    let max = if one_line { MAX_NAME_CHARS } else { MAX_TEXT_CHARS };
+    if s.chars().count() > max {
+        return Some(crate::domain::lang::Text::new(
+            format!("Teks terlalu panjang (maks. {max} huruf)."),
+            format!("The text is too long (max. {max} characters)."),
+        ));
+    }
+    s.chars().any(|c| forbidden(c, one_line)).then(|| {
+        crate::domain::lang::Text::new(
+            "Teks memuat karakter tak terlihat atau karakter kendali; ketik ulang tanpa menempelkan.",
+            "The text contains invisible or control characters; type it again rather than pasting it.",
+        )
+    })
+}
+
+/// A date typed into a form may not lie ahead of today (what the import accepts is a day more,
+/// for time zones).
+pub fn date_problem(d: chrono::NaiveDate, today: chrono::NaiveDate) -> Option<crate::domain::lang::Text> {
+    (d > today).then(|| {
+        crate::domain::lang::Text::new(
+            "Tanggal tidak boleh setelah hari ini.",
+            "The date cannot be after today.",
+        )
+    })
 }
 
 /// Checks every string and every time in the raw document.
@@ -114,9 +146,10 @@ fn check_string(s: &str, path: &str, key: Option<&str>, latest: DateTime<Utc>, p
     }
     let Some(k) = key else { return };
     let future = if TIME_KEYS.contains(&k) {
-        DateTime::parse_from_rfc3339(s).is_ok_and(|t| t.with_timezone(&Utc) > latest)
-    } else if DATE_KEYS.contains(&k) {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok_and(|d| d > latest.date_naive())
+        // The same parser serde uses for these fields (no second date parser in the download).
+        s.parse::<DateTime<Utc>>().is_ok_and(|t| t > latest)
+    } else if DATE_KEYS.contains(&k) && s.len() == 10 {
+        parse_date(s).is_some_and(|d| d > latest.date_naive())
     } else {
         false
     };

@@ -172,8 +172,7 @@ fn legacy_pins(doc: &Value) -> Table<ProfileLock> {
         let when = item
             .get("updated_at")
             .and_then(Value::as_str)
-            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-            .map(|t| t.with_timezone(&Utc));
+            .and_then(|t| t.parse::<DateTime<Utc>>().ok());
         if let (Some(pin), Some(when)) = (pin, when) {
             out.upsert(Record::create(id, &legacy, when, ProfileLock { pin }));
         }

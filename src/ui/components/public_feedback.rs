@@ -28,21 +28,29 @@ pub fn PublicFeedback(employee: Id) -> impl IntoView {
     let source = RwSignal::new(String::new());
     let sentiment = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<String>);
     let emp = employee.clone();
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(d) = format::parse_date(&date.get_untracked()) else {
-            error.set(Some(i18n.t("Isi tanggal.", "Enter the date.")));
+            error.set(Some(i18n.t("Isi tanggal.", "Enter the date.").to_string()));
             return;
         };
         let Some(s) = crate::ui::form_value::parse::<Sentiment>(&sentiment.get_untracked()) else {
-            error.set(Some(i18n.t("Pilih jenis umpan balik.", "Choose the kind of feedback.")));
+            error.set(Some(i18n.t("Pilih jenis umpan balik.", "Choose the kind of feedback.").to_string()));
             return;
         };
         let text = note.get_untracked().trim().to_string();
         if text.is_empty() {
-            error.set(Some(i18n.t("Tulis isi umpan balik.", "Write what the public said.")));
+            error.set(Some(i18n.t("Tulis isi umpan balik.", "Write what the public said.").to_string()));
+            return;
+        }
+        use crate::domain::snapshot::bounds::{date_problem, text_problem};
+        let problem = date_problem(d, browser::today())
+            .or_else(|| text_problem(source.get_untracked().trim(), false))
+            .or_else(|| text_problem(&text, false));
+        if let Some(p) = problem {
+            error.set(Some(i18n.text(&p)));
             return;
         }
         let f = Feedback {
@@ -93,7 +101,7 @@ pub fn PublicFeedback(employee: Id) -> impl IntoView {
                     <input id="fb-source" type="text" prop:value=source on:input=move |e| source.set(event_target_value(&e))/></div>
             </div>
             <div class="field"><label for="fb-note">{i18n.tr("Isi umpan balik", "What was said")}</label>
-                <textarea id="fb-note" rows="2" prop:value=note on:input=move |e| note.set(event_target_value(&e))></textarea></div>
+                <textarea id="fb-note" rows="2" maxlength="10000" prop:value=note on:input=move |e| note.set(event_target_value(&e))></textarea></div>
             <p class="field-error" role="alert">{move || error.get()}</p>
             <p class="actions"><button type="submit" class="button">{i18n.tr("Catat umpan balik", "Record feedback")}</button></p>
         </form>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::format;
+use crate::domain::lang::Text;
 use crate::domain::model::activity::{Activity, Method};
 use crate::domain::record::{Id, Record};
 use crate::domain::rules::jp::activity_jp;
@@ -25,7 +26,7 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
     let end = RwSignal::new(String::new());
     let hours = RwSignal::new(String::new());
     let evidence = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<Text>);
     let clear = move || {
         editing.set(None);
         for s in [title, method, start, end, hours, evidence] {
@@ -37,26 +38,33 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let parsed = (|| {
+            use crate::domain::snapshot::bounds::{date_problem, text_problem};
             let t = title.get_untracked();
             if t.trim().is_empty() {
-                return Err(("Isi nama kegiatan.", "Enter the activity's name."));
+                return Err(Text::new("Isi nama kegiatan.", "Enter the activity's name."));
             }
-            let m: Method = parse(&method.get_untracked()).ok_or(("Pilih metode.", "Choose a method."))?;
-            let s =
-                format::parse_date(&start.get_untracked()).ok_or(("Isi tanggal mulai.", "Enter the start date."))?;
+            if let Some(p) = text_problem(t.trim(), true).or_else(|| text_problem(evidence.get_untracked().trim(), false)) {
+                return Err(p);
+            }
+            let m: Method = parse(&method.get_untracked()).ok_or(Text::new("Pilih metode.", "Choose a method."))?;
+            let s = format::parse_date(&start.get_untracked())
+                .ok_or(Text::new("Isi tanggal mulai.", "Enter the start date."))?;
             let e = format::parse_date(&end.get_untracked()).unwrap_or(s);
             if e < s {
-                return Err((
+                return Err(Text::new(
                     "Tanggal selesai sebelum tanggal mulai.",
                     "The end date is before the start date.",
                 ));
+            }
+            if let Some(p) = date_problem(e, browser::today()) {
+                return Err(p);
             }
             let h: f64 = hours
                 .get_untracked()
                 .replace(',', ".")
                 .trim()
                 .parse()
-                .map_err(|_| ("Isi jumlah jam (angka).", "Enter the hours (a number)."))?;
+                .map_err(|_| Text::new("Isi jumlah jam (angka).", "Enter the hours (a number)."))?;
             let activity = Activity {
                 employee: emp.clone(),
                 title: t.trim().to_string(),
@@ -68,7 +76,7 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
                 evidence: evidence.get_untracked().trim().to_string(),
             };
             if !activity.is_plausible() {
-                return Err((
+                return Err(Text::new(
                     "Jumlah jam harus lebih dari 0 dan paling banyak 2000.",
                     "Hours must be above 0 and at most 2000.",
                 ));
@@ -76,11 +84,7 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
             Ok(activity)
         })();
         match parsed {
-            Err((id, en)) => error.set(Some(if i18n.lang() == crate::domain::lang::Lang::Id {
-                id
-            } else {
-                en
-            })),
+            Err(t) => error.set(Some(t)),
             Ok(a) => {
                 let target = editing.get_untracked();
                 let ok = store.change(
@@ -170,7 +174,7 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
                 </div>
                 <div class="field"><label for="a-evidence">{i18n.tr("Bukti (no. sertifikat, penyelenggara)", "Evidence (certificate no., organiser)")}</label>
                     <input id="a-evidence" type="text" prop:value=evidence on:input=move |e| evidence.set(event_target_value(&e))/></div>
-                <p class="field-error" role="alert">{move || error.get()}</p>
+                <p class="field-error" role="alert">{move || error.get().map(|t| i18n.text(&t))}</p>
                 <p class="actions">
                     <button type="submit" class="button">{i18n.tr("Simpan kegiatan", "Save activity")}</button>
                     <Show when=move || editing.get().is_some()>

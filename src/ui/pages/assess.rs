@@ -153,7 +153,7 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
                 {suggestion.map(|s| view! { <p class="notice notice-ok" data-testid="suggested">{format!("{} {s}", i18n.t("Saran dari indikator yang dicentang: tingkat", "Suggested by the ticked indicators: level"))}</p> })}
                 <div class="field">
                     <label for="f-evidence">{i18n.t("Bukti atau contoh (pilihan)", "Evidence or example (optional)")}</label>
-                    <textarea id="f-evidence" rows="2" prop:value=entry.evidence.clone() on:change=move |ev| {
+                    <textarea id="f-evidence" rows="2" maxlength="10000" prop:value=entry.evidence.clone() on:change=move |ev| {
                         let mut e = entry_for(&code5);
                         e.evidence = event_target_value(&ev);
                         set_entry(e);

@@ -27,21 +27,28 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
     let levels = RwSignal::new(codes.iter().map(|c| (c.clone(), 0u8)).collect::<Vec<_>>());
     let performance = RwSignal::new(String::new());
     let potential = RwSignal::new(String::new());
-    let message = RwSignal::new(None::<(bool, &'static str)>);
+    let message = RwSignal::new(None::<(bool, String)>);
     let emp = employee.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let rater = name.get_untracked().trim().to_string();
         let Some(day) = format::parse_date(&date.get_untracked()) else {
-            message.set(Some((false, i18n.t("Isi tanggal penilaian.", "Enter the date."))));
+            message.set(Some((false, i18n.t("Isi tanggal penilaian.", "Enter the date.").to_string())));
             return;
         };
         if rater.is_empty() {
             message.set(Some((
                 false,
-                i18n.t("Isi nama atasan.", "Enter the supervisor's name."),
+                i18n.t("Isi nama atasan.", "Enter the supervisor's name.").to_string(),
             )));
             return;
+        }
+        {
+            use crate::domain::snapshot::bounds::{date_problem, text_problem};
+            if let Some(p) = date_problem(day, browser::today()).or_else(|| text_problem(&rater, false)) {
+                message.set(Some((false, i18n.text(&p))));
+                return;
+            }
         }
         let entries: Vec<AssessmentEntry> = levels
             .get_untracked()
@@ -62,7 +69,8 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
                 i18n.t(
                     "Isi minimal satu tingkat kompetensi atau penilaian kinerja.",
                     "Enter at least one competency level or a performance rating.",
-                ),
+                )
+                .to_string(),
             )));
             return;
         }
@@ -106,9 +114,9 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
             }
         });
         message.set(Some(if ok {
-            (true, i18n.t("Tersimpan.", "Saved."))
+            (true, i18n.t("Tersimpan.", "Saved.").to_string())
         } else {
-            (false, i18n.t("Tidak tersimpan.", "Not saved."))
+            (false, i18n.t("Tidak tersimpan.", "Not saved.").to_string())
         }));
     };
     let rows = codes.into_iter().enumerate().map(|(i, code)| {
