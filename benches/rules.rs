@@ -1,12 +1,18 @@
 //! Native benchmarks: rules recompute for a 2,000-employee cohort, parse + validate + merge of
-//! a ~10 MB export, and export serialisation. Figures are printed by criterion; no test asserts
-//! a time. Run with `make bench`.
+//! a ~10 MB export, export serialisation, and merging records at the version bound. Figures are
+//! printed by criterion; no test asserts a time. Run with `make bench`; only the merge group
+//! with `cargo bench --bench rules -- '^merge/'`.
 
-use chrono::{Duration, NaiveDate};
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use lentera::domain::generate;
+use lentera::domain::model::activity::{Activity, Method};
+use lentera::domain::record::{Clock, Id, Record, Table, Version};
 use lentera::domain::rules::cohort::summary;
 use lentera::domain::rules::profile::profiles;
+use lentera::domain::snapshot::bounds::MAX_VERSIONS;
 use lentera::domain::snapshot::{import::import, merge::merge, Snapshot};
 
 const SEED: u64 = 2026;
@@ -48,7 +54,10 @@ fn benches(c: &mut Criterion) {
     );
     // The device already holds half of the same records plus its own edits.
     let local = generate::cohort(SEED ^ 1, 200, &cat, today() - Duration::days(3), 1);
-    let now = (today() + Duration::days(1)).and_hms_opt(0, 0, 0).expect("valid").and_utc();
+    let now = (today() + Duration::days(1))
+        .and_hms_opt(0, 0, 0)
+        .expect("valid")
+        .and_utc();
     let mut group = c.benchmark_group("import");
     group.sample_size(10);
     group.bench_function("parse + validate + merge, ~10 MB export", |b| {
@@ -65,5 +74,67 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(rules, benches);
+/// One activity holding `MAX_VERSIONS` mutually concurrent versions, one per device named
+/// `<side>-<n>`: the most versions an import lets one record carry.
+fn widest_record(id: &Id, side: &str) -> Record<Activity> {
+    let t0: DateTime<Utc> = today().and_hms_opt(8, 0, 0).expect("valid").and_utc();
+    let employee = Id::parse("e1").expect("valid");
+    let versions = (0..MAX_VERSIONS)
+        .map(|i| {
+            let device = Id::parse(&format!("{side}-{i:02}")).expect("valid");
+            let mut clock = BTreeMap::new();
+            clock.insert(device.clone(), 1);
+            Version {
+                clock: Clock::from(clock),
+                device,
+                updated_at: t0 + Duration::seconds(i as i64),
+                data: Some(Activity {
+                    employee: employee.clone(),
+                    title: format!("Kegiatan {side} {i}"),
+                    method: Method::Coaching,
+                    start: today(),
+                    end: today(),
+                    hours: 1.0 + i as f64,
+                    competencies: vec![],
+                    evidence: String::new(),
+                }),
+                owner: None,
+            }
+        })
+        .collect();
+    Record::from_versions(id.clone(), t0, versions).expect("non-empty")
+}
+
+/// A snapshot of `n` such records.
+fn widest_snapshot(n: usize, side: &str) -> Snapshot {
+    let activities: Table<Activity> = (0..n)
+        .map(|i| widest_record(&Id::parse(&format!("a{i:05}")).expect("valid"), side))
+        .collect();
+    Snapshot {
+        activities,
+        ..Snapshot::default()
+    }
+}
+
+fn merge_benches(c: &mut Criterion) {
+    let id = Id::parse("a1").expect("valid");
+    let (left, right) = (widest_record(&id, "tab-l"), widest_record(&id, "tab-r"));
+    // Not a timing: the copies really are concurrent, so the merge keeps every version.
+    assert_eq!(left.merge(&right).versions().len(), 2 * MAX_VERSIONS);
+    let (ours, theirs) = (widest_snapshot(2000, "tab-l"), widest_snapshot(2000, "tab-r"));
+
+    let mut group = c.benchmark_group("merge");
+    group.bench_function(
+        format!("one record, 2 copies x {MAX_VERSIONS} concurrent versions"),
+        |b| b.iter(|| black_box(&left).merge(black_box(&right))),
+    );
+    group.sample_size(10);
+    group.bench_function(
+        format!("2000 records, 2 copies x {MAX_VERSIONS} concurrent versions each"),
+        |b| b.iter(|| merge(black_box(&ours), black_box(&theirs))),
+    );
+    group.finish();
+}
+
+criterion_group!(rules, benches, merge_benches);
 criterion_main!(rules);

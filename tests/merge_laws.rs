@@ -6,18 +6,23 @@
 //!
 //! `make test` runs proptest's default 256 cases per property; for 10,000:
 //!     PROPTEST_CASES=10000 cargo test --release --test merge_laws
+//! (Every property here uses the default config, which reads `PROPTEST_CASES`: a property given
+//! its own `ProptestConfig` would ignore the variable.)
 
 mod common;
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use common::{d, device};
 use lentera::domain::generate;
+use lentera::domain::model::activity::{Activity, Method};
 use lentera::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus};
+use lentera::domain::model::employee::PositionKind;
 use lentera::domain::model::progress::QuizAttempt;
-use lentera::domain::record::{DeviceId, Record, RecordData, Table};
+use lentera::domain::record::{Clock, DeviceId, Record, RecordData, Table, Version};
+use lentera::domain::snapshot::bounds::MAX_VERSIONS;
+use lentera::domain::snapshot::format::RecordKind;
 use lentera::domain::snapshot::import::{import, import_value};
 use lentera::domain::snapshot::merge::merge;
-use lentera::domain::snapshot::format::RecordKind;
 use lentera::domain::snapshot::Snapshot;
 use proptest::prelude::*;
 
@@ -296,4 +301,113 @@ fn arb_json() -> impl Strategy<Value = serde_json::Value> {
             prop::collection::vec((key.clone(), inner), 0..8).prop_map(|kv| Value::Object(kv.into_iter().collect())),
         ]
     })
+}
+
+// --- Records at the version bound ---------------------------------------------------------
+
+/// `spec.len()` mutually concurrent versions of one activity: each device edited it on top of
+/// `shared` edits by `tab-base` that all have seen, then once or more on its own (so no clock
+/// covers another). `(own edits, deleted, seconds after the start, hours)` per device.
+fn concurrent_versions(shared: u64, spec: &[(u64, bool, i64, u8)]) -> Vec<Version<Activity>> {
+    let t0 = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+    let owner = common::id("e1");
+    spec.iter()
+        .enumerate()
+        .map(|(i, &(own, deleted, secs, hours))| {
+            let dev = device(&format!("tab-{i:02}"));
+            let mut clock = std::collections::BTreeMap::new();
+            clock.insert(device("tab-base"), shared);
+            clock.insert(dev.clone(), own);
+            let data = Activity {
+                employee: owner.clone(),
+                title: format!("Kegiatan {i}"),
+                method: Method::Coaching,
+                start: today(),
+                end: today(),
+                hours: hours as f64,
+                competencies: vec![],
+                evidence: String::new(),
+            };
+            Version {
+                clock: Clock::from(clock),
+                device: dev,
+                updated_at: t0 + Duration::seconds(secs),
+                data: (!deleted).then_some(data),
+                owner: deleted.then(|| owner.clone()),
+            }
+        })
+        .collect()
+}
+
+fn activity_record(versions: Vec<Version<Activity>>) -> Record<Activity> {
+    let created = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+    Record::from_versions(common::id("a1"), created, versions).expect("at least one version")
+}
+
+/// A file holding employee `e1` and `record`.
+fn file_with(record: Record<Activity>) -> Snapshot {
+    let mut s = Snapshot::default();
+    s.employees
+        .upsert(common::employee_record("e1", "Siti Aminah", PositionKind::Pengawas));
+    s.activities.upsert(record);
+    s
+}
+
+/// Up to `MAX_VERSIONS` concurrent versions, each assigned to the left copy (0), the right
+/// copy (1) or both (2).
+fn split_versions() -> impl Strategy<Value = (u64, Vec<(u64, bool, i64, u8)>, Vec<u8>)> {
+    (
+        0u64..4,
+        prop::collection::vec((1u64..4, prop::bool::weighted(0.2), 0i64..5, 1u8..40), 1..=MAX_VERSIONS),
+        prop::collection::vec(0u8..3, MAX_VERSIONS),
+    )
+}
+
+proptest! {
+    #[test]
+    fn merging_up_to_max_versions_concurrent_versions_keeps_them_all_and_is_idempotent_and_commutative(
+        (shared, spec, sides) in split_versions()
+    ) {
+        let all = concurrent_versions(shared, &spec);
+        let n = all.len();
+        let pick = |side: u8| -> Vec<Version<Activity>> {
+            all.iter()
+                .enumerate()
+                // Version 0 is always on the left and the last one always on the right, so
+                // neither copy is empty.
+                .filter(|(i, _)| sides[*i] == side || sides[*i] == 2 || (*i == 0 && side == 0) || (*i == n - 1 && side == 1))
+                .map(|(_, v)| v.clone())
+                .collect()
+        };
+        let left = activity_record(pick(0));
+        let right = activity_record(pick(1));
+        let merged = left.merge(&right);
+
+        prop_assert_eq!(merged.versions().len(), n);
+        prop_assert!(all.iter().all(|v| merged.versions().contains(v)));
+        prop_assert_eq!(&right.merge(&left), &merged);
+        prop_assert_eq!(&merged.merge(&merged), &merged);
+        prop_assert_eq!(&merged.merge(&left), &merged);
+        prop_assert_eq!(&right.merge(&merged), &merged);
+        prop_assert_eq!(&left.merge(&left), &left);
+
+        // What two in-bound copies merge to is itself an importable file, read back unchanged.
+        let file = file_with(merged);
+        prop_assert_eq!(import(file.to_json().as_bytes(), now()).unwrap(), file);
+    }
+}
+
+#[test]
+fn import_refuses_a_record_with_one_version_more_than_max_versions() {
+    let spec: Vec<_> = (0..MAX_VERSIONS as i64 + 1).map(|i| (1, i % 5 == 0, i, 2)).collect();
+    let record = activity_record(concurrent_versions(1, &spec));
+    assert_eq!(record.versions().len(), MAX_VERSIONS + 1, "all concurrent, all kept");
+    let err = import(file_with(record).to_json().as_bytes(), now()).unwrap_err();
+    assert_eq!(err.len(), 1, "{err:?}");
+    assert_eq!(err[0].path, "activities[id=a1]");
+    assert!(err[0].text.en.contains("too many versions"), "{err:?}");
+
+    let spec = &spec[..MAX_VERSIONS];
+    let at_bound = file_with(activity_record(concurrent_versions(1, spec)));
+    assert!(import(at_bound.to_json().as_bytes(), now()).is_ok());
 }

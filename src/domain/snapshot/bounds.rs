@@ -6,12 +6,11 @@
 //! Data the device wrote itself is not checked again when read back (it passed these checks
 //! on the way in, or was typed into the app's forms, which check the same).
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde_json::Value;
 
 use super::format::{RecordKind, Snapshot, TableVisitor};
 use super::import::Problem;
-use crate::domain::format::parse_date;
 use crate::domain::record::{RecordData, Table};
 
 /// Largest edit counter of one device in one record's version vector. A person makes a few
@@ -72,7 +71,7 @@ pub fn text_problem(s: &str, one_line: bool) -> Option<crate::domain::lang::Text
 
 /// A date typed into a form may not lie ahead of today (what the import accepts is a day more,
 /// for time zones).
-pub fn date_problem(d: chrono::NaiveDate, today: chrono::NaiveDate) -> Option<crate::domain::lang::Text> {
+pub fn date_problem(d: NaiveDate, today: NaiveDate) -> Option<crate::domain::lang::Text> {
     (d > today).then(|| {
         crate::domain::lang::Text::new(
             "Tanggal tidak boleh setelah hari ini.",
@@ -145,11 +144,13 @@ fn check_string(s: &str, path: &str, key: Option<&str>, latest: DateTime<Utc>, p
         return;
     }
     let Some(k) = key else { return };
+    // Parsed exactly as the records are read (chrono's `FromStr`, which serde uses): it also
+    // takes relaxed forms (`9999-01-01 00:00:00 UTC`, `2030-01-01 `) that a strict RFC 3339 or
+    // `%Y-%m-%d` parse rejects, and a date this check cannot read must not pass it.
     let future = if TIME_KEYS.contains(&k) {
-        // The same parser serde uses for these fields (no second date parser in the download).
         s.parse::<DateTime<Utc>>().is_ok_and(|t| t > latest)
-    } else if DATE_KEYS.contains(&k) && s.len() == 10 {
-        parse_date(s).is_some_and(|d| d > latest.date_naive())
+    } else if DATE_KEYS.contains(&k) {
+        s.parse::<NaiveDate>().is_ok_and(|d| d > latest.date_naive())
     } else {
         false
     };
@@ -219,7 +220,8 @@ pub fn check_records(s: &Snapshot, problems: &mut Vec<Problem>) {
 /// times its size in free storage.
 pub fn fits_device(file_bytes: u64, used_bytes: u64, quota_bytes: u64) -> Result<(), crate::domain::lang::Text> {
     let free = quota_bytes.saturating_sub(used_bytes);
-    if file_bytes.saturating_mul(4) <= free {
+    // `checked`, not `saturating`: four times a huge file must not saturate to a "fit".
+    if file_bytes.checked_mul(4).is_some_and(|need| need <= free) {
         return Ok(());
     }
     let mb = |b: u64| format!("{:.1}", b as f64 / 1_000_000.0);

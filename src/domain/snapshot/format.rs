@@ -135,10 +135,17 @@ impl Snapshot {
 
     /// Sets (or replaces) `employee`'s PIN on this device.
     pub fn set_lock(&mut self, employee: &Id, lock: ProfileLock, device: &DeviceId, now: DateTime<Utc>) {
-        match self.locks.get_mut(employee) {
-            Some(r) => r.edit(device, now, lock),
-            None => self.locks.upsert(Record::create(employee.clone(), device, now, lock)),
-        }
+        // An edit on top of the record, also when a removed PIN left a deletion: a new record
+        // would start its clock from nothing, and the deletion would supersede it.
+        let record = match self.locks.get_any(employee) {
+            Some(r) => {
+                let mut r = r.clone();
+                r.edit(device, now, lock);
+                r
+            }
+            None => Record::create(employee.clone(), device, now, lock),
+        };
+        self.locks.upsert(record);
     }
 
     /// Removes `employee`'s PIN on this device.

@@ -141,7 +141,9 @@ fn merge_table<T: RecordData>(
                 if &merged == mine {
                     report(owner(mine), &mut |t| t.unchanged += 1);
                 } else {
-                    report(owner(mine).or(owner(r)), &mut |t| {
+                    // The file's record names whose change this is: a record reusing the id of
+                    // someone else's here is that file person's change (`authority` skips it).
+                    report(owner(r).or(owner(mine)), &mut |t| {
                         t.updated += 1;
                         if merged.conflicts().len() > mine.conflicts().len() {
                             t.conflicts.push(r.id.clone());

@@ -1,0 +1,266 @@
+//! Erasing a person (`Snapshot::erase_person`): nothing of theirs is left but ids, clocks,
+//! times and whose records they were; the erasure travels to other devices and erases there
+//! too; their PIN is gone.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use common::*;
+use lentera::domain::model::activity::{Activity, Method};
+use lentera::domain::model::assessment::AssessmentKind;
+use lentera::domain::model::employee::{Employee, Grade, Position, PositionKind};
+use lentera::domain::model::evaluation::{Feedback, Performance, Rating, Sentiment};
+use lentera::domain::model::lock::ProfileLock;
+use lentera::domain::model::nip::Nip;
+use lentera::domain::model::plan::{PlanAction, PlanItem, PlanStatus};
+use lentera::domain::model::progress::Progress;
+use lentera::domain::pin::hash_pin;
+use lentera::domain::record::{DeviceId, Record};
+use lentera::domain::snapshot::export::export;
+use lentera::domain::snapshot::import::import;
+use lentera::domain::snapshot::merge::merge;
+use lentera::domain::snapshot::{ExportInfo, Snapshot};
+use serde_json::Value;
+
+const RATNA: &str = "ratna";
+
+/// Everything personal about Ratna: none of it may be left after she is erased.
+const PERSONAL: [&str; 11] = [
+    "Ratna Sari",
+    "199002142015032001",
+    "Analis Kepegawaian",
+    "Bagian Umum Ratna",
+    "Seminar kearsipan digital",
+    "Sertifikat 123/ARSIP",
+    "Sangat teliti",
+    "Pelayanan ramah sekali",
+    "Catatan penilaian diri",
+    "Catatan rencana",
+    "lesson-secret",
+];
+
+fn now() -> DateTime<Utc> {
+    t(2026, 11, 30)
+}
+
+fn tab_a() -> DeviceId {
+    device("tab-a")
+}
+
+fn tab_b() -> DeviceId {
+    device("tab-b")
+}
+
+/// Ratna with one record of every kind (plus Budi, who stays), as both tablets have it.
+fn shared() -> Snapshot {
+    let a = device("dev-a");
+    let at = t(2026, 1, 1);
+    let mut s = Snapshot::default();
+    s.employees.upsert(Record::create(
+        id(RATNA),
+        &a,
+        at,
+        Employee {
+            nip: Nip::parse("199002142015032001").unwrap(),
+            name: "Ratna Sari".into(),
+            position: Position {
+                title: "Analis Kepegawaian".into(),
+                kind: PositionKind::FungsionalAhliMuda,
+            },
+            unit: "Bagian Umum Ratna".into(),
+            grade: Grade::parse("III/c").unwrap(),
+            supervisor: None,
+        },
+    ));
+    s.employees
+        .upsert(employee_record("budi", "Budi Santoso", PositionKind::Pelaksana));
+    let mut own = assessment(RATNA, AssessmentKind::SelfAssessment, d(2026, 2, 1), &[("M.01", 3)]);
+    own.note = "Catatan penilaian diri".into();
+    s.assessments.upsert(Record::create(id("ratna-as"), &a, at, own));
+    s.activities.upsert(Record::create(
+        id("ratna-act"),
+        &a,
+        at,
+        Activity {
+            employee: id(RATNA),
+            title: "Seminar kearsipan digital".into(),
+            method: Method::Seminar,
+            start: d(2026, 3, 2),
+            end: d(2026, 3, 2),
+            hours: 6.0,
+            competencies: vec![],
+            evidence: "Sertifikat 123/ARSIP".into(),
+        },
+    ));
+    s.ratings.upsert(Record::create(
+        id("ratna-rating"),
+        &a,
+        at,
+        Rating {
+            employee: id(RATNA),
+            year: 2026,
+            half: 1,
+            performance: Performance::Above,
+            potential: None,
+            rater: "Ibu Kepala".into(),
+            date: d(2026, 6, 30),
+            note: "Sangat teliti".into(),
+        },
+    ));
+    s.feedback.upsert(Record::create(
+        id("ratna-fb"),
+        &a,
+        at,
+        Feedback {
+            employee: id(RATNA),
+            date: d(2026, 5, 5),
+            source: "Kotak saran".into(),
+            sentiment: Sentiment::Positive,
+            note: "Pelayanan ramah sekali".into(),
+        },
+    ));
+    let action = PlanAction::Mentoring;
+    s.plan.upsert(Record::create(
+        PlanItem::id_for(&id(RATNA), "M.01", &action),
+        &a,
+        at,
+        PlanItem {
+            employee: id(RATNA),
+            competency: "M.01".into(),
+            target_level: 4,
+            action,
+            status: PlanStatus::Planned,
+            note: "Catatan rencana".into(),
+        },
+    ));
+    let mut p = Progress::new(id(RATNA), "pack-a".into(), "mod-1".into());
+    p.lessons_done.insert("lesson-secret".into());
+    s.progress.upsert(Record::create(
+        Progress::id_for(&id(RATNA), "pack-a", "mod-1"),
+        &a,
+        at,
+        p,
+    ));
+    s.activities.upsert(Record::create(
+        id("budi-act"),
+        &a,
+        at,
+        Activity {
+            employee: id("budi"),
+            title: "Kursus layanan".into(),
+            method: Method::Kursus,
+            start: d(2026, 3, 2),
+            end: d(2026, 3, 2),
+            hours: 6.0,
+            competencies: vec![],
+            evidence: String::new(),
+        },
+    ));
+    s
+}
+
+/// Tablet A, where Ratna has a PIN, after erasing her.
+fn erased_on_a() -> Snapshot {
+    let mut s = shared();
+    s.set_lock(
+        &id(RATNA),
+        ProfileLock {
+            pin: hash_pin("2468", [7; 16]),
+        },
+        &tab_a(),
+        t(2026, 2, 1),
+    );
+    assert!(s.is_locked(&id(RATNA)));
+    s.erase_person(&id(RATNA), &tab_a(), now());
+    s
+}
+
+/// Every record of Ratna in the serialized snapshot keeps only ids, clocks, times, devices, the
+/// deletion mark and the owner; none of her personal data appears anywhere.
+fn assert_nothing_personal_left(s: &Snapshot) {
+    let json = s.to_json();
+    for text in PERSONAL {
+        assert!(!json.contains(text), "{text:?} is still in {json}");
+    }
+    let doc: Value = serde_json::from_str(&json).unwrap();
+    let allowed = ["id", "created_at", "clock", "device", "updated_at", "deleted", "owner"];
+    let mut hers = 0;
+    for (key, table) in doc.as_object().unwrap() {
+        let Some(records) = table.as_array() else { continue };
+        for r in records {
+            let id = r["id"].as_str().unwrap();
+            if id == RATNA || id.starts_with("ratna") || id.contains(":ratna:") {
+                hers += usize::from(key != "locks");
+                for field in r.as_object().unwrap().keys() {
+                    assert!(allowed.contains(&field.as_str()), "{key}: {field} left in {r}");
+                }
+                assert_eq!(r["deleted"], Value::Bool(true), "{key}: {r}");
+                if key != "employees" && key != "locks" {
+                    assert_eq!(r["owner"], Value::from(RATNA), "{key}: {r}");
+                }
+            }
+        }
+    }
+    assert_eq!(hers, 7, "the erasure of each of her records is kept so it can travel");
+}
+
+#[test]
+fn erasing_a_person_leaves_only_ids_clocks_times_and_owner() {
+    let before = shared().to_json();
+    assert!(
+        PERSONAL.iter().all(|text| before.contains(text)),
+        "every personal text was there"
+    );
+    let s = erased_on_a();
+    assert!(s.employees.get(&id(RATNA)).is_none());
+    assert_eq!(s.activities.records().count(), 1, "Budi's activity stays");
+    assert!(s.employees.get(&id("budi")).is_some());
+    assert_nothing_personal_left(&s);
+}
+
+#[test]
+fn erasing_a_person_removes_their_pin() {
+    let s = erased_on_a();
+    assert!(s.lock_of(&id(RATNA)).is_none() && !s.is_locked(&id(RATNA)));
+    let json = s.to_json();
+    let pin = hash_pin("2468", [7; 16]);
+    assert!(!json.contains(&pin.hash) && !json.contains(&pin.salt));
+}
+
+#[test]
+fn an_erasure_merges_into_another_devices_copy_and_erases_there_in_either_order() {
+    let a = erased_on_a();
+    // Tablet B still has everything (and has kept working on Budi).
+    let mut b = shared();
+    let r = b.employees.get_mut(&id("budi")).unwrap();
+    let mut budi = r.data().clone();
+    budi.name = "Budi S.".into();
+    r.edit(&tab_b(), t(2026, 11, 2), budi);
+
+    let ab = merge(&a, &b).0;
+    let ba = merge(&b, &a).0;
+    assert_eq!(ab, ba);
+    for s in [&ab, &ba] {
+        assert_nothing_personal_left(s);
+        assert_eq!(s.employees.get(&id("budi")).unwrap().data().name, "Budi S.");
+        assert!(!s.is_locked(&id(RATNA)));
+    }
+
+    // The same through a file: A exports Ratna's erasure, B imports it.
+    let info = ExportInfo {
+        app_version: "0.1.0".into(),
+        device: tab_a(),
+        exported_at: now(),
+        employees: vec![id(RATNA)],
+        packs: vec![],
+    };
+    let file = import(export(&a, info).to_json().as_bytes(), now()).unwrap();
+    assert_nothing_personal_left(&file);
+    let people = BTreeSet::from([id(RATNA)]);
+    for s in [merge(&b, &file).0, merge(&file, &b).0] {
+        assert_nothing_personal_left(&s);
+        assert_eq!(s.restricted_to(&people), ab.restricted_to(&people));
+    }
+}
