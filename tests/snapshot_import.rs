@@ -16,7 +16,11 @@ fn now() -> chrono::DateTime<chrono::Utc> {
 }
 
 fn messages(bytes: &[u8]) -> Vec<String> {
-    import(bytes, now()).unwrap_err().iter().map(|p| p.message(Lang::Id)).collect()
+    import(bytes, now())
+        .unwrap_err()
+        .iter()
+        .map(|p| p.message(Lang::Id))
+        .collect()
 }
 
 #[test]
@@ -130,7 +134,13 @@ fn export_then_import_is_identity_and_names_the_file() {
     let exported = export(&s, info.clone());
     assert_eq!(exported.employees.len(), s.employees.len());
     // An empty choice exports nobody, never everyone.
-    let nobody = export(&s, ExportInfo { employees: vec![], ..info.clone() });
+    let nobody = export(
+        &s,
+        ExportInfo {
+            employees: vec![],
+            ..info.clone()
+        },
+    );
     assert!(nobody.employees.is_empty() && nobody.assessments.is_empty());
     let back = import(exported.to_json().as_bytes(), now()).unwrap();
     assert_eq!(back, exported);

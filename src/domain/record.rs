@@ -211,7 +211,12 @@ impl<T: RecordData> Version<T> {
     /// The deterministic winner order among concurrent versions: most edits seen, then latest
     /// write, then device id, then content — the same answer on every device.
     fn rank_key(&self) -> (u64, DateTime<Utc>, &DeviceId, bool) {
-        (self.clock.revision(), self.updated_at, &self.device, self.data.is_some())
+        (
+            self.clock.revision(),
+            self.updated_at,
+            &self.device,
+            self.data.is_some(),
+        )
     }
 
     fn outranks(&self, other: &Self) -> std::cmp::Ordering {
@@ -250,7 +255,10 @@ impl<T: RecordData> VersionRepr<T> {
         let (data, owner) = match (self.deleted, self.data) {
             (false, Some(d)) => (Some(d), None),
             (false, None) => return Err(E::missing_field("data")),
-            (true, old) => (None, self.owner.or_else(|| old.as_ref().and_then(|d| d.owner().cloned()))),
+            (true, old) => (
+                None,
+                self.owner.or_else(|| old.as_ref().and_then(|d| d.owner().cloned())),
+            ),
         };
         Ok(Version {
             clock: self.clock,

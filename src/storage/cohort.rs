@@ -78,8 +78,15 @@ pub async fn gate(legacy: Option<PinHash>) -> Result<Gate, String> {
         return Ok(Gate::Pin(pin));
     }
     let cohort = idb::get(KEY).await.map_err(|e| format!("{e:?}"))?.is_some();
-    let aside = !idb::keys_with_prefix("aside.cohort").await.unwrap_or_default().is_empty();
-    Ok(if cohort || aside { Gate::Orphaned } else { Gate::FirstUse })
+    let aside = !idb::keys_with_prefix("aside.cohort")
+        .await
+        .unwrap_or_default()
+        .is_empty();
+    Ok(if cohort || aside {
+        Gate::Orphaned
+    } else {
+        Gate::FirstUse
+    })
 }
 
 /// Stores the trainer PIN with the cohort (the cohort, if any, stays as it is).
@@ -91,7 +98,9 @@ pub async fn set_pin(pin: &PinHash) -> Result<(), String> {
 /// Deletes the stored cohort, its set-aside copies and its PIN: only on the trainer's typed
 /// confirmation, when the PIN is lost and the cohort can never be opened again.
 pub async fn delete_all() -> Result<(), String> {
-    let mut keys = idb::keys_with_prefix("aside.cohort").await.map_err(|e| format!("{e:?}"))?;
+    let mut keys = idb::keys_with_prefix("aside.cohort")
+        .await
+        .map_err(|e| format!("{e:?}"))?;
     keys.push(KEY.to_string());
     keys.push(PIN.to_string());
     for k in keys {

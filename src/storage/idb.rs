@@ -81,7 +81,10 @@ pub async fn put(key: &str, value: &str) -> Result<(), JsValue> {
 /// nothing to leave it. IndexedDB runs read-write transactions on a store one at a time,
 /// across tabs too, so concurrent updates cannot overwrite each other. Resolves once the
 /// transaction has reached the disk.
-pub async fn update(key: &str, update: impl FnOnce(Option<String>) -> Vec<(String, String)> + 'static) -> Result<(), JsValue> {
+pub async fn update(
+    key: &str,
+    update: impl FnOnce(Option<String>) -> Vec<(String, String)> + 'static,
+) -> Result<(), JsValue> {
     let db = open().await?;
     let tx = strict_readwrite(&db)?;
     let store = tx.object_store(STORE)?;

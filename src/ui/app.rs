@@ -14,8 +14,8 @@ use super::pages::{
     assess::AssessPage,
     dashboard::DashboardPage,
     data::DataPage,
-    my_data::MyDataPage,
     learn::{LearnPage, LessonPage, ModulePage, QuizPage},
+    my_data::MyDataPage,
     not_found::NotFoundPage,
     plan::PlanPage,
     profile_form::ProfileFormPage,
@@ -49,9 +49,12 @@ pub fn App() -> impl IntoView {
     // every edit of the data.
     let access = Memo::new(move |_| {
         let id = route.with(|r| r.profile().cloned())?;
-        store
-            .snapshot
-            .with(|s| s.employees.get(&id).filter(|r| !r.is_deleted()).map(|_| s.is_locked(&id)))
+        store.snapshot.with(|s| {
+            s.employees
+                .get(&id)
+                .filter(|r| !r.is_deleted())
+                .map(|_| s.is_locked(&id))
+        })
     });
     lock_on_leave(store, route);
 

@@ -106,7 +106,11 @@ struct Owners<'a> {
 impl TableVisitor for Owners<'_> {
     fn visit<T: RecordData>(&mut self, kind: RecordKind, theirs: &Table<T>) {
         for r in theirs.all() {
-            let owner = if kind == RecordKind::Employees { Some(&r.id) } else { r.owner() };
+            let owner = if kind == RecordKind::Employees {
+                Some(&r.id)
+            } else {
+                r.owner()
+            };
             let Some(owner) = owner else { continue };
             self.of.insert(owner.clone());
             if kind != RecordKind::Employees {

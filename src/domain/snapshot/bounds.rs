@@ -158,7 +158,9 @@ fn check_string(s: &str, path: &str, key: Option<&str>, latest: DateTime<Utc>, p
         problems.push(Problem::new(
             path,
             format!("waktu \"{s}\" ada di masa depan (lebih dari {FUTURE_SLACK_HOURS} jam dari jam perangkat ini)."),
-            format!("the time \"{s}\" is in the future (more than {FUTURE_SLACK_HOURS} hours past this device's clock)."),
+            format!(
+                "the time \"{s}\" is in the future (more than {FUTURE_SLACK_HOURS} hours past this device's clock)."
+            ),
         ));
     }
 }

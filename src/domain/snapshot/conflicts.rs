@@ -66,7 +66,9 @@ fn collect<T: RecordData + Describe>(
     out: &mut Vec<Conflict>,
 ) {
     for r in t.all().filter(|r| !r.conflicts().is_empty()) {
-        let Some(o) = owner(r).filter(|o| visible(o)) else { continue };
+        let Some(o) = owner(r).filter(|o| visible(o)) else {
+            continue;
+        };
         out.push(Conflict {
             kind,
             id: r.id.clone(),
@@ -110,7 +112,11 @@ impl Describe for Assessment {
 
 impl Describe for Progress {
     fn describe(&self, lang: Lang) -> String {
-        let done = if lang == Lang::Id { "pelajaran selesai" } else { "lessons done" };
+        let done = if lang == Lang::Id {
+            "pelajaran selesai"
+        } else {
+            "lessons done"
+        };
         format!("{} / {} · {} {done}", self.pack, self.module, self.lessons_done.len())
     }
 }
@@ -130,7 +136,13 @@ impl Describe for Activity {
 
 impl Describe for Rating {
     fn describe(&self, lang: Lang) -> String {
-        format!("{}/{} · {} · {}", self.half, self.year, self.performance.label().get(lang), self.rater)
+        format!(
+            "{}/{} · {} · {}",
+            self.half,
+            self.year,
+            self.performance.label().get(lang),
+            self.rater
+        )
     }
 }
 

@@ -203,7 +203,12 @@ impl Snapshot {
             format: self.format.clone(),
             schema_version: self.schema_version,
             export: None,
-            employees: self.employees.all().filter(|r| people.contains(&r.id)).cloned().collect(),
+            employees: self
+                .employees
+                .all()
+                .filter(|r| people.contains(&r.id))
+                .cloned()
+                .collect(),
             assessments: owned(&self.assessments, people),
             progress: owned(&self.progress, people),
             activities: owned(&self.activities, people),

@@ -12,16 +12,16 @@ use serde_json::Value;
 
 use super::format::{Snapshot, FORMAT, MAX_IMPORT_BYTES, SCHEMA_VERSION};
 use super::migrate::migrate;
+use crate::domain::catalog::MAX_MODULE_JP;
 use crate::domain::json;
 use crate::domain::lang::{Lang, Text};
-use crate::domain::catalog::MAX_MODULE_JP;
 use crate::domain::model::competency::MAX_LEVEL;
 use crate::domain::model::employee::Grade;
+use crate::domain::model::lock::{PinHash, ProfileLock};
 use crate::domain::model::nip::Nip;
 use crate::domain::model::pack::PACK_FORMAT;
-use crate::domain::model::progress::Progress;
-use crate::domain::model::lock::{PinHash, ProfileLock};
 use crate::domain::model::plan::PlanItem;
+use crate::domain::model::progress::Progress;
 use crate::domain::record::{Id, Record, RecordData, Table};
 use chrono::{DateTime, Utc};
 
@@ -164,7 +164,8 @@ fn legacy_pins(doc: &Value) -> Table<ProfileLock> {
         let Some(id) = item.get("id").and_then(Value::as_str).and_then(|s| Id::parse(s).ok()) else {
             continue;
         };
-        let versions = std::iter::once(item).chain(item.get("conflicts").and_then(Value::as_array).into_iter().flatten());
+        let versions =
+            std::iter::once(item).chain(item.get("conflicts").and_then(Value::as_array).into_iter().flatten());
         let pin = versions
             .filter(|v| v.get("deleted").and_then(Value::as_bool) != Some(true))
             .find_map(|v| v.get("data")?.get("pin"))
@@ -281,8 +282,14 @@ fn read_table<T: RecordData>(
                 if let Some(first) = at.0.get(&(key, r.id.clone())) {
                     problems.push(Problem::new(
                         format!("{key}[{i}].id"),
-                        format!("id {} sudah dipakai catatan {key}[{first}]; setiap catatan muncul sekali.", r.id),
-                        format!("id {} is already used by {key}[{first}]; each record appears once.", r.id),
+                        format!(
+                            "id {} sudah dipakai catatan {key}[{first}]; setiap catatan muncul sekali.",
+                            r.id
+                        ),
+                        format!(
+                            "id {} is already used by {key}[{first}]; each record appears once.",
+                            r.id
+                        ),
                     ));
                     continue;
                 }
@@ -441,7 +448,10 @@ fn check_relations(s: &Snapshot, at: &Positions, problems: &mut Vec<Problem>) {
                     "invalid quiz score.",
                 ));
             }
-            if p.completion.as_ref().is_some_and(|c| !(c.jp > 0.0 && c.jp <= MAX_MODULE_JP)) {
+            if p.completion
+                .as_ref()
+                .is_some_and(|c| !(c.jp > 0.0 && c.jp <= MAX_MODULE_JP))
+            {
                 problems.push(Problem::new(
                     at.path("progress", &r.id, ".data.completion.jp"),
                     format!("JP penyelesaian harus lebih dari 0 dan paling banyak {MAX_MODULE_JP} (JP terbesar satu modul)."),
@@ -451,7 +461,11 @@ fn check_relations(s: &Snapshot, at: &Positions, problems: &mut Vec<Problem>) {
         }
     }
     for r in s.activities.all() {
-        if r.versions().iter().filter_map(|v| v.data.as_ref()).any(|a| !a.is_plausible()) {
+        if r.versions()
+            .iter()
+            .filter_map(|v| v.data.as_ref())
+            .any(|a| !a.is_plausible())
+        {
             problems.push(Problem::new(
                 at.path("activities", &r.id, ".data"),
                 "tanggal selesai sebelum tanggal mulai, atau jumlah jam tidak sah.",
@@ -460,7 +474,11 @@ fn check_relations(s: &Snapshot, at: &Positions, problems: &mut Vec<Problem>) {
         }
     }
     for r in s.ratings.all() {
-        if r.versions().iter().filter_map(|v| v.data.as_ref()).any(|d| !(1..=2).contains(&d.half)) {
+        if r.versions()
+            .iter()
+            .filter_map(|v| v.data.as_ref())
+            .any(|d| !(1..=2).contains(&d.half))
+        {
             problems.push(Problem::new(
                 at.path("ratings", &r.id, ".data.half"),
                 "semester harus 1 atau 2.",
@@ -480,7 +498,11 @@ fn check_relations(s: &Snapshot, at: &Positions, problems: &mut Vec<Problem>) {
         }
     }
     for r in s.employees.all() {
-        if r.versions().iter().filter_map(|v| v.data.as_ref()).any(|e| e.name.trim().is_empty()) {
+        if r.versions()
+            .iter()
+            .filter_map(|v| v.data.as_ref())
+            .any(|e| e.name.trim().is_empty())
+        {
             problems.push(Problem::new(
                 at.path("employees", &r.id, ".data.name"),
                 "nama wajib diisi.",
@@ -504,8 +526,14 @@ pub fn check_against_catalog(s: &Snapshot, catalog: &crate::domain::catalog::Cat
             if c.jp > m.module.jp + 0.01 {
                 problems.push(Problem::new(
                     format!("progress[id={}].data.completion.jp", r.id),
-                    format!("JP penyelesaian ({}) melebihi JP modul {} ({}).", c.jp, p.module, m.module.jp),
-                    format!("completion JP ({}) exceeds the JP of module {} ({}).", c.jp, p.module, m.module.jp),
+                    format!(
+                        "JP penyelesaian ({}) melebihi JP modul {} ({}).",
+                        c.jp, p.module, m.module.jp
+                    ),
+                    format!(
+                        "completion JP ({}) exceeds the JP of module {} ({}).",
+                        c.jp, p.module, m.module.jp
+                    ),
                 ));
             }
         }

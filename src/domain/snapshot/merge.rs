@@ -99,15 +99,39 @@ pub fn merge_people(ours: &Snapshot, theirs: &Snapshot) -> (Snapshot, PeopleRepo
         format: ours.format.clone(),
         schema_version: ours.schema_version,
         export: None,
-        employees: merge_table(&ours.employees, &theirs.employees, RecordKind::Employees, |r| Some(&r.id), p),
-        assessments: merge_table(&ours.assessments, &theirs.assessments, RecordKind::Assessments, Record::owner, p),
+        employees: merge_table(
+            &ours.employees,
+            &theirs.employees,
+            RecordKind::Employees,
+            |r| Some(&r.id),
+            p,
+        ),
+        assessments: merge_table(
+            &ours.assessments,
+            &theirs.assessments,
+            RecordKind::Assessments,
+            Record::owner,
+            p,
+        ),
         progress: merge_table(&ours.progress, &theirs.progress, RecordKind::Progress, Record::owner, p),
-        activities: merge_table(&ours.activities, &theirs.activities, RecordKind::Activities, Record::owner, p),
+        activities: merge_table(
+            &ours.activities,
+            &theirs.activities,
+            RecordKind::Activities,
+            Record::owner,
+            p,
+        ),
         ratings: merge_table(&ours.ratings, &theirs.ratings, RecordKind::Ratings, Record::owner, p),
         feedback: merge_table(&ours.feedback, &theirs.feedback, RecordKind::Feedback, Record::owner, p),
         plan: merge_table(&ours.plan, &theirs.plan, RecordKind::Plan, Record::owner, p),
         // Locks are the device's own; they merge (two tabs) but are nobody's change to report.
-        locks: merge_table(&ours.locks, &theirs.locks, RecordKind::Employees, |_| None, &mut PeopleReport::new()),
+        locks: merge_table(
+            &ours.locks,
+            &theirs.locks,
+            RecordKind::Employees,
+            |_| None,
+            &mut PeopleReport::new(),
+        ),
     };
     (out, people)
 }

@@ -37,12 +37,18 @@ pub fn PublicFeedback(employee: Id) -> impl IntoView {
             return;
         };
         let Some(s) = crate::ui::form_value::parse::<Sentiment>(&sentiment.get_untracked()) else {
-            error.set(Some(i18n.t("Pilih jenis umpan balik.", "Choose the kind of feedback.").to_string()));
+            error.set(Some(
+                i18n.t("Pilih jenis umpan balik.", "Choose the kind of feedback.")
+                    .to_string(),
+            ));
             return;
         };
         let text = note.get_untracked().trim().to_string();
         if text.is_empty() {
-            error.set(Some(i18n.t("Tulis isi umpan balik.", "Write what the public said.").to_string()));
+            error.set(Some(
+                i18n.t("Tulis isi umpan balik.", "Write what the public said.")
+                    .to_string(),
+            ));
             return;
         }
         use crate::domain::snapshot::bounds::{date_problem, text_problem};

@@ -43,7 +43,9 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
             if t.trim().is_empty() {
                 return Err(Text::new("Isi nama kegiatan.", "Enter the activity's name."));
             }
-            if let Some(p) = text_problem(t.trim(), true).or_else(|| text_problem(evidence.get_untracked().trim(), false)) {
+            if let Some(p) =
+                text_problem(t.trim(), true).or_else(|| text_problem(evidence.get_untracked().trim(), false))
+            {
                 return Err(p);
             }
             let m: Method = parse(&method.get_untracked()).ok_or(Text::new("Pilih metode.", "Choose a method."))?;

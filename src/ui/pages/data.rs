@@ -201,7 +201,12 @@ fn ExportChoice(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
             })
             .collect_view()
     };
-    let count = move || profiles(store).iter().filter(|(id, _, l)| !l || authorised.get().contains(id)).count();
+    let count = move || {
+        profiles(store)
+            .iter()
+            .filter(|(id, _, l)| !l || authorised.get().contains(id))
+            .count()
+    };
     let do_export = move |_| {
         let ids = chosen();
         if !ids.is_empty() {
@@ -315,7 +320,9 @@ fn ImportWithPreview(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
     let preview_view = move || {
         let plan = preview.get()?;
         let name = pending.with(|p| p.as_ref().map(|p| p.name.clone()))?;
-        Some(view! { <PlanView plan=plan name=name authorised=authorised on_confirm=Callback::new(confirm) on_cancel=Callback::new(move |_| pending.set(None))/> })
+        Some(
+            view! { <PlanView plan=plan name=name authorised=authorised on_confirm=Callback::new(confirm) on_cancel=Callback::new(move |_| pending.set(None))/> },
+        )
     };
     view! {
         <div class="field">
@@ -376,7 +383,11 @@ fn PersonEntry(person: PersonChange, authorised: RwSignal<BTreeSet<Id>>) -> impl
     let reason = person.skip.map(|s| i18n.text(&s.text()));
     let pin = (person.skip == Some(Skip::Locked))
         .then(|| view! { <PinInclude person=person.id.clone() name=person.name.clone() authorised=authorised/> });
-    let testid = if person.skip.is_some() { "import-person-skipped" } else { "import-person" };
+    let testid = if person.skip.is_some() {
+        "import-person-skipped"
+    } else {
+        "import-person"
+    };
     view! {
         <li class="person-change" data-testid=testid data-person=person.id.to_string()>
             <p><strong>{person.name.clone()}</strong>" — "{status}</p>
@@ -420,7 +431,8 @@ pub fn Conflicts(#[prop(into)] visible: Signal<Vec<Id>>) -> impl IntoView {
         let who = visible.get();
         let list = store.snapshot.with(|s| conflicts(s, &|o| who.contains(o), lang));
         if list.is_empty() {
-            return view! { <p data-testid="no-conflicts">{i18n.t("Tidak ada konflik.", "No conflicts.")}</p> }.into_any();
+            return view! { <p data-testid="no-conflicts">{i18n.t("Tidak ada konflik.", "No conflicts.")}</p> }
+                .into_any();
         }
         let items = list
             .into_iter()

@@ -22,7 +22,9 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
             .with_untracked(|s| s.employees.get(id).map(|r| r.data().clone()))
     });
     let initial = existing.as_ref().map(EmployeeForm::from_employee).unwrap_or_default();
-    let had_pin = editing.as_ref().is_some_and(|id| store.snapshot.with_untracked(|s| s.is_locked(id)));
+    let had_pin = editing
+        .as_ref()
+        .is_some_and(|id| store.snapshot.with_untracked(|s| s.is_locked(id)));
 
     let nip = RwSignal::new(initial.nip.clone());
     let name = RwSignal::new(initial.name.clone());

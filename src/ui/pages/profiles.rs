@@ -33,7 +33,14 @@ pub fn ProfilesPage() -> impl IntoView {
         let mut people: Vec<(Id, String, String, bool)> = store.snapshot.with(|s| {
             s.employees
                 .live()
-                .map(|r| (r.id.clone(), r.data().name.clone(), r.data().unit.clone(), s.is_locked(&r.id)))
+                .map(|r| {
+                    (
+                        r.id.clone(),
+                        r.data().name.clone(),
+                        r.data().unit.clone(),
+                        s.is_locked(&r.id),
+                    )
+                })
                 .collect()
         });
         sort::sort_by(&mut people, |a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));

@@ -33,7 +33,10 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
         ev.prevent_default();
         let rater = name.get_untracked().trim().to_string();
         let Some(day) = format::parse_date(&date.get_untracked()) else {
-            message.set(Some((false, i18n.t("Isi tanggal penilaian.", "Enter the date.").to_string())));
+            message.set(Some((
+                false,
+                i18n.t("Isi tanggal penilaian.", "Enter the date.").to_string(),
+            )));
             return;
         };
         if rater.is_empty() {

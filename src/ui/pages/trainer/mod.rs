@@ -13,7 +13,10 @@ use crate::domain::lang::Text;
 use crate::domain::pin::{check_pin, hash_pin, needs_rehash, PinHash};
 use crate::domain::rules::profile::{profiles, EmployeeProfile};
 use crate::domain::snapshot::Snapshot;
-use crate::storage::{self, cohort::{CohortLoad, Gate}};
+use crate::storage::{
+    self,
+    cohort::{CohortLoad, Gate},
+};
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{Route, TrainerTab};
 use crate::ui::state::use_store;
@@ -120,7 +123,8 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
 fn TrainerGate() -> impl IntoView {
     let i18n = use_i18n();
     let gate = LocalResource::new(|| storage::cohort::gate(storage::prefs::legacy_trainer_pin()));
-    move || match gate.get().map(|g| g.map_err(|e| e.to_string())) {
+    move || {
+        match gate.get().map(|g| g.map_err(|e| e.to_string())) {
         None => view! { <section class="page narrow"><p>{i18n.tr("Memuat…", "Loading…")}</p></section> }.into_any(),
         Some(Err(e)) => view! {
             <section class="page narrow"><p class="notice notice-error" role="alert">
@@ -130,6 +134,7 @@ fn TrainerGate() -> impl IntoView {
         Some(Ok(Gate::Pin(h))) => view! { <EnterTrainerPin stored=h/> }.into_any(),
         Some(Ok(Gate::FirstUse)) => view! { <SetTrainerPin/> }.into_any(),
         Some(Ok(Gate::Orphaned)) => view! { <OrphanedCohort/> }.into_any(),
+    }
     }
 }
 
@@ -151,7 +156,11 @@ fn EnterTrainerPin(stored: PinHash) -> impl IntoView {
                 leptos::task::spawn_local(async move {
                     // A PIN kept by an older build, or with fewer rounds, moves into the
                     // cohort's store with a current hash.
-                    let fresh = if needs_rehash(&stored) { hash_pin(&p, browser::random_bytes()) } else { stored };
+                    let fresh = if needs_rehash(&stored) {
+                        hash_pin(&p, browser::random_bytes())
+                    } else {
+                        stored
+                    };
                     if storage::cohort::set_pin(&fresh).await.is_ok() {
                         storage::prefs::forget_legacy_trainer_pin();
                     }
@@ -213,7 +222,10 @@ fn SetTrainerPin() -> impl IntoView {
             }
             match storage::cohort::set_pin(&hash_pin(&p, browser::random_bytes())).await {
                 Ok(()) => store.trainer_unlocked.set(true),
-                Err(_) => error.set(Some(Text::new("PIN tidak dapat disimpan.", "The PIN could not be stored."))),
+                Err(_) => error.set(Some(Text::new(
+                    "PIN tidak dapat disimpan.",
+                    "The PIN could not be stored.",
+                ))),
             }
         });
     };
