@@ -26,10 +26,14 @@ pub async fn load() -> Result<CohortLoad, String> {
     match idb::get(KEY).await.map_err(|e| format!("{e:?}"))? {
         None => Ok(CohortLoad::Empty),
         Some(s) => Ok(match decode(&s) {
-            // A cohort comes from files, which never carry locks; an old cohort's employee
-            // records may have carried PIN hashes — they are not kept.
+            // A cohort comes from files, which never carry locks; a cohort stored by an older
+            // build kept learners' PIN hashes in its employee records: it is written again
+            // without them at once.
             Ok((_, mut snapshot)) => {
                 snapshot.locks = Default::default();
+                if s.contains("\"pin\":") {
+                    save(&snapshot).await?;
+                }
                 CohortLoad::Loaded(snapshot)
             }
             Err(_) => CohortLoad::Unreadable,

@@ -121,12 +121,16 @@ fn screen(route: Route, access: Option<bool>) -> AnyView {
 
 /// Leaving a profile's screens by any way — the logo, the profile list, Back, the Data page,
 /// trainer mode, a typed address — ends its session: coming back asks for the PIN again.
+/// Trainer mode likewise closes when its screens are left.
 fn lock_on_leave(store: Store, route: ReadSignal<Route>) {
     Effect::new(move |_| {
         let here = route.with(|r| r.profile().cloned());
         let open = store.session.get_untracked();
         if open.is_some() && open != here {
             store.session.set(None);
+        }
+        if store.trainer_unlocked.get_untracked() && !route.with(|r| matches!(r, Route::Trainer(_))) {
+            store.trainer_unlocked.set(false);
         }
     });
 }
@@ -138,7 +142,10 @@ fn idle_lock(store: Store) {
     let h2 = window_event_listener(leptos::ev::keydown, move |_| last.set_value(js_sys::Date::now()));
     let timer = set_interval_with_handle(
         move || {
-            let open = store.session.get_untracked().is_some() || store.trainer_unlocked.get_untracked();
+            // The Data page holds the PINs entered on it: it is left too.
+            let open = store.session.get_untracked().is_some()
+                || store.trainer_unlocked.get_untracked()
+                || Route::current() == Route::Data;
             if open && js_sys::Date::now() - last.get_value() > IDLE_LOCK_MS {
                 store.session.set(None);
                 store.trainer_unlocked.set(false);

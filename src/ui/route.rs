@@ -125,7 +125,7 @@ impl Route {
         }
     }
 
-    fn current() -> Route {
+    pub fn current() -> Route {
         Route::parse(&window().location().hash().unwrap_or_default())
     }
 }

@@ -119,6 +119,12 @@ impl Store {
         ok
     }
 
+    /// A change that deletes something: like `change`, and the previous copy on the device
+    /// is overwritten too, so the deleted data does not linger in the backup.
+    pub fn change_deleting(&self, edit: impl FnOnce(&mut Snapshot, &DeviceId, DateTime<Utc>)) -> bool {
+        self.save_change(edit, true)
+    }
+
     fn save_change(&self, edit: impl FnOnce(&mut Snapshot, &DeviceId, DateTime<Utc>), scrub: bool) -> bool {
         if self.read_only() {
             return false;

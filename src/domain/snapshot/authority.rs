@@ -31,6 +31,9 @@ pub enum Skip {
     DeletesLockedProfile,
     /// The file holds records under ids that belong to someone else here.
     ForeignRecords,
+    /// Their profile was deleted on this device and the file does not undo that: what the
+    /// file still holds of them is not brought back.
+    Erased,
 }
 
 impl Skip {
@@ -47,6 +50,10 @@ impl Skip {
             Skip::ForeignRecords => Text::new(
                 "Tidak digabungkan: berkas ini memakai id catatan milik orang lain di perangkat ini.",
                 "Not merged: this file uses record ids that belong to someone else on this device.",
+            ),
+            Skip::Erased => Text::new(
+                "Tidak digabungkan: profil ini sudah dihapus di perangkat ini; datanya tidak dikembalikan.",
+                "Not merged: this profile was deleted on this device; its data is not brought back.",
             ),
         }
     }
@@ -165,8 +172,15 @@ pub fn plan(ours: &Snapshot, theirs: &Snapshot, authorised: &BTreeSet<Id>) -> Im
                 .employees
                 .get_any(&id)
                 .is_some_and(|t| here.is_some_and(|h| h.merge(t).is_deleted()));
+        // Deleted here, and still deleted once the file's copy of the profile is merged (an
+        // edit made without seeing the deletion would bring it back as a conflict to settle).
+        let erased_here = ours.employees.get_any(&id).is_some_and(|h| {
+            h.is_deleted() && theirs.employees.get_any(&id).is_none_or(|t| h.merge(t).is_deleted())
+        });
         let skip = if owners.foreign.contains(&id) {
             Some(Skip::ForeignRecords)
+        } else if erased_here && !only_deletions(theirs, &id) {
+            Some(Skip::Erased)
         } else if locked && deletes {
             Some(Skip::DeletesLockedProfile)
         } else if locked && !authorised.contains(&id) {
@@ -199,6 +213,27 @@ pub fn plan(ours: &Snapshot, theirs: &Snapshot, authorised: &BTreeSet<Id>) -> Im
         unchanged,
         merged,
     }
+}
+
+/// Whether everything `theirs` holds of `person` is a deletion (harmless to merge anywhere).
+fn only_deletions(theirs: &Snapshot, person: &Id) -> bool {
+    struct Check<'a> {
+        person: &'a Id,
+        live: bool,
+    }
+    impl TableVisitor for Check<'_> {
+        fn visit<T: RecordData>(&mut self, kind: RecordKind, t: &Table<T>) {
+            for r in t.all() {
+                let mine = if kind == RecordKind::Employees { &r.id == self.person } else { r.owner() == Some(self.person) };
+                if mine && !r.is_erased() {
+                    self.live = true;
+                }
+            }
+        }
+    }
+    let mut c = Check { person, live: false };
+    theirs.visit(&mut c);
+    !c.live
 }
 
 /// Merges what `plan` allows, decided again against `ours` as it is now.

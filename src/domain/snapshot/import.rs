@@ -59,6 +59,7 @@ pub const MAX_PROBLEMS: usize = 200;
 /// `now` is the importing device's clock: nothing in a file may be dated after it (with a day's
 /// slack). Every bound is in `bounds.rs`.
 pub fn import(bytes: &[u8], now: DateTime<Utc>) -> Result<Snapshot, Vec<Problem>> {
+    check_size(bytes)?;
     import_value(parse(bytes)?, now)
 }
 
@@ -69,7 +70,8 @@ pub fn import_value(doc: Value, now: DateTime<Utc>) -> Result<Snapshot, Vec<Prob
 
 /// Reads what this device stored itself (`stored.rs`): the same checks of shape and relations,
 /// without the import bounds, and with the device-local locks, which a file never supplies.
-/// A store written before schema 2 kept PINs inside employee records: they become locks.
+/// A store written before schema 2 kept PINs inside employee records: they become locks. No
+/// size limit: a trainer's cohort may grow past what one file may hold, and must stay readable.
 pub fn import_stored(bytes: &[u8]) -> Result<Snapshot, Vec<Problem>> {
     read(parse(bytes)?, Source::Device)
 }
@@ -80,22 +82,27 @@ enum Source {
     Device,
 }
 
-fn parse(bytes: &[u8]) -> Result<Value, Vec<Problem>> {
-    if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(vec![Problem::new(
-            "",
-            format!(
-                "Berkas terlalu besar ({} MB; batas {} MB).",
-                bytes.len() / 1_000_000,
-                MAX_IMPORT_BYTES / 1_000_000
-            ),
-            format!(
-                "The file is too large ({} MB; the limit is {} MB).",
-                bytes.len() / 1_000_000,
-                MAX_IMPORT_BYTES / 1_000_000
-            ),
-        )]);
+fn check_size(bytes: &[u8]) -> Result<(), Vec<Problem>> {
+    if bytes.len() <= MAX_IMPORT_BYTES {
+        return Ok(());
     }
+    const MIB: usize = 1024 * 1024;
+    Err(vec![Problem::new(
+        "",
+        format!(
+            "Berkas terlalu besar ({} MiB; batas {} MiB).",
+            bytes.len() / MIB,
+            MAX_IMPORT_BYTES / MIB
+        ),
+        format!(
+            "The file is too large ({} MiB; the limit is {} MiB).",
+            bytes.len() / MIB,
+            MAX_IMPORT_BYTES / MIB
+        ),
+    )])
+}
+
+fn parse(bytes: &[u8]) -> Result<Value, Vec<Problem>> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(vec![Problem::new("", "Berkas kosong.", "The file is empty.")]);
     }
@@ -372,6 +379,12 @@ fn explain(msg: &str) -> Text {
         Text::new(
             format!("format tanggal/waktu tidak sah ({msg})."),
             format!("invalid date/time ({msg})."),
+        )
+    } else if msg.starts_with("an id ") {
+        // `Id::parse`'s reasons, in both languages.
+        Text::new(
+            format!("id tidak sah (1–{} karakter: huruf, angka, - _ . :).", Id::MAX_LEN),
+            format!("invalid id (1–{} characters: letters, digits, - _ . :).", Id::MAX_LEN),
         )
     } else {
         Text::new(format!("nilai tidak sah: {msg}"), format!("invalid value: {msg}"))

@@ -132,7 +132,7 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
                 let ok = window().confirm_with_message(i18n.t("Hapus kegiatan ini?", "Delete this activity?")).unwrap_or(false);
                 if ok {
                     let id = id2.clone();
-                    store.change(move |s, dev, now| { s.activities.delete(&id, dev, now); });
+                    store.change_deleting(move |s, dev, now| { s.activities.delete(&id, dev, now); });
                 }
             };
             view! {

@@ -207,6 +207,7 @@ fn ExportChoice(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
             .filter(|(id, _, l)| !l || authorised.get().contains(id))
             .count()
     };
+    let deletions = move || chosen().len() - count();
     let do_export = move |_| {
         let ids = chosen();
         if !ids.is_empty() {
@@ -222,10 +223,16 @@ fn ExportChoice(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
         <ul data-testid="export-included">{included}</ul>
         <ul class="plain-list">{excluded}</ul>
         <p class="actions">
-            <button type="button" class="button" on:click=do_export disabled=move || count() == 0>
+            <button type="button" class="button" on:click=do_export disabled=move || chosen().is_empty()>
                 {move || format!("{} ({})", i18n.t("Ekspor profil yang disertakan", "Export the included profiles"), count())}
             </button>
         </p>
+        <Show when=move || { deletions() > 0 }>
+            <p class="field-hint" data-testid="export-deletions">{move || format!("{} {}", deletions(), i18n.t(
+                "profil yang dihapus ikut sebagai catatan penghapusan (tanpa data pribadi), agar terhapus juga di perangkat lain.",
+                "deleted profiles go along as deletion notes (no personal data), so they are erased on other devices too.",
+            ))}</p>
+        </Show>
     }
 }
 

@@ -11,6 +11,9 @@ use crate::domain::record::Id;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{navigate, Route};
 use crate::ui::state::use_store;
+use crate::domain::record::DeviceId;
+use crate::domain::snapshot::Snapshot;
+use chrono::{DateTime, Utc};
 
 #[component]
 pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
@@ -99,7 +102,7 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
                     },
                     Some(id) => {
                         let rid = id.clone();
-                        let ok = store.change(move |s, dev, now| {
+                        let edit = move |s: &mut Snapshot, dev: &DeviceId, now: DateTime<Utc>| {
                             if let Some(r) = s.employees.get_mut(&rid) {
                                 let mut e = employee;
                                 e.supervisor = r.data().supervisor.clone();
@@ -112,7 +115,9 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
                                 (None, true) => s.remove_lock(&rid, dev, now),
                                 (None, false) => {}
                             }
-                        });
+                        };
+                        // Removing a PIN deletes its hash: not kept in the backup copy either.
+                        let ok = if remove { store.change_deleting(edit) } else { store.change(edit) };
                         if ok {
                             navigate(&Route::Dashboard(id.clone()));
                         } else {

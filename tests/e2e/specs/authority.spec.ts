@@ -210,7 +210,13 @@ test('erasing a person leaves nothing personal of theirs in storage, and the del
 
   // The deletion goes out in the device's export (no data in it), so other devices erase too.
   await page.getByRole('link', { name: 'Data: impor dan ekspor' }).click();
-  await expect(page.getByRole('button', { name: /Ekspor profil yang disertakan/ })).toBeDisabled();
+  await expect(page.getByTestId('export-deletions')).toContainText('1');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Ekspor profil yang disertakan/ }).click()]);
+  const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+  expect(exported.employees).toHaveLength(1);
+  expect(exported.employees[0].deleted).toBe(true);
+  expect(exported.activities[0].deleted).toBe(true);
+  for (const personal of [yohana.name, yohana.nip, 'Kursus arsip rahasia Budi']) expect(JSON.stringify(exported)).not.toContain(personal);
 });
 
 test('stored data the app cannot read is kept aside, downloadable, and never overwritten', async ({ page }) => {

@@ -11,7 +11,9 @@ use crate::domain::lang::Text;
 use crate::domain::model::pack::ContentPack;
 use crate::domain::moodle::framework_pack;
 use crate::domain::snapshot::import::{check_against_catalog, import};
-use crate::domain::snapshot::merge::{merge, MergeReport};
+use crate::domain::snapshot::authority::apply;
+use crate::domain::snapshot::merge::MergeReport;
+use std::collections::BTreeSet;
 use crate::domain::snapshot::Snapshot;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_store;
@@ -41,6 +43,7 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
     let file_problems = RwSignal::new(Vec::<(String, Vec<String>)>::new());
     let pending = RwSignal::new(None::<(Snapshot, MergeReport, usize)>);
     let merged_msg = RwSignal::new(None::<String>);
+    let skipped_people = RwSignal::new(Vec::<String>::new());
     let on_exports = move |ev: leptos::ev::Event| {
         file_problems.set(vec![]);
         pending.set(None);
@@ -52,6 +55,7 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
             let mut report = MergeReport::default();
             let mut ok = 0;
             let mut bad = Vec::new();
+            let mut skipped = Vec::new();
             for (name, bytes) in files {
                 let checked = import(&bytes, crate::browser::now()).and_then(|s| {
                     let bad = store.catalog.with_untracked(|c| check_against_catalog(&s, c));
@@ -63,15 +67,21 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
                 });
                 match checked {
                     Ok(s) => {
-                        let (m, r) = merge(&acc, &s);
+                        // The cohort holds no PINs, so nobody is locked here; what the domain
+                        // still skips (a deleted person's data, ids of someone else) is listed.
+                        let (m, plan) = apply(&acc, &s, &BTreeSet::new());
                         acc = m;
-                        report.absorb(r);
+                        report.absorb(plan.merged.clone());
+                        skipped.extend(plan.skipped().map(|p| {
+                            format!("{name}: {} — {}", p.name, p.skip.map(|k| k.text().get(lang).to_string()).unwrap_or_default())
+                        }));
                         ok += 1;
                     }
                     Err(ps) => bad.push((name, ps.iter().map(|p| p.message(lang)).collect())),
                 }
             }
             file_problems.set(bad);
+            skipped_people.set(skipped);
             if ok > 0 {
                 pending.set(Some((acc, report, ok)));
             }
@@ -103,6 +113,15 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
                         <thead><tr><th scope="col">{i18n.t("Data", "Data")}</th><th scope="col">{i18n.t("Baru", "Added")}</th><th scope="col">{i18n.t("Diperbarui", "Updated")}</th><th scope="col">{i18n.t("Sama", "Unchanged")}</th><th scope="col">{i18n.t("Konflik", "Conflicts")}</th></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
+                    {move || {
+                        let list = skipped_people.get();
+                        (!list.is_empty()).then(|| view! {
+                            <div class="notice notice-warn" data-testid="cohort-skipped">
+                                <p>{i18n.t("Dilewati:", "Skipped:")}</p>
+                                <ul>{list.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                            </div>
+                        })
+                    }}
                     <p class="actions"><button type="button" class="button" on:click=confirm>{i18n.t("Gabungkan ke kohort", "Merge into the cohort")}</button></p>
                 </div>
             }
