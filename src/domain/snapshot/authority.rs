@@ -88,7 +88,7 @@ pub struct ImportPlan {
     pub people: Vec<PersonChange>,
     /// People in the file whose records are already all here.
     pub unchanged: usize,
-    /// Everything merged, for the summary line.
+    /// Everything merged (with the unchanged records of people the file does not change).
     pub merged: MergeReport,
 }
 
@@ -159,10 +159,13 @@ pub fn plan(ours: &Snapshot, theirs: &Snapshot, authorised: &BTreeSet<Id>) -> Im
     let (_, mut reports) = merge_people(ours, theirs);
     let mut people = Vec::new();
     let mut unchanged = 0;
+    // What merges: the people merged, and the unchanged ones' "unchanged" counts.
+    let mut merged = MergeReport::default();
     for id in owners.of {
         let report = reports.remove(&id).unwrap_or_default();
         if !report.changes_anything() {
             unchanged += 1;
+            merged.absorb(report);
             continue;
         }
         let here = ours.employees.get(&id);
@@ -204,7 +207,6 @@ pub fn plan(ours: &Snapshot, theirs: &Snapshot, authorised: &BTreeSet<Id>) -> Im
     crate::domain::sort::sort_by(&mut people, |a, b| {
         (a.skip.is_some(), a.name.to_lowercase(), &a.id).cmp(&(b.skip.is_some(), b.name.to_lowercase(), &b.id))
     });
-    let mut merged = MergeReport::default();
     for p in people.iter().filter(|p| p.merged()) {
         merged.absorb(p.report.clone());
     }
