@@ -230,19 +230,19 @@ impl<T: RecordData> Version<T> {
     }
 }
 
-/// How a version is written: `deleted: true` and no `data` for a tombstone. Files written
-/// before deletions were erased carry the old data in their tombstones; it is dropped on
-/// reading (only its owner is kept).
-#[derive(Serialize, Deserialize)]
+/// How a version is read: `deleted: true` and no `data` for a tombstone (`write_version`
+/// writes it). Files written before deletions were erased carry the old data in their
+/// tombstones; it is dropped on reading (only its owner is kept).
+#[derive(Deserialize)]
 struct VersionRepr<T> {
     clock: Clock,
     device: DeviceId,
     updated_at: DateTime<Utc>,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     deleted: bool,
-    #[serde(default = "none", skip_serializing_if = "Option::is_none")]
+    #[serde(default = "none")]
     data: Option<T>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     owner: Option<Id>,
 }
 
@@ -268,22 +268,32 @@ impl<T: RecordData> VersionRepr<T> {
             owner,
         })
     }
+}
 
-    fn of(v: &Version<T>) -> VersionRepr<T> {
-        VersionRepr {
-            clock: v.clock.clone(),
-            device: v.device.clone(),
-            updated_at: v.updated_at,
-            deleted: v.data.is_none(),
-            data: v.data.clone(),
-            owner: if v.data.is_none() { v.owner.clone() } else { None },
+/// Writes a version's fields into a record or version object, borrowing (a save serialises
+/// every record; nothing is cloned for it).
+fn write_version<S: serde::ser::SerializeStruct, T: Serialize>(st: &mut S, v: &Version<T>) -> Result<(), S::Error> {
+    st.serialize_field("clock", &v.clock)?;
+    st.serialize_field("device", &v.device)?;
+    st.serialize_field("updated_at", &v.updated_at)?;
+    match &v.data {
+        Some(d) => st.serialize_field("data", d),
+        None => {
+            st.serialize_field("deleted", &true)?;
+            match &v.owner {
+                Some(o) => st.serialize_field("owner", o),
+                None => Ok(()),
+            }
         }
     }
 }
 
 impl<T: RecordData> Serialize for Version<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        VersionRepr::of(self).serialize(s)
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Version", 5)?;
+        write_version(&mut st, self)?;
+        st.end()
     }
 }
 
@@ -547,39 +557,35 @@ mod tests {
 
 /// How a record is written in a snapshot: the winner's fields at the top, conflicts beside.
 /// (Spelled out rather than `#[serde(flatten)]`, which buffers every record before reading it.)
-#[derive(Serialize, Deserialize)]
-#[serde(bound(serialize = "T: RecordData", deserialize = "T: RecordData"))]
+#[derive(Deserialize)]
+#[serde(bound(deserialize = "T: RecordData"))]
 struct RecordRepr<T> {
     id: Id,
     created_at: DateTime<Utc>,
     clock: Clock,
     device: DeviceId,
     updated_at: DateTime<Utc>,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     deleted: bool,
-    #[serde(default = "none", skip_serializing_if = "Option::is_none")]
+    #[serde(default = "none")]
     data: Option<T>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     owner: Option<Id>,
-    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    #[serde(default = "Vec::new")]
     conflicts: Vec<Version<T>>,
 }
 
 impl<T: RecordData> Serialize for Record<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let w = VersionRepr::of(self.current());
-        RecordRepr {
-            id: self.id.clone(),
-            created_at: self.created_at,
-            clock: w.clock,
-            device: w.device,
-            updated_at: w.updated_at,
-            deleted: w.deleted,
-            data: w.data,
-            owner: w.owner,
-            conflicts: self.conflicts().to_vec(),
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Record", 8)?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("created_at", &self.created_at)?;
+        write_version(&mut st, self.current())?;
+        if !self.conflicts().is_empty() {
+            st.serialize_field("conflicts", self.conflicts())?;
         }
-        .serialize(s)
+        st.end()
     }
 }
 

@@ -41,7 +41,11 @@ pub fn device_id(fresh: impl FnOnce() -> Id) -> DeviceId {
 /// Wrong-PIN attempts at a gate (`pin.<profile id>`, or `trainer` for trainer mode), kept
 /// across reloads so reloading does not skip the wait. Device-local: never exported.
 pub fn attempts(gate: &str) -> Attempts {
-    LocalStorage::get::<Attempts>(key(&format!("pin.{gate}"))).unwrap_or_default()
+    // Read with the app's one JSON reader (`domain::json`), not a second typed reader.
+    LocalStorage::get::<serde_json::Value>(key(&format!("pin.{gate}")))
+        .ok()
+        .and_then(|v| crate::domain::json::from_value(&v).ok())
+        .unwrap_or_default()
 }
 
 pub fn set_attempts(gate: &str, a: Attempts) {
@@ -61,7 +65,9 @@ const LEGACY_TRAINER_PIN: &str = "trainer.pin";
 
 /// The trainer PIN as older builds kept it (localStorage); it now lives with the cohort.
 pub fn legacy_trainer_pin() -> Option<PinHash> {
-    LocalStorage::get(key(LEGACY_TRAINER_PIN)).ok()
+    LocalStorage::get::<serde_json::Value>(key(LEGACY_TRAINER_PIN))
+        .ok()
+        .and_then(|v| crate::domain::json::from_value(&v).ok())
 }
 
 pub fn forget_legacy_trainer_pin() {

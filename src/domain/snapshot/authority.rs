@@ -177,9 +177,10 @@ pub fn plan(ours: &Snapshot, theirs: &Snapshot, authorised: &BTreeSet<Id>) -> Im
                 .is_some_and(|t| here.is_some_and(|h| h.merge(t).is_deleted()));
         // Deleted here, and still deleted once the file's copy of the profile is merged (an
         // edit made without seeing the deletion would bring it back as a conflict to settle).
-        let erased_here = ours.employees.get_any(&id).is_some_and(|h| {
-            h.is_deleted() && theirs.employees.get_any(&id).is_none_or(|t| h.merge(t).is_deleted())
-        });
+        let erased_here = ours
+            .employees
+            .get_any(&id)
+            .is_some_and(|h| h.is_deleted() && theirs.employees.get_any(&id).is_none_or(|t| h.merge(t).is_deleted()));
         let skip = if owners.foreign.contains(&id) {
             Some(Skip::ForeignRecords)
         } else if erased_here && !only_deletions(theirs, &id) {
@@ -226,7 +227,11 @@ fn only_deletions(theirs: &Snapshot, person: &Id) -> bool {
     impl TableVisitor for Check<'_> {
         fn visit<T: RecordData>(&mut self, kind: RecordKind, t: &Table<T>) {
             for r in t.all() {
-                let mine = if kind == RecordKind::Employees { &r.id == self.person } else { r.owner() == Some(self.person) };
+                let mine = if kind == RecordKind::Employees {
+                    &r.id == self.person
+                } else {
+                    r.owner() == Some(self.person)
+                };
                 if mine && !r.is_erased() {
                     self.live = true;
                 }

@@ -477,13 +477,14 @@ pub fn Conflicts(#[prop(into)] visible: Signal<Vec<Id>>) -> impl IntoView {
 fn SetAside() -> impl IntoView {
     let i18n = use_i18n();
     let refresh = RwSignal::new(0u32);
-    let list = LocalResource::new(move || {
+    let list = RwSignal::new(Vec::<aside::Aside>::new());
+    Effect::new(move |_| {
         refresh.track();
-        aside::list()
+        leptos::task::spawn_local(async move { list.set(aside::list().await) });
     });
     let confirming = RwSignal::new(None::<String>);
     move || {
-        let items = list.get().unwrap_or_default();
+        let items = list.get();
         if items.is_empty() {
             return view! { <p data-testid="no-aside">{i18n.t("Tidak ada data yang disisihkan.", "No data set aside.")}</p> }.into_any();
         }

@@ -7,12 +7,12 @@ use crate::domain::lang::Text;
 use crate::domain::model::employee::{EmployeeForm, Field, Grade, PositionKind};
 use crate::domain::model::lock::ProfileLock;
 use crate::domain::pin::{check_pin, hash_pin};
+use crate::domain::record::DeviceId;
 use crate::domain::record::Id;
+use crate::domain::snapshot::Snapshot;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{navigate, Route};
 use crate::ui::state::use_store;
-use crate::domain::record::DeviceId;
-use crate::domain::snapshot::Snapshot;
 use chrono::{DateTime, Utc};
 
 #[component]
@@ -117,7 +117,11 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
                             }
                         };
                         // Removing a PIN deletes its hash: not kept in the backup copy either.
-                        let ok = if remove { store.change_deleting(edit) } else { store.change(edit) };
+                        let ok = if remove {
+                            store.change_deleting(edit)
+                        } else {
+                            store.change(edit)
+                        };
                         if ok {
                             navigate(&Route::Dashboard(id.clone()));
                         } else {

@@ -10,13 +10,13 @@ use crate::domain::json;
 use crate::domain::lang::Text;
 use crate::domain::model::pack::ContentPack;
 use crate::domain::moodle::framework_pack;
-use crate::domain::snapshot::import::{check_against_catalog, import};
 use crate::domain::snapshot::authority::apply;
+use crate::domain::snapshot::import::{check_against_catalog, import};
 use crate::domain::snapshot::merge::MergeReport;
-use std::collections::BTreeSet;
 use crate::domain::snapshot::Snapshot;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_store;
+use std::collections::BTreeSet;
 
 /// The files chosen in a file input, as (name, bytes).
 async fn read_files(ev: &leptos::ev::Event) -> Vec<(String, Vec<u8>)> {
@@ -73,7 +73,11 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
                         acc = m;
                         report.absorb(plan.merged.clone());
                         skipped.extend(plan.skipped().map(|p| {
-                            format!("{name}: {} — {}", p.name, p.skip.map(|k| k.text().get(lang).to_string()).unwrap_or_default())
+                            format!(
+                                "{name}: {} — {}",
+                                p.name,
+                                p.skip.map(|k| k.text().get(lang).to_string()).unwrap_or_default()
+                            )
                         }));
                         ok += 1;
                     }

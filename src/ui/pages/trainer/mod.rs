@@ -122,9 +122,13 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
 #[component]
 fn TrainerGate() -> impl IntoView {
     let i18n = use_i18n();
-    let gate = LocalResource::new(|| storage::cohort::gate(storage::prefs::legacy_trainer_pin()));
+    // Plain spawn + signal rather than a resource: one less async machinery in the download.
+    let gate = RwSignal::new(None::<Result<Gate, String>>);
+    leptos::task::spawn_local(async move {
+        gate.set(Some(storage::cohort::gate(storage::prefs::legacy_trainer_pin()).await));
+    });
     move || {
-        match gate.get().map(|g| g.map_err(|e| e.to_string())) {
+        match gate.get() {
         None => view! { <section class="page narrow"><p>{i18n.tr("Memuat…", "Loading…")}</p></section> }.into_any(),
         Some(Err(e)) => view! {
             <section class="page narrow"><p class="notice notice-error" role="alert">
