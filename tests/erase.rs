@@ -8,16 +8,9 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 use common::*;
-use lentera::domain::model::activity::{Activity, Method};
-use lentera::domain::model::assessment::AssessmentKind;
-use lentera::domain::model::employee::{Employee, Grade, Position, PositionKind};
-use lentera::domain::model::evaluation::{Feedback, Performance, Rating, Sentiment};
 use lentera::domain::model::lock::ProfileLock;
-use lentera::domain::model::nip::Nip;
-use lentera::domain::model::plan::{PlanAction, PlanItem, PlanStatus};
-use lentera::domain::model::progress::Progress;
 use lentera::domain::pin::hash_pin;
-use lentera::domain::record::{DeviceId, Record};
+use lentera::domain::record::DeviceId;
 use lentera::domain::snapshot::export::export;
 use lentera::domain::snapshot::import::import;
 use lentera::domain::snapshot::merge::merge;
@@ -55,110 +48,7 @@ fn tab_b() -> DeviceId {
 
 /// Ratna with one record of every kind (plus Budi, who stays), as both tablets have it.
 fn shared() -> Snapshot {
-    let a = device("dev-a");
-    let at = t(2026, 1, 1);
-    let mut s = Snapshot::default();
-    s.employees.upsert(Record::create(
-        id(RATNA),
-        &a,
-        at,
-        Employee {
-            nip: Nip::parse("199002142015032001").unwrap(),
-            name: "Ratna Sari".into(),
-            position: Position {
-                title: "Analis Kepegawaian".into(),
-                kind: PositionKind::FungsionalAhliMuda,
-            },
-            unit: "Bagian Umum Ratna".into(),
-            grade: Grade::parse("III/c").unwrap(),
-            supervisor: None,
-        },
-    ));
-    s.employees
-        .upsert(employee_record("budi", "Budi Santoso", PositionKind::Pelaksana));
-    let mut own = assessment(RATNA, AssessmentKind::SelfAssessment, d(2026, 2, 1), &[("M.01", 3)]);
-    own.note = "Catatan penilaian diri".into();
-    s.assessments.upsert(Record::create(id("ratna-as"), &a, at, own));
-    s.activities.upsert(Record::create(
-        id("ratna-act"),
-        &a,
-        at,
-        Activity {
-            employee: id(RATNA),
-            title: "Seminar kearsipan digital".into(),
-            method: Method::Seminar,
-            start: d(2026, 3, 2),
-            end: d(2026, 3, 2),
-            hours: 6.0,
-            competencies: vec![],
-            evidence: "Sertifikat 123/ARSIP".into(),
-        },
-    ));
-    s.ratings.upsert(Record::create(
-        id("ratna-rating"),
-        &a,
-        at,
-        Rating {
-            employee: id(RATNA),
-            year: 2026,
-            half: 1,
-            performance: Performance::Above,
-            potential: None,
-            rater: "Ibu Kepala".into(),
-            date: d(2026, 6, 30),
-            note: "Sangat teliti".into(),
-        },
-    ));
-    s.feedback.upsert(Record::create(
-        id("ratna-fb"),
-        &a,
-        at,
-        Feedback {
-            employee: id(RATNA),
-            date: d(2026, 5, 5),
-            source: "Kotak saran".into(),
-            sentiment: Sentiment::Positive,
-            note: "Pelayanan ramah sekali".into(),
-        },
-    ));
-    let action = PlanAction::Mentoring;
-    s.plan.upsert(Record::create(
-        PlanItem::id_for(&id(RATNA), "M.01", &action),
-        &a,
-        at,
-        PlanItem {
-            employee: id(RATNA),
-            competency: "M.01".into(),
-            target_level: 4,
-            action,
-            status: PlanStatus::Planned,
-            note: "Catatan rencana".into(),
-        },
-    ));
-    let mut p = Progress::new(id(RATNA), "pack-a".into(), "mod-1".into());
-    p.lessons_done.insert("lesson-secret".into());
-    s.progress.upsert(Record::create(
-        Progress::id_for(&id(RATNA), "pack-a", "mod-1"),
-        &a,
-        at,
-        p,
-    ));
-    s.activities.upsert(Record::create(
-        id("budi-act"),
-        &a,
-        at,
-        Activity {
-            employee: id("budi"),
-            title: "Kursus layanan".into(),
-            method: Method::Kursus,
-            start: d(2026, 3, 2),
-            end: d(2026, 3, 2),
-            hours: 6.0,
-            competencies: vec![],
-            evidence: String::new(),
-        },
-    ));
-    s
+    one_record_of_every_kind(RATNA)
 }
 
 /// Tablet A, where Ratna has a PIN, after erasing her.

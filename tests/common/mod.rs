@@ -2,10 +2,15 @@
 #![allow(dead_code)]
 
 use chrono::{NaiveDate, TimeZone, Utc};
+use lentera::domain::model::activity::{Activity, Method};
 use lentera::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus};
 use lentera::domain::model::employee::{Employee, Grade, Position, PositionKind};
+use lentera::domain::model::evaluation::{Feedback, Performance, Rating, Sentiment};
 use lentera::domain::model::nip::Nip;
+use lentera::domain::model::plan::{PlanAction, PlanItem, PlanStatus};
+use lentera::domain::model::progress::Progress;
 use lentera::domain::record::{DeviceId, Id, Record};
+use lentera::domain::snapshot::Snapshot;
 
 pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -70,4 +75,113 @@ pub fn levels_all(level: u8, overrides: &[(&'static str, u8)]) -> Vec<(&'static 
     ALL9.iter()
         .map(|c| (*c, overrides.iter().find(|(o, _)| o == c).map_or(level, |(_, l)| *l)))
         .collect()
+}
+
+/// `person` ("Ratna Sari") with one record of every kind, plus Budi with one activity: as
+/// every device starts in the erase and conflict tests.
+pub fn one_record_of_every_kind(person: &str) -> Snapshot {
+    let a = device("dev-a");
+    let at = t(2026, 1, 1);
+    let mut s = Snapshot::default();
+    s.employees.upsert(Record::create(
+        id(person),
+        &a,
+        at,
+        Employee {
+            nip: Nip::parse("199002142015032001").unwrap(),
+            name: "Ratna Sari".into(),
+            position: Position {
+                title: "Analis Kepegawaian".into(),
+                kind: PositionKind::FungsionalAhliMuda,
+            },
+            unit: "Bagian Umum Ratna".into(),
+            grade: Grade::parse("III/c").unwrap(),
+            supervisor: None,
+        },
+    ));
+    s.employees
+        .upsert(employee_record("budi", "Budi Santoso", PositionKind::Pelaksana));
+    let mut own = assessment(person, AssessmentKind::SelfAssessment, d(2026, 2, 1), &[("M.01", 3)]);
+    own.note = "Catatan penilaian diri".into();
+    s.assessments.upsert(Record::create(id("ratna-as"), &a, at, own));
+    s.activities.upsert(Record::create(
+        id("ratna-act"),
+        &a,
+        at,
+        Activity {
+            employee: id(person),
+            title: "Seminar kearsipan digital".into(),
+            method: Method::Seminar,
+            start: d(2026, 3, 2),
+            end: d(2026, 3, 2),
+            hours: 6.0,
+            competencies: vec![],
+            evidence: "Sertifikat 123/ARSIP".into(),
+        },
+    ));
+    s.ratings.upsert(Record::create(
+        id("ratna-rating"),
+        &a,
+        at,
+        Rating {
+            employee: id(person),
+            year: 2026,
+            half: 1,
+            performance: Performance::Above,
+            potential: None,
+            rater: "Ibu Kepala".into(),
+            date: d(2026, 6, 30),
+            note: "Sangat teliti".into(),
+        },
+    ));
+    s.feedback.upsert(Record::create(
+        id("ratna-fb"),
+        &a,
+        at,
+        Feedback {
+            employee: id(person),
+            date: d(2026, 5, 5),
+            source: "Kotak saran".into(),
+            sentiment: Sentiment::Positive,
+            note: "Pelayanan ramah sekali".into(),
+        },
+    ));
+    let action = PlanAction::Mentoring;
+    s.plan.upsert(Record::create(
+        PlanItem::id_for(&id(person), "M.01", &action),
+        &a,
+        at,
+        PlanItem {
+            employee: id(person),
+            competency: "M.01".into(),
+            target_level: 4,
+            action,
+            status: PlanStatus::Planned,
+            note: "Catatan rencana".into(),
+        },
+    ));
+    let mut p = Progress::new(id(person), "pack-a".into(), "mod-1".into());
+    p.lessons_done.insert("lesson-secret".into());
+    s.progress.upsert(Record::create(
+        Progress::id_for(&id(person), "pack-a", "mod-1"),
+        &a,
+        at,
+        p,
+    ));
+    s.activities.upsert(Record::create(
+        id("budi-act"),
+        &a,
+        at,
+        Activity {
+            employee: id("budi"),
+            title: "Kursus layanan".into(),
+            method: Method::Kursus,
+            start: d(2026, 3, 2),
+            end: d(2026, 3, 2),
+            hours: 6.0,
+            competencies: vec![],
+            evidence: String::new(),
+        },
+    ));
+    s
 }

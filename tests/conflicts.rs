@@ -1,0 +1,74 @@
+//! Every conflict is visible and resolvable, whatever kind of record it is on (issue 10: public
+//! feedback conflicts were once never listed). The list is built from the kind registry, so a
+//! kind added later cannot be left out.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::*;
+use lentera::domain::lang::Lang;
+use lentera::domain::record::{DeviceId, RecordData, Table};
+use lentera::domain::snapshot::conflicts::conflicts;
+use lentera::domain::snapshot::format::RecordKind;
+use lentera::domain::snapshot::merge::merge;
+use lentera::domain::snapshot::Snapshot;
+
+/// Every record edited on `dev` without seeing any other device's edit.
+fn touch_everything(mut s: Snapshot, dev: &DeviceId) -> Snapshot {
+    fn touch<T: RecordData>(table: &mut Table<T>, dev: &DeviceId) {
+        let ids: Vec<_> = table.records().map(|r| r.id.clone()).collect();
+        for id in ids {
+            let r = table.get_mut(&id).unwrap();
+            let data = r.data().clone();
+            r.edit(dev, t(2026, 11, 2), data);
+        }
+    }
+    touch(&mut s.employees, dev);
+    touch(&mut s.assessments, dev);
+    touch(&mut s.progress, dev);
+    touch(&mut s.activities, dev);
+    touch(&mut s.ratings, dev);
+    touch(&mut s.feedback, dev);
+    touch(&mut s.plan, dev);
+    s
+}
+
+#[test]
+fn concurrent_edits_of_every_kind_are_listed_and_each_can_be_settled() {
+    let base = one_record_of_every_kind("ratna");
+    let a = touch_everything(base.clone(), &device("tab-a"));
+    let b = touch_everything(base, &device("tab-b"));
+    let (mut both, _) = merge(&a, &b);
+
+    let everyone = |_: &lentera::domain::record::Id| true;
+    let listed = conflicts(&both, &everyone, Lang::Id);
+    let kinds: BTreeSet<RecordKind> = listed.iter().map(|c| c.kind).collect();
+    // Progress only grows: its versions join and never conflict. Every other kind is listed,
+    // public feedback included.
+    let expected: BTreeSet<RecordKind> = RecordKind::ALL
+        .into_iter()
+        .filter(|k| *k != RecordKind::Progress)
+        .collect();
+    assert_eq!(kinds, expected);
+    assert!(listed
+        .iter()
+        .all(|c| c.versions.len() == 2 && c.versions.iter().all(|v| v.summary.is_some())));
+    assert_eq!(both.conflict_count(), listed.len());
+
+    // Only the people the viewer may see.
+    let only_budi = conflicts(&both, &|o| o.as_str() == "budi", Lang::Id);
+    assert!(only_budi.iter().all(|c| c.owner.as_str() == "budi"));
+    assert_eq!(only_budi.len(), 2, "Budi's profile and his one activity");
+
+    for c in listed {
+        assert!(
+            both.resolve(c.kind, &c.id, 1, &device("tab-c"), t(2026, 11, 3)),
+            "{:?} {}",
+            c.kind,
+            c.id
+        );
+    }
+    assert!(conflicts(&both, &everyone, Lang::En).is_empty());
+    assert_eq!(both.conflict_count(), 0);
+}
