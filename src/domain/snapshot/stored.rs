@@ -100,3 +100,44 @@ mod tests {
         assert!(matches!(decode("{}"), Err(StoredError::Damaged)));
     }
 }
+
+/// A set-aside value as it may leave the device (the "download the raw data" button): the
+/// text as stored, except that the value of every `"hash"` and `"salt"` key is blanked, so no
+/// PIN hash leaves the device even in data the app could not read. Works on damaged text too:
+/// it scans for the keys rather than parsing.
+pub fn redact_secrets(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    loop {
+        let next = ["\"hash\"", "\"salt\""].iter().filter_map(|k| rest.find(k).map(|i| (i, k.len()))).min();
+        let Some((at, len)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..at + len]);
+        rest = &rest[at + len..];
+        // `: "value"` — blank what is inside the quotes (up to the closing quote).
+        let trimmed = rest.trim_start_matches([' ', '\n', '\r', '\t', ':']);
+        let skipped = rest.len() - trimmed.len();
+        if let Some(value) = trimmed.strip_prefix('"') {
+            let end = value.find('"').unwrap_or(value.len());
+            out.push_str(&rest[..skipped]);
+            out.push_str("\"\"");
+            rest = value.get(end + 1..).unwrap_or("");
+        }
+    }
+}
+
+#[cfg(test)]
+mod redact_tests {
+    use super::redact_secrets;
+
+    #[test]
+    fn hashes_and_salts_are_blanked_even_in_damaged_text() {
+        let raw = r#"{"locks":[{"data":{"pin":{"scheme":"pbkdf2-sha256:150000","salt":"0a0b","hash" : "deadbeef"}}}],"name":"Siti","employees":[{"data":{"pin":{"hash":"cafe"#;
+        let out = redact_secrets(raw);
+        assert!(!out.contains("deadbeef") && !out.contains("0a0b") && !out.contains("cafe"), "{out}");
+        assert!(out.contains(r#""salt":"""#) && out.contains(r#""hash" : """#) && out.contains("Siti"), "{out}");
+        assert_eq!(redact_secrets("no secrets here"), "no secrets here");
+    }
+}

@@ -512,6 +512,8 @@ fn SetAside() -> impl IntoView {
                     let a = a1.clone();
                     leptos::task::spawn_local(async move {
                         if let Some(text) = aside::read(&a).await {
+                            // No PIN hash leaves the device, even in data the app cannot read.
+                            let text = crate::domain::snapshot::stored::redact_secrets(&text);
                             download(&format!("lentera-{}.txt", a.key.replace('.', "-")), &text, "text/plain");
                         }
                     });
