@@ -109,7 +109,10 @@ pub fn redact_secrets(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     loop {
-        let next = ["\"hash\"", "\"salt\""].iter().filter_map(|k| rest.find(k).map(|i| (i, k.len()))).min();
+        let next = ["\"hash\"", "\"salt\""]
+            .iter()
+            .filter_map(|k| rest.find(k).map(|i| (i, k.len())))
+            .min();
         let Some((at, len)) = next else {
             out.push_str(rest);
             return out;
@@ -136,8 +139,14 @@ mod redact_tests {
     fn hashes_and_salts_are_blanked_even_in_damaged_text() {
         let raw = r#"{"locks":[{"data":{"pin":{"scheme":"pbkdf2-sha256:150000","salt":"0a0b","hash" : "deadbeef"}}}],"name":"Siti","employees":[{"data":{"pin":{"hash":"cafe"#;
         let out = redact_secrets(raw);
-        assert!(!out.contains("deadbeef") && !out.contains("0a0b") && !out.contains("cafe"), "{out}");
-        assert!(out.contains(r#""salt":"""#) && out.contains(r#""hash" : """#) && out.contains("Siti"), "{out}");
+        assert!(
+            !out.contains("deadbeef") && !out.contains("0a0b") && !out.contains("cafe"),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#""salt":"""#) && out.contains(r#""hash" : """#) && out.contains("Siti"),
+            "{out}"
+        );
         assert_eq!(redact_secrets("no secrets here"), "no secrets here");
     }
 }

@@ -8,3 +8,4 @@ pub mod profile_nav;
 pub mod public_feedback;
 pub mod secure_context_notice;
 pub mod status_bar;
+pub mod typed_confirm;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::record::Id;
+use crate::ui::components::typed_confirm::TypedConfirm;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::data::{download_export, Conflicts};
 use crate::ui::route::{navigate, Route};
@@ -20,20 +21,15 @@ pub fn MyDataPage(employee: Id) -> impl IntoView {
     let me = employee.clone();
     let label = name.clone();
     let export = move |_| download_export(store, vec![me.clone()], &label);
-    let typed = RwSignal::new(String::new());
-    let word = move || i18n.t("HAPUS", "DELETE");
     let failed = RwSignal::new(false);
     let who = employee.clone();
-    let erase = move |_| {
-        if typed.get_untracked().trim() != word() {
-            return;
-        }
+    let erase = Callback::new(move |_| {
         if store.erase_person(&who) {
             navigate(&Route::Profiles);
         } else {
             failed.set(true);
         }
-    };
+    });
     let mine = employee.clone();
     view! {
         <section class="page">
@@ -52,11 +48,7 @@ pub fn MyDataPage(employee: Id) -> impl IntoView {
                 "Menghapus profil menghapus semua data Anda di perangkat ini: profil, penilaian, kemajuan belajar, kegiatan, penilaian kinerja, umpan balik dan rencana. Yang tersisa hanya catatan bahwa profil ini dihapus (tanpa data pribadi), agar penghapusan ikut ke perangkat lain dan ke pelatih lewat ekspor. Ekspor data Anda dulu bila ingin menyimpannya.",
                 "Deleting your profile erases all your data on this device: profile, assessments, learning progress, activities, ratings, feedback and plan. Only a note that this profile was deleted remains (no personal data), so the deletion reaches other devices and the trainer through exports. Export your record first if you want to keep it.",
             )}</p>
-            <div class="field">
-                <label for="f-erase">{i18n.tr("Ketik HAPUS untuk mengonfirmasi", "Type DELETE to confirm")}</label>
-                <input id="f-erase" type="text" autocomplete="off" prop:value=typed on:input=move |e| typed.set(event_target_value(&e))/>
-            </div>
-            <p class="actions"><button type="button" class="button button-danger" on:click=erase disabled=move || typed.get().trim() != word()>{i18n.tr("Hapus profil dan semua data saya", "Delete my profile and all my data")}</button></p>
+            <TypedConfirm field="f-erase" button=("Hapus profil dan semua data saya", "Delete my profile and all my data") on_confirm=erase/>
             <Show when=move || failed.get()>
                 <p class="notice notice-error" role="alert">{i18n.tr("Penghapusan tidak tersimpan; data Anda tidak berubah.", "The deletion was not saved; your data is unchanged.")}</p>
             </Show>

@@ -17,6 +17,7 @@ use crate::storage::{
     self,
     cohort::{CohortLoad, Gate},
 };
+use crate::ui::components::typed_confirm::TypedConfirm;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{Route, TrainerTab};
 use crate::ui::state::use_store;
@@ -117,6 +118,21 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
     }
 }
 
+/// A labelled PIN input bound to `value`, described by the gate's error line.
+fn pin_field(
+    id: &'static str,
+    label: impl Fn() -> &'static str + Send + Sync + 'static,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type="password" inputmode="numeric" autocomplete="off" maxlength="6"
+                prop:value=value on:input=move |e| value.set(event_target_value(&e)) aria-describedby="t-err"/>
+        </div>
+    }
+}
+
 /// First use: choose a trainer PIN (only while no cohort is stored). Later: enter it, with the
 /// same wrong-PIN waits as profiles.
 #[component]
@@ -182,10 +198,7 @@ fn EnterTrainerPin(stored: PinHash) -> impl IntoView {
             <h1>{i18n.tr("Mode pelatih", "Trainer mode")}</h1>
             <p>{i18n.tr("Masukkan PIN pelatih.", "Enter the trainer PIN.")}</p>
             <form class="form" on:submit=submit>
-                <div class="field">
-                    <label for="t-pin">{i18n.tr("PIN pelatih", "Trainer PIN")}</label>
-                    <input id="t-pin" type="password" inputmode="numeric" autocomplete="off" maxlength="6" prop:value=pin on:input=move |e| pin.set(event_target_value(&e)) aria-describedby="t-err"/>
-                </div>
+                {pin_field("t-pin", i18n.tr("PIN pelatih", "Trainer PIN"), pin)}
                 <p class="field-error" id="t-err" role="alert" data-testid="trainer-error">{move || error.get().map(|e| i18n.text(&e))}</p>
                 <p class="actions"><button type="submit" class="button">{i18n.tr("Buka", "Open")}</button></p>
             </form>
@@ -238,14 +251,8 @@ fn SetTrainerPin() -> impl IntoView {
             <h1>{i18n.tr("Mode pelatih", "Trainer mode")}</h1>
             <p>{i18n.tr("Untuk pengelola kepegawaian dan widyaiswara: gabungkan ekspor banyak pegawai, lihat kohort, dan buat laporan. Buat PIN pelatih agar peserta yang memakai perangkat ini tidak dapat membukanya.", "For HR officers and trainers: merge many employees' exports, see the cohort and make reports. Choose a trainer PIN so learners using this device cannot open it.")}</p>
             <form class="form" on:submit=submit>
-                <div class="field">
-                    <label for="t-pin">{i18n.tr("PIN pelatih", "Trainer PIN")}</label>
-                    <input id="t-pin" type="password" inputmode="numeric" autocomplete="off" maxlength="6" prop:value=pin on:input=move |e| pin.set(event_target_value(&e)) aria-describedby="t-err"/>
-                </div>
-                <div class="field">
-                    <label for="t-pin2">{i18n.tr("Ulangi PIN pelatih", "Repeat the trainer PIN")}</label>
-                    <input id="t-pin2" type="password" inputmode="numeric" autocomplete="off" maxlength="6" prop:value=pin2 on:input=move |e| pin2.set(event_target_value(&e)) aria-describedby="t-err"/>
-                </div>
+                {pin_field("t-pin", i18n.tr("PIN pelatih", "Trainer PIN"), pin)}
+                {pin_field("t-pin2", i18n.tr("Ulangi PIN pelatih", "Repeat the trainer PIN"), pin2)}
                 <p class="field-error" id="t-err" role="alert" data-testid="trainer-error">{move || error.get().map(|e| i18n.text(&e))}</p>
                 <p class="actions"><button type="submit" class="button">{i18n.tr("Buat PIN dan buka", "Set PIN and open")}</button></p>
             </form>
@@ -258,20 +265,15 @@ fn SetTrainerPin() -> impl IntoView {
 #[component]
 fn OrphanedCohort() -> impl IntoView {
     let i18n = use_i18n();
-    let typed = RwSignal::new(String::new());
     let done = RwSignal::new(false);
-    let word = move || i18n.t("HAPUS", "DELETE");
-    let delete = move |_| {
-        if typed.get_untracked().trim() != word() {
-            return;
-        }
+    let delete = Callback::new(move |_| {
         leptos::task::spawn_local(async move {
             if storage::cohort::delete_all().await.is_ok() {
                 done.set(true);
                 let _ = window().location().reload();
             }
         });
-    };
+    });
     view! {
         <section class="page narrow">
             <h1>{i18n.tr("Mode pelatih", "Trainer mode")}</h1>
@@ -283,11 +285,7 @@ fn OrphanedCohort() -> impl IntoView {
                 "Pelatih yang memiliki ekspor asli dapat menghapus kohort tersimpan lalu memulai lagi dan mengimpor ulang berkasnya. Ketik HAPUS untuk menghapus kohort di perangkat ini.",
                 "A trainer who has the original exports can delete the stored cohort, start again and import the files again. Type DELETE to delete the cohort on this device.",
             )}</p>
-            <div class="field">
-                <label for="t-del">{i18n.tr("Konfirmasi", "Confirmation")}</label>
-                <input id="t-del" type="text" autocomplete="off" prop:value=typed on:input=move |e| typed.set(event_target_value(&e))/>
-            </div>
-            <p class="actions"><button type="button" class="button button-danger" on:click=delete disabled=move || typed.get().trim() != word()>{i18n.tr("Hapus kohort tersimpan", "Delete the stored cohort")}</button></p>
+            <TypedConfirm field="t-del" button=("Hapus kohort tersimpan", "Delete the stored cohort") on_confirm=delete/>
             <Show when=move || done.get()><p role="status">{i18n.tr("Dihapus.", "Deleted.")}</p></Show>
         </section>
     }
