@@ -513,3 +513,67 @@ fn people_the_file_does_not_change_are_counted_not_listed() {
     assert_eq!(plan.people.len(), 1, "{plan:#?}");
     assert_eq!(plan.people[0].id, id(RATNA));
 }
+
+/// Hand-written file: a new person "mallory" and a deletion under a derived id of Ratna's
+/// (`kind`'s table), owned by mallory.
+fn derived_id_tombstone_file(table: &str, record_id: &str) -> Vec<u8> {
+    serde_json::json!({
+        "format": "lentera", "schema_version": 2,
+        "employees": [{
+            "id": "mallory", "created_at": "2026-11-29T08:00:00Z", "clock": {"tab-x": 1}, "device": "tab-x",
+            "updated_at": "2026-11-29T08:00:00Z",
+            "data": {"nip": "199001012015031002", "name": "Mallory", "position": {"title": "Staf", "kind": "pelaksana"},
+                     "unit": "Bagian Umum", "grade": "II/c"}
+        }],
+        table: [{
+            "id": record_id, "created_at": "2026-11-29T08:00:00Z", "clock": {"tab-x": 1}, "device": "tab-x",
+            "updated_at": "2026-11-29T08:00:00Z", "deleted": true, "owner": "mallory"
+        }]
+    })
+    .to_string()
+    .into_bytes()
+}
+
+#[test]
+fn a_deletion_under_a_colleagues_derived_id_is_refused_at_import() {
+    let plan_id = lentera::domain::model::plan::PlanItem::id_for(
+        &id(RATNA),
+        "M.01",
+        &lentera::domain::model::plan::PlanAction::Mentoring,
+    );
+    for (table, record_id) in [("progress", progress_id()), ("plan", plan_id)] {
+        let err = import(&derived_id_tombstone_file(table, record_id.as_str()), now())
+            .expect_err("a record under Ratna's derived id owned by someone else");
+        assert!(
+            err.iter().any(|p| p.path.starts_with(table)
+                && p.path.ends_with(".id")
+                && p.text.en.contains("another employee")),
+            "{table}: {err:?}"
+        );
+    }
+}
+
+#[test]
+fn a_person_deleted_here_is_not_brought_back_by_a_file_but_their_deletions_merge() {
+    let mut ours = shared(false);
+    ours.erase_person(&id(BUDI), &here(), t(2026, 11, 10));
+    // A device that never heard of the deletion recorded an activity for Budi.
+    let mut other = shared(false);
+    other.activities.upsert(Record::create(
+        id("budi-act-new"),
+        &elsewhere(),
+        t(2026, 11, 20),
+        activity(BUDI, "Pelatihan setelah dihapus"),
+    ));
+    let theirs = file(&other, &[BUDI]);
+    let (after, plan) = apply(&ours, &theirs, &nobody());
+    assert_eq!(person(&plan, BUDI).skip, Some(Skip::Erased));
+    assert_eq!(after, ours, "nothing of Budi's comes back");
+
+    // A file holding only deletions of his merges (it changes nothing that is not already gone).
+    let mut gone = shared(false);
+    gone.erase_person(&id(BUDI), &elsewhere(), t(2026, 11, 12));
+    let deletions = file(&gone, &[BUDI]);
+    let (_, plan) = apply(&ours, &deletions, &nobody());
+    assert!(plan.people.iter().all(|p| p.skip.is_none()), "{plan:#?}");
+}

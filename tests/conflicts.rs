@@ -72,3 +72,60 @@ fn concurrent_edits_of_every_kind_are_listed_and_each_can_be_settled() {
     assert!(conflicts(&both, &everyone, Lang::En).is_empty());
     assert_eq!(both.conflict_count(), 0);
 }
+
+#[test]
+fn settling_keeps_exactly_the_chosen_version_and_a_deletion_can_be_chosen() {
+    let base = one_record_of_every_kind("ratna");
+    let (a_dev, b_dev) = (device("tab-a"), device("tab-b"));
+    let mut a = base.clone();
+    let mut b = base;
+    // The profile renamed on both; an activity deleted on A and edited on B.
+    for (s, dev, name) in [(&mut a, &a_dev, "Ratna A"), (&mut b, &b_dev, "Ratna B")] {
+        let r = s.employees.get_mut(&id("ratna")).unwrap();
+        let mut e = r.data().clone();
+        e.name = name.into();
+        r.edit(dev, t(2026, 11, 2), e);
+    }
+    let act = id("ratna-act");
+    assert!(a.activities.delete(&act, &a_dev, t(2026, 11, 2)));
+    let r = b.activities.get_mut(&act).unwrap();
+    let mut edited = r.data().clone();
+    edited.hours = 9.0;
+    r.edit(&b_dev, t(2026, 11, 2), edited);
+    let (mut both, _) = merge(&a, &b);
+
+    let everyone = |_: &lentera::domain::record::Id| true;
+    let listed = conflicts(&both, &everyone, Lang::En);
+    let profile = listed.iter().find(|c| c.kind == RecordKind::Employees).unwrap();
+    let b_at = profile
+        .versions
+        .iter()
+        .position(|v| v.summary.as_deref().is_some_and(|s| s.starts_with("Ratna B")))
+        .unwrap();
+    assert!(both.resolve(
+        RecordKind::Employees,
+        &profile.id,
+        b_at,
+        &device("tab-c"),
+        t(2026, 11, 3)
+    ));
+    assert_eq!(both.employees.get(&id("ratna")).unwrap().data().name, "Ratna B");
+
+    let activity = listed
+        .iter()
+        .find(|c| c.kind == RecordKind::Activities && c.id == act)
+        .unwrap();
+    let deletion = activity
+        .versions
+        .iter()
+        .position(|v| v.summary.is_none())
+        .expect("the deletion is listed");
+    assert!(both.resolve(RecordKind::Activities, &act, deletion, &device("tab-c"), t(2026, 11, 3)));
+    assert!(
+        both.activities.get(&act).is_none(),
+        "keeping the deletion erases the activity"
+    );
+    assert!(conflicts(&both, &everyone, Lang::En)
+        .iter()
+        .all(|c| c.id != act && c.kind != RecordKind::Employees));
+}

@@ -154,3 +154,29 @@ fn an_erasure_merges_into_another_devices_copy_and_erases_there_in_either_order(
         assert_eq!(s.restricted_to(&people), ab.restricted_to(&people));
     }
 }
+
+/// On tablet B Ratna has no PIN, so a file that deletes only her profile (an old device that
+/// never learnt of her other records) is allowed: the rest of her data then goes too, as if
+/// she had erased herself there.
+#[test]
+fn a_profile_deleted_by_a_file_takes_the_rest_of_the_persons_data_with_it() {
+    use lentera::domain::snapshot::authority::apply;
+    let b = shared();
+    let mut only_profile = Snapshot::default();
+    let mut deleted = shared();
+    assert!(deleted.employees.delete(&id(RATNA), &tab_a(), now()));
+    only_profile
+        .employees
+        .upsert(deleted.employees.get_any(&id(RATNA)).unwrap().clone());
+    let file = import(only_profile.to_json().as_bytes(), now()).unwrap();
+    let (mut after, plan) = apply(&b, &file, &BTreeSet::new());
+    assert!(plan.people.iter().all(|p| p.skip.is_none()), "{plan:#?}");
+    assert!(after.employees.get(&id(RATNA)).is_none());
+    assert!(
+        after.activities.records().any(|r| r.owner() == Some(&id(RATNA))),
+        "only the profile went"
+    );
+    assert_eq!(after.erase_deleted_people(&tab_b(), now()), 1);
+    assert_nothing_personal_left(&after);
+    assert_eq!(after.erase_deleted_people(&tab_b(), now()), 0, "nothing left to erase");
+}

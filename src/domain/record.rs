@@ -50,8 +50,36 @@ impl Id {
 
     /// An id made of other ids, for records that exist once per pair (progress per
     /// employee × module): two devices starting the same module get the same id and merge.
+    ///
+    /// Always a valid id, whatever the parts (a pack stored before identifiers were checked, an
+    /// employee id from an old file): a character `parse` would refuse becomes `_`, and an id
+    /// past `MAX_LEN` keeps its start and ends in a hash of the whole. The same parts give the
+    /// same id on every device; an invalid id would make the whole stored snapshot unreadable.
     pub fn derived(parts: &[&str]) -> Id {
-        Id(parts.join(":"))
+        let joined = parts.join(":");
+        if Id::parse(&joined).is_ok() {
+            return Id(joined);
+        }
+        let mut safe: String = joined
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || "-_.:".contains(c) {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        if safe.len() > Self::MAX_LEN || safe != joined {
+            // FNV-1a of the original, so that two parts that differ only in refused characters
+            // still get different ids.
+            let h = joined.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+            });
+            safe.truncate(Self::MAX_LEN - 17);
+            safe.push_str(&format!(".{h:016x}"));
+        }
+        Id(safe)
     }
 
     pub fn parse(s: &str) -> Result<Id, String> {
@@ -513,6 +541,23 @@ mod tests {
             "conflicts": [{"clock": {"a": 1}, "device": "a", "updated_at": "2026-01-01T00:00:00Z", "data": 2}]}"#;
         let r: Record<u8> = serde_json::from_str(json).unwrap();
         assert_eq!(r.versions().len(), 2);
+    }
+
+    #[test]
+    fn derived_ids_are_always_valid_and_stable() {
+        let ok = Id::derived(&["e1", "pack", "mod-1"]);
+        assert_eq!(ok.as_str(), "e1:pack:mod-1");
+        let long = "x".repeat(200);
+        for parts in [
+            vec!["e1", "pack", "mod satu"],
+            vec!["e1", "pâck", "m"],
+            vec![long.as_str(), "p", "m"],
+        ] {
+            let id = Id::derived(&parts);
+            assert!(Id::parse(id.as_str()).is_ok(), "{id}");
+            assert_eq!(id, Id::derived(&parts), "stable");
+        }
+        assert_ne!(Id::derived(&["e", "a b"]), Id::derived(&["e", "a/b"]));
     }
 
     #[test]

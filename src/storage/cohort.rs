@@ -41,18 +41,22 @@ pub async fn load() -> Result<CohortLoad, String> {
     }
 }
 
-/// Saves the cohort; resolves once IndexedDB has committed it. An unreadable stored cohort is
-/// never replaced: it is kept aside in the same transaction first.
+/// Saves the cohort, merged inside the transaction with what is stored (another tab may have
+/// imported meanwhile; the merge loses nothing); resolves once IndexedDB has committed it. An
+/// unreadable stored cohort is never replaced: it is kept aside in the same transaction first.
 pub async fn save(snapshot: &Snapshot) -> Result<(), String> {
-    let value = encode(0, snapshot);
+    let snapshot = snapshot.clone();
     let now = js_sys::Date::now();
     idb::update(KEY, move |stored| {
         let mut writes = Vec::new();
-        if let Some(old) = stored {
-            if decode(&old).is_err() {
-                writes.push((aside::durable_key("cohort", now, 0), old));
+        let value = match stored.as_deref().map(decode) {
+            Some(Ok((_, theirs))) => encode(0, &crate::domain::snapshot::merge::merge(&theirs, &snapshot).0),
+            Some(Err(_)) => {
+                writes.push((aside::durable_key("cohort", now, 0), stored.unwrap_or_default()));
+                encode(0, &snapshot)
             }
-        }
+            None => encode(0, &snapshot),
+        };
         writes.push((KEY.to_string(), value));
         writes
     })

@@ -109,8 +109,15 @@ pub fn save(snapshot: &Snapshot, known: Stamp, scrub: bool) -> Result<Saved, Wri
     let stored_stamp = stored.as_deref().and_then(stamp).unwrap_or((0, 0));
     let mut merged = None;
     if stored_stamp != known {
-        if let Some(Ok((_, theirs))) = stored.as_deref().map(decode) {
-            merged = Some(merge(snapshot, &theirs).0);
+        match stored.as_deref().map(decode) {
+            Some(Ok((_, theirs))) => merged = Some(merge(snapshot, &theirs).0),
+            // Another tab of a newer build saved: never overwrite what this build cannot read.
+            Some(Err(StoredError::Unreadable(_))) if stored.as_deref().is_some_and(is_newer) => {
+                return Err(WriteError::NewerVersion)
+            }
+            // Damaged since this tab read it: set aside before anything overwrites it.
+            Some(Err(_)) => aside::keep_local("data", stored.as_deref().unwrap_or_default(), js_sys::Date::now())?,
+            None => {}
         }
     }
     let value = encode(stored_stamp.0.max(known.0) + 1, merged.as_ref().unwrap_or(snapshot));

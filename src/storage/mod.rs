@@ -30,6 +30,8 @@ pub enum WriteError {
     Quota,
     /// Storage is disabled or failed otherwise.
     Unavailable(String),
+    /// Another tab of a newer Lentera saved; this one must not overwrite it.
+    NewerVersion,
 }
 
 fn get(name: &str) -> Option<String> {

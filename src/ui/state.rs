@@ -129,7 +129,13 @@ impl Store {
         if self.read_only() {
             return false;
         }
+        // The edit applies to what is stored now: another tab may have saved (a PIN set, a
+        // person erased) since this tab last read, and the edit must be decided against that.
         let mut next = self.snapshot.get_untracked();
+        if let Some((seen, theirs)) = storage::data::changed_since(self.known.get_value()) {
+            next = merge(&next, &theirs).0;
+            self.known.set_value(seen);
+        }
         edit(&mut next, &self.device(), browser::now());
         match storage::data::save(&next, self.known.get_value(), scrub) {
             Ok(saved) => {
@@ -153,7 +159,6 @@ impl Store {
         self.change(move |s, _, _| *s = merged)
     }
 
-    /// A new employee record, saved. Returns its id.
     /// A new employee record (and their PIN on this device, if chosen), saved. Returns its id.
     pub fn add_employee(&self, employee: Employee, lock: Option<ProfileLock>) -> Option<Id> {
         let id = browser::new_id();

@@ -262,3 +262,22 @@ pub fn summary(report: &MergeReport) -> BTreeMap<RecordKind, (usize, usize, usiz
     }
     out
 }
+
+/// Many files in a row (a trainer's class), each decided against the result of the ones before:
+/// the merged snapshot, one report for all, and who was skipped in which file (by index).
+pub fn apply_all<'a>(
+    ours: &Snapshot,
+    files: impl IntoIterator<Item = &'a Snapshot>,
+    authorised: &BTreeSet<Id>,
+) -> (Snapshot, MergeReport, Vec<(usize, PersonChange)>) {
+    let mut acc = ours.clone();
+    let mut report = MergeReport::default();
+    let mut skipped = Vec::new();
+    for (i, file) in files.into_iter().enumerate() {
+        let (next, plan) = apply(&acc, file, authorised);
+        acc = next;
+        report.absorb(plan.merged.clone());
+        skipped.extend(plan.people.into_iter().filter(|p| p.skip.is_some()).map(|p| (i, p)));
+    }
+    (acc, report, skipped)
+}

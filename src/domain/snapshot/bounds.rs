@@ -206,11 +206,12 @@ pub fn check_records(s: &Snapshot, problems: &mut Vec<Problem>) {
     }
     s.visit(&mut Check(problems));
     for r in s.employees.all() {
-        if r.id.as_str().len() > MAX_EMPLOYEE_ID_CHARS {
+        // No `:` either: it separates the parts of derived ids, which name their person first.
+        if r.id.as_str().len() > MAX_EMPLOYEE_ID_CHARS || r.id.as_str().contains(':') {
             problems.push(Problem::new(
                 format!("employees[id={}].id", r.id),
-                format!("id pegawai terlalu panjang (maks. {MAX_EMPLOYEE_ID_CHARS} karakter)."),
-                format!("employee id too long (max. {MAX_EMPLOYEE_ID_CHARS} characters)."),
+                format!("id pegawai terlalu panjang (maks. {MAX_EMPLOYEE_ID_CHARS} karakter) atau memuat \":\"."),
+                format!("employee id too long (max. {MAX_EMPLOYEE_ID_CHARS} characters) or containing \":\"."),
             ));
         }
     }

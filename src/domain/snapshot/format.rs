@@ -180,14 +180,55 @@ impl Snapshot {
                 t.delete(&id, device, now);
             }
         }
-        self.employees.delete(employee, device, now);
+        // Already a deletion through and through: nothing to write on the profile itself.
+        if self.employees.get(employee).is_some() {
+            self.employees.delete(employee, device, now);
+        }
         erase_owned(&mut self.assessments, employee, device, now);
         erase_owned(&mut self.progress, employee, device, now);
         erase_owned(&mut self.activities, employee, device, now);
         erase_owned(&mut self.ratings, employee, device, now);
         erase_owned(&mut self.feedback, employee, device, now);
         erase_owned(&mut self.plan, employee, device, now);
-        self.remove_lock(employee, device, now);
+        if self.is_locked(employee) {
+            self.remove_lock(employee, device, now);
+        }
+    }
+
+    /// People whose profile is deleted (every version a deletion) lose what they still own
+    /// here: a deletion that arrived by file, or one kept when settling a conflict, erases like
+    /// the owner's own erase. Returns how many people it erased anything of.
+    pub fn erase_deleted_people(&mut self, device: &DeviceId, now: DateTime<Utc>) -> usize {
+        let gone: Vec<Id> = self
+            .employees
+            .all()
+            .filter(|r| r.is_erased())
+            .map(|r| r.id.clone())
+            .collect();
+        let mut n = 0;
+        for who in gone {
+            let before = self.owned_with_data(&who);
+            if before > 0 || self.is_locked(&who) {
+                self.erase_person(&who, device, now);
+                n += 1;
+            }
+        }
+        n
+    }
+
+    /// How many records with data `who` still owns here.
+    fn owned_with_data(&self, who: &Id) -> usize {
+        struct Count<'a>(&'a Id, usize);
+        impl TableVisitor for Count<'_> {
+            fn visit<T: RecordData>(&mut self, kind: RecordKind, t: &Table<T>) {
+                if kind != RecordKind::Employees {
+                    self.1 += t.records().filter(|r| r.owner() == Some(self.0)).count();
+                }
+            }
+        }
+        let mut c = Count(who, 0);
+        self.visit(&mut c);
+        c.1
     }
 
     /// The records of `people` only (erased ones included, so deletions travel), without

@@ -430,6 +430,34 @@ fn check_relations(s: &Snapshot, at: &Positions, problems: &mut Vec<Problem>) {
     owners("ratings", &s.ratings, employees, at, problems);
     owners("feedback", &s.feedback, employees, at, problems);
     owners("plan", &s.plan, employees, at, problems);
+    // A derived id names its person: every version of such a record, deletions included, must
+    // belong to that person (a deletion under a colleague's derived id would otherwise sit
+    // beside her own record and make the two owners' versions unreadable together).
+    let derived =
+        |table: &'static str, r_id: &Id, person: Option<&str>, owner: Option<&Id>, problems: &mut Vec<Problem>| {
+            if person.is_none() || owner.map(Id::as_str) != person {
+                problems.push(Problem::new(
+                    at.path(table, r_id, ".id"),
+                    format!("id {r_id} milik pegawai lain daripada yang disebut catatan ini."),
+                    format!("id {r_id} belongs to another employee than the one this record names."),
+                ));
+            }
+        };
+    for r in s.progress.all() {
+        let person = r.id.as_str().split(':').next();
+        for v in r.versions() {
+            derived("progress", &r.id, person, v.owner(), problems);
+        }
+    }
+    for r in s.plan.all() {
+        let person =
+            r.id.as_str()
+                .strip_prefix("plan:")
+                .and_then(|rest| rest.split(':').next());
+        for v in r.versions() {
+            derived("plan", &r.id, person, v.owner(), problems);
+        }
+    }
     for r in s.assessments.all() {
         for v in r.versions() {
             for e in v.data.iter().flat_map(|d| &d.entries) {

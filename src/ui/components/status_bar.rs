@@ -33,6 +33,11 @@ pub fn StatusBar() -> impl IntoView {
                 " "<a href=Route::Data.href()>{i18n.t("Ke halaman Data", "Go to Data")}</a>
             </div>
         }.into_any()),
+        SaveState::Failed(WriteError::NewerVersion) => Some(view! {
+            <div class="notice notice-error" role="alert" data-testid="save-failed">
+                {i18n.t("Perubahan terakhir TIDAK tersimpan: tab lain memakai versi Lentera yang lebih baru. Muat ulang halaman ini.", "The last change was NOT saved: another tab uses a newer Lentera. Reload this page.")}
+            </div>
+        }.into_any()),
         SaveState::Failed(WriteError::Unavailable(_)) => Some(view! {
             <div class="notice notice-error" role="alert" data-testid="save-failed">
                 {i18n.t("Perubahan terakhir TIDAK tersimpan: peramban tidak mengizinkan penyimpanan (mode privat?). Data sebelumnya tetap.", "The last change was NOT saved: the browser does not allow storage (private mode?). Earlier data is unchanged.")}

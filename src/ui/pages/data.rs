@@ -212,6 +212,8 @@ fn ExportChoice(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
         let ids = chosen();
         if !ids.is_empty() {
             download_export(store, ids, i18n.t("semua-profil", "all-profiles"));
+            // A PIN entered to include someone counts for one export.
+            authorised.set(BTreeSet::new());
         }
     };
     view! {
@@ -261,6 +263,7 @@ fn ImportWithPreview(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
         problems.set(vec![]);
         pending.set(None);
         done.set(None);
+        authorised.set(BTreeSet::new());
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
         };
@@ -302,12 +305,30 @@ fn ImportWithPreview(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
     let confirm = move |_| {
         let Some(p) = pending.get_untracked() else { return };
         let a = authorised.get_untracked();
-        // Decided again against the data as it is now.
-        let (merged, plan) = store.snapshot.with_untracked(|s| apply(s, &p.incoming, &a));
-        let people = plan.people.iter().filter(|x| x.merged()).count();
-        let skipped = plan.skipped().count();
-        if people == 0 || store.replace(merged) {
+        let outcome = RwSignal::new((0, 0, false));
+        // Decided again inside the save, against the data as it is stored now (another tab
+        // may have set a PIN or erased someone since the preview).
+        let ok = store.change(move |s, dev, now| {
+            let (merged, plan) = apply(s, &p.incoming, &a);
+            *s = merged;
+            // A profile this file deleted takes the rest of that person's data with it.
+            let erased = s.erase_deleted_people(dev, now) > 0;
+            let deleted = plan.merged.tables().iter().any(|(_, t)| t.deleted > 0);
+            outcome.set((
+                plan.people.iter().filter(|x| x.merged()).count(),
+                plan.skipped().count(),
+                erased || deleted,
+            ));
+        });
+        if ok {
+            let (people, skipped, deleted) = outcome.get_untracked();
+            if deleted {
+                // Deleted data does not linger in the previous copy either.
+                store.change_deleting(|_, _, _| {});
+            }
             pending.set(None);
+            // PINs entered for this file count for this file only.
+            authorised.set(BTreeSet::new());
             done.set(Some((p.name, people, skipped)));
         }
     };
@@ -458,8 +479,10 @@ pub fn Conflicts(#[prop(into)] visible: Signal<Vec<Id>>) -> impl IntoView {
                         let (kind, id) = (c.kind, c.id.clone());
                         let choose = move |_| {
                             let id = id.clone();
-                            store.change(move |s, dev, now| {
+                            // Keeping a deletion of a profile erases the rest of that person.
+                            store.change_deleting(move |s, dev, now| {
                                 s.resolve(kind, &id, k, dev, now);
+                                s.erase_deleted_people(dev, now);
                             });
                         };
                         view! { <li>{label}" "<button type="button" class="button-quiet" on:click=choose>{i18n.t("Pakai versi ini", "Keep this version")}</button></li> }

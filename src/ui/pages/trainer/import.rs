@@ -10,9 +10,8 @@ use crate::domain::json;
 use crate::domain::lang::Text;
 use crate::domain::model::pack::ContentPack;
 use crate::domain::moodle::framework_pack;
-use crate::domain::snapshot::authority::apply;
+use crate::domain::snapshot::authority::{apply_all, Skip};
 use crate::domain::snapshot::import::{check_against_catalog, import};
-use crate::domain::snapshot::merge::MergeReport;
 use crate::domain::snapshot::Snapshot;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_store;
@@ -39,11 +38,21 @@ async fn read_files(ev: &leptos::ev::Event) -> Vec<(String, Vec<u8>)> {
 pub fn ImportView(cohort: Cohort) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    // Exports: per-file problems, and the merged result with one report, waiting for confirmation.
+    // Exports: per-file problems, and the files read, waiting for confirmation. The preview and
+    // the merge are both decided against the cohort as it is at that moment.
     let file_problems = RwSignal::new(Vec::<(String, Vec<String>)>::new());
-    let pending = RwSignal::new(None::<(Snapshot, MergeReport, usize)>);
+    let pending = RwSignal::new(None::<Vec<(String, Snapshot)>>);
     let merged_msg = RwSignal::new(None::<String>);
-    let skipped_people = RwSignal::new(Vec::<String>::new());
+    let preview = Memo::new(move |_| {
+        let files = pending.get()?;
+        let base = cohort.snapshot.get()?;
+        let (_, report, skipped) = apply_all(&base, files.iter().map(|(_, s)| s), &BTreeSet::new());
+        let skipped: Vec<(String, String, Skip)> = skipped
+            .into_iter()
+            .filter_map(|(i, p)| Some((files[i].0.clone(), p.name, p.skip?)))
+            .collect();
+        Some((report, files.len(), skipped))
+    });
     let on_exports = move |ev: leptos::ev::Event| {
         file_problems.set(vec![]);
         pending.set(None);
@@ -51,11 +60,8 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let files = read_files(&ev).await;
             let lang = i18n.lang();
-            let mut acc = cohort.snapshot.get_untracked().unwrap_or_default();
-            let mut report = MergeReport::default();
-            let mut ok = 0;
+            let mut ok = Vec::new();
             let mut bad = Vec::new();
-            let mut skipped = Vec::new();
             for (name, bytes) in files {
                 let checked = import(&bytes, crate::browser::now()).and_then(|s| {
                     let bad = store.catalog.with_untracked(|c| check_against_catalog(&s, c));
@@ -66,35 +72,25 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
                     }
                 });
                 match checked {
-                    Ok(s) => {
-                        // The cohort holds no PINs, so nobody is locked here; what the domain
-                        // still skips (a deleted person's data, ids of someone else) is listed.
-                        let (m, plan) = apply(&acc, &s, &BTreeSet::new());
-                        acc = m;
-                        report.absorb(plan.merged.clone());
-                        skipped.extend(plan.skipped().map(|p| {
-                            format!(
-                                "{name}: {} — {}",
-                                p.name,
-                                p.skip.map(|k| k.text().get(lang).to_string()).unwrap_or_default()
-                            )
-                        }));
-                        ok += 1;
-                    }
+                    Ok(s) => ok.push((name, s)),
                     Err(ps) => bad.push((name, ps.iter().map(|p| p.message(lang)).collect())),
                 }
             }
             file_problems.set(bad);
-            skipped_people.set(skipped);
-            if ok > 0 {
-                pending.set(Some((acc, report, ok)));
+            if !ok.is_empty() {
+                pending.set(Some(ok));
             }
         });
     };
     let confirm = move |_| {
-        let Some((next, _, n)) = pending.get_untracked() else {
+        let (Some(files), Some(base)) = (pending.get_untracked(), cohort.snapshot.get_untracked()) else {
             return;
         };
+        // The cohort holds no PINs, so nobody is locked there; the domain still skips a deleted
+        // person's data and ids of someone else. A deletion erases the rest of that person.
+        let (mut next, _, _) = apply_all(&base, files.iter().map(|(_, s)| s), &BTreeSet::new());
+        next.erase_deleted_people(&store.device(), crate::browser::now());
+        let n = files.len();
         leptos::task::spawn_local(async move {
             if cohort.save(next).await {
                 pending.set(None);
@@ -106,7 +102,7 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
         });
     };
     let report_view = move || {
-        pending.get().map(|(_, r, n)| {
+        preview.get().map(|(r, n, skipped)| {
             let rows = r.tables().into_iter().filter(|(_, t)| t.added + t.updated + t.unchanged > 0 || !t.conflicts.is_empty()).map(|(k, t)| view! {
                 <tr><th scope="row">{i18n.text(&k.label())}</th><td>{t.added}</td><td>{t.updated}</td><td>{t.unchanged}</td><td>{t.conflicts.len()}</td></tr>
             }).collect_view();
@@ -117,15 +113,12 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
                         <thead><tr><th scope="col">{i18n.t("Data", "Data")}</th><th scope="col">{i18n.t("Baru", "Added")}</th><th scope="col">{i18n.t("Diperbarui", "Updated")}</th><th scope="col">{i18n.t("Sama", "Unchanged")}</th><th scope="col">{i18n.t("Konflik", "Conflicts")}</th></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
-                    {move || {
-                        let list = skipped_people.get();
-                        (!list.is_empty()).then(|| view! {
-                            <div class="notice notice-warn" data-testid="cohort-skipped">
-                                <p>{i18n.t("Dilewati:", "Skipped:")}</p>
-                                <ul>{list.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                            </div>
-                        })
-                    }}
+                    {(!skipped.is_empty()).then(|| view! {
+                        <div class="notice notice-warn" data-testid="cohort-skipped">
+                            <p>{i18n.t("Dilewati:", "Skipped:")}</p>
+                            <ul>{skipped.into_iter().map(|(file, who, why)| view! { <li>{format!("{file}: {who} — {}", i18n.text(&why.text()))}</li> }).collect_view()}</ul>
+                        </div>
+                    })}
                     <p class="actions"><button type="button" class="button" on:click=confirm>{i18n.t("Gabungkan ke kohort", "Merge into the cohort")}</button></p>
                 </div>
             }
@@ -217,7 +210,8 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
             <h2>{i18n.tr("Ekspor pegawai", "Employee exports")}</h2>
             <div class="field">
                 <label for="t-exports">{i18n.tr("Pilih satu atau banyak berkas ekspor (.json)", "Choose one or many export files (.json)")}</label>
-                <input id="t-exports" type="file" multiple accept=".json,application/json" on:change=on_exports/>
+                <input id="t-exports" type="file" multiple accept=".json,application/json" on:change=on_exports
+                    disabled=move || cohort.snapshot.get().is_none()/>
             </div>
             {move || {
                 let bad = file_problems.get();
