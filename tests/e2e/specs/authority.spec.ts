@@ -8,7 +8,7 @@ import { pbkdf2Sync, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
-import { createProfile, siti, type Person } from '../helpers';
+import { createProfile, defaultPack, siti, type Person } from '../helpers';
 
 const ratna: Person = { ...siti, name: 'Ratna Dewi', nip: '198807152012122001', pin: '2468' };
 const budi: Person = { ...siti, name: 'Budi Santoso', nip: '199001012015031002' };
@@ -244,6 +244,16 @@ test('trainer mode: wrong PINs wait, and no new PIN is set over a stored cohort'
   await page.getByLabel('Ulangi PIN pelatih').fill('13579');
   await page.getByRole('button', { name: 'Buat PIN dan buka' }).click();
   await expect(page.getByRole('link', { name: 'Kohort' })).toBeVisible();
+
+  // A pack whose ids would break derived record ids is refused with the field and the rule.
+  const bad = JSON.parse(JSON.stringify(defaultPack));
+  bad.version = 99;
+  bad.modules[0].id = 'mod satu';
+  await page.getByRole('link', { name: 'Impor dan paket' }).click();
+  await page.getByLabel('Muat paket konten (.json)').setInputFiles({ name: 'paket-id-rusak.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await expect(page.getByTestId('pack-result')).toContainText('Id modul "mod satu" tidak sah');
+  await expect(page.getByTestId('packs')).not.toContainText('99');
+
   await page.getByRole('button', { name: 'Kunci mode pelatih' }).click();
   for (let i = 0; i < 3; i++) {
     await page.getByLabel('PIN pelatih', { exact: true }).fill('00000');
