@@ -62,8 +62,10 @@ fn concurrent_edits_of_every_kind_are_listed_and_each_can_be_settled() {
     assert_eq!(only_budi.len(), 2, "Budi's profile and his one activity");
 
     for c in listed {
+        // The version shown first is not at index 1: nothing is settled by a stale choice.
+        assert!(!both.resolve(c.kind, &c.id, 1, &c.versions[0].clock, &device("tab-c"), t(2026, 11, 3)));
         assert!(
-            both.resolve(c.kind, &c.id, 1, &device("tab-c"), t(2026, 11, 3)),
+            both.resolve(c.kind, &c.id, 1, &c.versions[1].clock, &device("tab-c"), t(2026, 11, 3)),
             "{:?} {}",
             c.kind,
             c.id
@@ -106,6 +108,7 @@ fn settling_keeps_exactly_the_chosen_version_and_a_deletion_can_be_chosen() {
         RecordKind::Employees,
         &profile.id,
         b_at,
+        &profile.versions[b_at].clock,
         &device("tab-c"),
         t(2026, 11, 3)
     ));
@@ -120,7 +123,14 @@ fn settling_keeps_exactly_the_chosen_version_and_a_deletion_can_be_chosen() {
         .iter()
         .position(|v| v.summary.is_none())
         .expect("the deletion is listed");
-    assert!(both.resolve(RecordKind::Activities, &act, deletion, &device("tab-c"), t(2026, 11, 3)));
+    assert!(both.resolve(
+        RecordKind::Activities,
+        &act,
+        deletion,
+        &activity.versions[deletion].clock,
+        &device("tab-c"),
+        t(2026, 11, 3)
+    ));
     assert!(
         both.activities.get(&act).is_none(),
         "keeping the deletion erases the activity"

@@ -15,7 +15,7 @@ use crate::domain::model::employee::Employee;
 use crate::domain::model::evaluation::{Feedback, Rating};
 use crate::domain::model::plan::{PlanAction, PlanItem, PlanStatus};
 use crate::domain::model::progress::Progress;
-use crate::domain::record::{DeviceId, Id, Record, RecordData, Table};
+use crate::domain::record::{Clock, DeviceId, Id, Record, RecordData, Table};
 
 /// One line describing a version of a record, in `lang`.
 pub trait Describe {
@@ -26,6 +26,8 @@ pub trait Describe {
 pub struct ConflictVersion {
     /// `None` for a deletion.
     pub summary: Option<String>,
+    /// Which version this is (`Snapshot::resolve` checks it is still there).
+    pub clock: Clock,
     pub updated_at: DateTime<Utc>,
     pub device: DeviceId,
 }
@@ -78,6 +80,7 @@ fn collect<T: RecordData + Describe>(
                 .iter()
                 .map(|v| ConflictVersion {
                     summary: v.data.as_ref().map(|d| d.describe(lang)),
+                    clock: v.clock.clone(),
                     updated_at: v.updated_at,
                     device: v.device.clone(),
                 })

@@ -14,7 +14,7 @@ use crate::domain::model::progress::Progress;
 use std::collections::BTreeSet;
 
 use crate::domain::lang::Text;
-use crate::domain::record::{DeviceId, Id, Record, RecordData, Table};
+use crate::domain::record::{Clock, DeviceId, Id, Record, RecordData, Table};
 
 pub const FORMAT: &str = "lentera";
 
@@ -153,16 +153,40 @@ impl Snapshot {
         self.locks.delete(employee, device, now);
     }
 
-    /// Settles a conflict of record `id` of `kind` by keeping version `index`.
-    pub fn resolve(&mut self, kind: RecordKind, id: &Id, index: usize, device: &DeviceId, now: DateTime<Utc>) -> bool {
+    /// Settles a conflict of record `id` of `kind` by keeping version `index`, provided that
+    /// version still has clock `seen` (the one shown when the person chose: another tab's merge
+    /// may have changed the record since, and then nothing is settled).
+    pub fn resolve(
+        &mut self,
+        kind: RecordKind,
+        id: &Id,
+        index: usize,
+        seen: &Clock,
+        device: &DeviceId,
+        now: DateTime<Utc>,
+    ) -> bool {
+        fn one<T: RecordData>(
+            t: &mut Table<T>,
+            id: &Id,
+            index: usize,
+            seen: &Clock,
+            device: &DeviceId,
+            now: DateTime<Utc>,
+        ) -> bool {
+            let current = t
+                .get_any(id)
+                .and_then(|r| r.versions().get(index))
+                .is_some_and(|v| &v.clock == seen);
+            current && t.resolve(id, device, now, index)
+        }
         match kind {
-            RecordKind::Employees => self.employees.resolve(id, device, now, index),
-            RecordKind::Assessments => self.assessments.resolve(id, device, now, index),
-            RecordKind::Progress => self.progress.resolve(id, device, now, index),
-            RecordKind::Activities => self.activities.resolve(id, device, now, index),
-            RecordKind::Ratings => self.ratings.resolve(id, device, now, index),
-            RecordKind::Feedback => self.feedback.resolve(id, device, now, index),
-            RecordKind::Plan => self.plan.resolve(id, device, now, index),
+            RecordKind::Employees => one(&mut self.employees, id, index, seen, device, now),
+            RecordKind::Assessments => one(&mut self.assessments, id, index, seen, device, now),
+            RecordKind::Progress => one(&mut self.progress, id, index, seen, device, now),
+            RecordKind::Activities => one(&mut self.activities, id, index, seen, device, now),
+            RecordKind::Ratings => one(&mut self.ratings, id, index, seen, device, now),
+            RecordKind::Feedback => one(&mut self.feedback, id, index, seen, device, now),
+            RecordKind::Plan => one(&mut self.plan, id, index, seen, device, now),
         }
     }
 

@@ -476,12 +476,12 @@ pub fn Conflicts(#[prop(into)] visible: Signal<Vec<Id>>) -> impl IntoView {
                             format::date(lang, v.updated_at.date_naive()),
                             v.device
                         );
-                        let (kind, id) = (c.kind, c.id.clone());
+                        let (kind, id, seen) = (c.kind, c.id.clone(), v.clock.clone());
                         let choose = move |_| {
-                            let id = id.clone();
+                            let (id, seen) = (id.clone(), seen.clone());
                             // Keeping a deletion of a profile erases the rest of that person.
                             store.change_deleting(move |s, dev, now| {
-                                s.resolve(kind, &id, k, dev, now);
+                                s.resolve(kind, &id, k, &seen, dev, now);
                                 s.erase_deleted_people(dev, now);
                             });
                         };
