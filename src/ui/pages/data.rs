@@ -497,13 +497,22 @@ pub fn Conflicts(#[prop(into)] visible: Signal<Vec<Id>>) -> impl IntoView {
 
 /// Stored data the app could not read: kept until the user downloads and discards it.
 #[component]
-fn SetAside() -> impl IntoView {
+pub fn SetAside(
+    /// The trainer's set-aside cohorts (shown only inside trainer mode, behind its PIN) rather
+    /// than the device's own data.
+    #[prop(optional)]
+    cohort: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let refresh = RwSignal::new(0u32);
     let list = RwSignal::new(Vec::<aside::Aside>::new());
     Effect::new(move |_| {
         refresh.track();
-        leptos::task::spawn_local(async move { list.set(aside::list().await) });
+        leptos::task::spawn_local(async move {
+            let mut all = aside::list().await;
+            all.retain(|a| (a.origin == "cohort") == cohort);
+            list.set(all);
+        });
     });
     let confirming = RwSignal::new(None::<String>);
     move || {

@@ -225,6 +225,8 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
             {report_view}
             {move || merged_msg.get().map(|m| view! { <p class="notice notice-ok" role="status" data-testid="cohort-merged">{m}</p> })}
 
+            <h2>{i18n.tr("Kohort yang disisihkan", "Cohorts set aside")}</h2>
+            <crate::ui::pages::data::SetAside cohort=true/>
             <h2>{i18n.tr("Paket konten", "Content packs")}</h2>
             <ul data-testid="packs">{packs}</ul>
             <div class="field">
