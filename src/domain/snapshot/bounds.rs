@@ -95,7 +95,8 @@ fn walk(v: &Value, path: &mut String, key: Option<&str>, latest: DateTime<Utc>, 
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 let len = path.len();
-                path.push_str(&format!("[{i}]"));
+                // Written in place: a temporary string per array element adds up in a 10 MB file.
+                let _ = std::fmt::Write::write_fmt(path, format_args!("[{i}]"));
                 walk(item, path, None, latest, problems);
                 path.truncate(len);
             }
@@ -118,8 +119,9 @@ fn walk(v: &Value, path: &mut String, key: Option<&str>, latest: DateTime<Utc>, 
 fn check_string(s: &str, path: &str, key: Option<&str>, latest: DateTime<Utc>, problems: &mut Vec<Problem>) {
     let one_line = key.is_some_and(|k| NAME_KEYS.contains(&k));
     let max = if one_line { MAX_NAME_CHARS } else { MAX_TEXT_CHARS };
-    // Bytes first: a 20 MB name is refused without counting its characters.
-    if s.len() > 4 * max || s.chars().count() > max {
+    // Bytes first: a 20 MB name is refused without counting its characters, and a string of
+    // at most `max` bytes has at most `max` characters.
+    if s.len() > 4 * max || (s.len() > max && s.chars().count() > max) {
         problems.push(Problem::new(
             path,
             format!("teks terlalu panjang (maks. {max} huruf)."),
@@ -127,7 +129,9 @@ fn check_string(s: &str, path: &str, key: Option<&str>, latest: DateTime<Utc>, p
         ));
         return;
     }
-    if s.chars().any(|c| forbidden(c, one_line)) {
+    // Printable ASCII (most text) needs no closer look.
+    let plain = s.bytes().all(|b| (0x20..0x7f).contains(&b));
+    if !plain && s.chars().any(|c| forbidden(c, one_line)) {
         problems.push(Problem::new(
             path,
             if one_line {

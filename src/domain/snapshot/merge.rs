@@ -81,21 +81,41 @@ impl MergeReport {
 /// Per person (the owner of each record: the employee's id), what a merge does.
 pub type PeopleReport = BTreeMap<Id, MergeReport>;
 
+/// Where a merge reports: one total (every save, every tab), or one report per person (the
+/// import preview), which costs a map entry per record.
+enum Sink<'a> {
+    Total(&'a mut MergeReport),
+    People(&'a mut PeopleReport),
+    Nowhere,
+}
+
+impl Sink<'_> {
+    fn table(&mut self, owner: Option<&Id>, kind: RecordKind) -> Option<&mut TableReport> {
+        match self {
+            Sink::Total(r) => Some(r.table_mut(kind)),
+            Sink::People(p) => owner.map(|o| p.entry(o.clone()).or_default().table_mut(kind)),
+            Sink::Nowhere => None,
+        }
+    }
+}
+
 /// `ours` merged with `theirs`. Export metadata is not data: the result keeps none.
 pub fn merge(ours: &Snapshot, theirs: &Snapshot) -> (Snapshot, MergeReport) {
-    let (out, people) = merge_people(ours, theirs);
     let mut total = MergeReport::default();
-    for r in people.into_values() {
-        total.absorb(r);
-    }
+    let out = merge_into(ours, theirs, Sink::Total(&mut total));
     (out, total)
 }
 
 /// Like `merge`, with the report split by the person each record belongs to.
 pub fn merge_people(ours: &Snapshot, theirs: &Snapshot) -> (Snapshot, PeopleReport) {
     let mut people = PeopleReport::new();
-    let p = &mut people;
-    let out = Snapshot {
+    let out = merge_into(ours, theirs, Sink::People(&mut people));
+    (out, people)
+}
+
+fn merge_into(ours: &Snapshot, theirs: &Snapshot, mut sink: Sink) -> Snapshot {
+    let p = &mut sink;
+    Snapshot {
         format: ours.format.clone(),
         schema_version: ours.schema_version,
         export: None,
@@ -125,15 +145,8 @@ pub fn merge_people(ours: &Snapshot, theirs: &Snapshot) -> (Snapshot, PeopleRepo
         feedback: merge_table(&ours.feedback, &theirs.feedback, RecordKind::Feedback, Record::owner, p),
         plan: merge_table(&ours.plan, &theirs.plan, RecordKind::Plan, Record::owner, p),
         // Locks are the device's own; they merge (two tabs) but are nobody's change to report.
-        locks: merge_table(
-            &ours.locks,
-            &theirs.locks,
-            RecordKind::Employees,
-            |_| None,
-            &mut PeopleReport::new(),
-        ),
-    };
-    (out, people)
+        locks: merge_table(&ours.locks, &theirs.locks, RecordKind::Employees, |_| None, &mut Sink::Nowhere),
+    }
 }
 
 fn merge_table<T: RecordData>(
@@ -141,12 +154,12 @@ fn merge_table<T: RecordData>(
     theirs: &Table<T>,
     kind: RecordKind,
     owner: impl Fn(&Record<T>) -> Option<&Id>,
-    people: &mut PeopleReport,
+    sink: &mut Sink,
 ) -> Table<T> {
     let mut out = ours.clone();
     let mut report = |who: Option<&Id>, f: &mut dyn FnMut(&mut TableReport)| {
-        if let Some(o) = who {
-            f(people.entry(o.clone()).or_default().table_mut(kind));
+        if let Some(t) = sink.table(who, kind) {
+            f(t);
         }
     };
     for r in theirs.all() {
