@@ -577,3 +577,37 @@ fn a_person_deleted_here_is_not_brought_back_by_a_file_but_their_deletions_merge
     let (_, plan) = apply(&ours, &deletions, &nobody());
     assert!(plan.people.iter().all(|p| p.skip.is_none()), "{plan:#?}");
 }
+
+/// Budi's activity edited on `n` devices that never saw each other's edits, from `first` on.
+fn concurrent_edits(base: &Snapshot, first: usize, n: usize) -> Snapshot {
+    let mut out = base.clone();
+    for k in first..first + n {
+        let mut copy = base.clone();
+        let r = copy.activities.get_mut(&id("budi-act-1")).unwrap();
+        let mut a = r.data().clone();
+        a.hours = 1.0 + k as f64;
+        r.edit(&device(&format!("tab-{k}")), t(2026, 11, 20), a);
+        out = lentera::domain::snapshot::merge::merge(&out, &copy).0;
+    }
+    out
+}
+
+#[test]
+fn a_file_that_would_grow_a_record_past_the_version_bound_is_skipped() {
+    use lentera::domain::snapshot::bounds::MAX_VERSIONS;
+    let base = shared(false);
+    let ours = concurrent_edits(&base, 0, 20);
+    assert_eq!(ours.activities.get(&id("budi-act-1")).unwrap().versions().len(), 20);
+    // Another 20 concurrent versions: each file is within the bound, together they are not.
+    let other = concurrent_edits(&base, 100, 20);
+    let theirs = file(&other, &[BUDI]);
+    let (after, plan) = apply(&ours, &theirs, &nobody());
+    assert_eq!(person(&plan, BUDI).skip, Some(Skip::TooManyVersions));
+    assert_eq!(after, ours);
+    assert!(after.activities.all().all(|r| r.versions().len() <= MAX_VERSIONS));
+    // A few more versions still merge.
+    let few = file(&concurrent_edits(&base, 200, 5), &[BUDI]);
+    let (after, plan) = apply(&ours, &few, &nobody());
+    assert_eq!(person(&plan, BUDI).skip, None);
+    assert_eq!(after.activities.get(&id("budi-act-1")).unwrap().versions().len(), 25);
+}

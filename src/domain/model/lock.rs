@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::record::{Id, RecordData};
+use crate::domain::record::RecordData;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileLock {
@@ -25,8 +25,3 @@ pub struct PinHash {
 }
 
 impl RecordData for ProfileLock {}
-
-/// The lock record's id: the employee's own id.
-pub fn lock_id(employee: &Id) -> Id {
-    employee.clone()
-}

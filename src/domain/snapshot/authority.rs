@@ -13,7 +13,7 @@
 //! skipped, why. `apply` recomputes everything against the state at confirm time, so a stale
 //! preview cannot merge what is no longer allowed.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use serde::Serialize;
 
@@ -34,6 +34,9 @@ pub enum Skip {
     /// Their profile was deleted on this device and the file does not undo that: what the
     /// file still holds of them is not brought back.
     Erased,
+    /// A record of theirs would hold more unresolved versions than a merge may compare
+    /// (`bounds::MAX_VERSIONS`): the conflicts here are to be settled first.
+    TooManyVersions,
 }
 
 impl Skip {
@@ -50,6 +53,10 @@ impl Skip {
             Skip::ForeignRecords => Text::new(
                 "Tidak digabungkan: berkas ini memakai id catatan milik orang lain di perangkat ini.",
                 "Not merged: this file uses record ids that belong to someone else on this device.",
+            ),
+            Skip::TooManyVersions => Text::new(
+                "Tidak digabungkan: sebuah catatan akan memiliki terlalu banyak versi yang bertentangan. Selesaikan dulu konflik orang ini di perangkat ini.",
+                "Not merged: a record would hold too many conflicting versions. Settle this person's conflicts on this device first.",
             ),
             Skip::Erased => Text::new(
                 "Tidak digabungkan: profil ini sudah dihapus di perangkat ini; datanya tidak dikembalikan.",
@@ -108,6 +115,9 @@ struct Owners<'a> {
     ours: &'a Snapshot,
     of: BTreeSet<Id>,
     foreign: BTreeSet<Id>,
+    /// People a record of whom could exceed the version bound once merged (counted as the
+    /// versions here plus the file's: an upper bound of the merged count).
+    overgrown: BTreeSet<Id>,
 }
 
 impl TableVisitor for Owners<'_> {
@@ -120,24 +130,29 @@ impl TableVisitor for Owners<'_> {
             };
             let Some(owner) = owner else { continue };
             self.of.insert(owner.clone());
-            if kind != RecordKind::Employees {
-                if let Some(here) = ours_owner(self.ours, kind, &r.id) {
-                    if &here != owner {
-                        self.foreign.insert(owner.clone());
-                    }
+            if let Some((here, versions)) = ours_record(self.ours, kind, &r.id) {
+                if kind != RecordKind::Employees && here.as_ref() != Some(owner) {
+                    self.foreign.insert(owner.clone());
+                }
+                if versions + r.versions().len() > super::bounds::MAX_VERSIONS {
+                    self.overgrown.insert(owner.clone());
                 }
             }
         }
     }
 }
 
-/// The owner of record `id` of `kind` on this device, if it is here.
-fn ours_owner(ours: &Snapshot, kind: RecordKind, id: &Id) -> Option<Id> {
-    fn o<T: RecordData>(t: &Table<T>, id: &Id) -> Option<Id> {
-        t.get_any(id).and_then(|r| r.owner().cloned())
+/// The owner of record `id` of `kind` on this device and how many versions it holds, if it is
+/// here.
+fn ours_record(ours: &Snapshot, kind: RecordKind, id: &Id) -> Option<(Option<Id>, usize)> {
+    fn o<T: RecordData>(t: &Table<T>, id: &Id) -> Option<(Option<Id>, usize)> {
+        t.get_any(id).map(|r| (r.owner().cloned(), r.versions().len()))
     }
     match kind {
-        RecordKind::Employees => ours.employees.get_any(id).map(|r| r.id.clone()),
+        RecordKind::Employees => ours
+            .employees
+            .get_any(id)
+            .map(|r| (Some(r.id.clone()), r.versions().len())),
         RecordKind::Assessments => o(&ours.assessments, id),
         RecordKind::Progress => o(&ours.progress, id),
         RecordKind::Activities => o(&ours.activities, id),
@@ -154,6 +169,7 @@ pub fn plan(ours: &Snapshot, theirs: &Snapshot, authorised: &BTreeSet<Id>) -> Im
         ours,
         of: BTreeSet::new(),
         foreign: BTreeSet::new(),
+        overgrown: BTreeSet::new(),
     };
     theirs.visit(&mut owners);
     let (_, mut reports) = merge_people(ours, theirs);
@@ -185,6 +201,8 @@ pub fn plan(ours: &Snapshot, theirs: &Snapshot, authorised: &BTreeSet<Id>) -> Im
             Some(Skip::ForeignRecords)
         } else if erased_here && !only_deletions(theirs, &id) {
             Some(Skip::Erased)
+        } else if owners.overgrown.contains(&id) {
+            Some(Skip::TooManyVersions)
         } else if locked && deletes {
             Some(Skip::DeletesLockedProfile)
         } else if locked && !authorised.contains(&id) {
@@ -250,17 +268,6 @@ pub fn apply(ours: &Snapshot, theirs: &Snapshot, authorised: &BTreeSet<Id>) -> (
     allowed.extend(plan.people.iter().filter(|p| p.merged()).map(|p| p.id.clone()));
     let (out, _) = merge(ours, &theirs.restricted_to(&allowed));
     (out, plan)
-}
-
-/// Per kind, the counts a person's line in the preview shows.
-pub fn summary(report: &MergeReport) -> BTreeMap<RecordKind, (usize, usize, usize)> {
-    let mut out = BTreeMap::new();
-    for (k, t) in report.tables() {
-        if t.touched() {
-            out.insert(k, (t.added, t.updated, t.conflicts.len()));
-        }
-    }
-    out
 }
 
 /// Many files in a row (a trainer's class), each decided against the result of the ones before:

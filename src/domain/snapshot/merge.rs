@@ -145,7 +145,13 @@ fn merge_into(ours: &Snapshot, theirs: &Snapshot, mut sink: Sink) -> Snapshot {
         feedback: merge_table(&ours.feedback, &theirs.feedback, RecordKind::Feedback, Record::owner, p),
         plan: merge_table(&ours.plan, &theirs.plan, RecordKind::Plan, Record::owner, p),
         // Locks are the device's own; they merge (two tabs) but are nobody's change to report.
-        locks: merge_table(&ours.locks, &theirs.locks, RecordKind::Employees, |_| None, &mut Sink::Nowhere),
+        locks: merge_table(
+            &ours.locks,
+            &theirs.locks,
+            RecordKind::Employees,
+            |_| None,
+            &mut Sink::Nowhere,
+        ),
     }
 }
 
