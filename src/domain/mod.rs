@@ -5,6 +5,7 @@
 //! and the device id in.
 
 pub mod catalog;
+pub mod envelope;
 pub mod format;
 pub mod generate;
 pub mod json;
