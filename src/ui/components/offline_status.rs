@@ -33,7 +33,11 @@ pub fn UpdatePrompt() -> impl IntoView {
 
 /// Whether this page is controlled by the service worker, i.e. the offline copy is in use.
 pub fn offline_copy_active() -> bool {
-    window().navigator().service_worker().controller().is_some()
+    // On a plain-http address `navigator.serviceWorker` does not exist at all: reading through
+    // it would throw (and abort the app on the Data page).
+    let nav = window().navigator();
+    js_sys::Reflect::get(&nav, &"serviceWorker".into()).is_ok_and(|sw| !sw.is_undefined())
+        && nav.service_worker().controller().is_some()
 }
 
 /// Asks the browser to keep this site's storage when space runs low; `Some(granted)`, or

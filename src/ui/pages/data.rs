@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
+use crate::domain::envelope;
 use crate::domain::format;
 use crate::domain::lang::Text;
 use crate::domain::record::Id;
@@ -25,6 +26,7 @@ use crate::domain::snapshot::import::{check_against_catalog, import, Problem};
 use crate::domain::snapshot::merge::MergeReport;
 use crate::domain::snapshot::{ExportInfo, Snapshot};
 use crate::storage::{self, aside};
+use crate::ui::components::passphrase::{self, ExportPassphrase};
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::unlock::try_unlock;
 use crate::ui::state::{use_store, Store};
@@ -52,8 +54,9 @@ pub fn download(name: &str, text: &str, mime: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// Downloads the records of exactly `employees` as an export file named after `label`.
-pub fn download_export(store: Store, employees: Vec<Id>, label: &str) {
+/// Downloads the records of exactly `employees` as an export file named after `label`,
+/// protected with `passphrase` when one is given (`domain::envelope`).
+pub fn download_export(store: Store, employees: Vec<Id>, label: &str, passphrase: Option<String>) {
     let info = ExportInfo {
         app_version: env!("CARGO_PKG_VERSION").into(),
         device: store.device(),
@@ -70,7 +73,28 @@ pub fn download_export(store: Store, employees: Vec<Id>, label: &str) {
         }),
     };
     let file = store.snapshot.with_untracked(|s| export(s, info));
-    download(&file_name(label, browser::today()), &file.to_json(), "application/json");
+    let name = file_name(label, browser::today());
+    match passphrase {
+        None => download(&name, &file.to_json(), "application/json"),
+        Some(p) => {
+            let mut nonce = [0u8; 12];
+            nonce.copy_from_slice(&browser::random_bytes()[..12]);
+            let sealed = envelope::seal(file.to_json().as_bytes(), &p, browser::random_bytes(), nonce);
+            download(&name.replace(".json", ".terkunci.json"), &sealed, "application/json");
+        }
+    }
+}
+
+/// An export file's bytes, read and checked as a file and against this device's content (the
+/// Data page and trainer mode alike).
+pub fn read_export(store: Store, bytes: &[u8]) -> Result<Snapshot, Vec<Problem>> {
+    let incoming = import(bytes, browser::now())?;
+    let bad = store.catalog.with_untracked(|c| check_against_catalog(&incoming, c));
+    if bad.is_empty() {
+        Ok(incoming)
+    } else {
+        Err(bad)
+    }
 }
 
 /// The live profiles on this device: (id, name, has a PIN).
@@ -208,12 +232,21 @@ fn ExportChoice(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
             .count()
     };
     let deletions = move || chosen().len() - count();
+    let (pass, pass2) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let pass_error = RwSignal::new(None::<Text>);
     let do_export = move |_| {
         let ids = chosen();
-        if !ids.is_empty() {
-            download_export(store, ids, i18n.t("semua-profil", "all-profiles"));
-            // A PIN entered to include someone counts for one export.
-            authorised.set(BTreeSet::new());
+        if ids.is_empty() {
+            return;
+        }
+        match passphrase::chosen(pass, pass2) {
+            Err(t) => pass_error.set(Some(t)),
+            Ok(p) => {
+                pass_error.set(None);
+                download_export(store, ids, i18n.t("semua-profil", "all-profiles"), p);
+                // A PIN entered to include someone counts for one export.
+                authorised.set(BTreeSet::new());
+            }
         }
     };
     view! {
@@ -224,6 +257,8 @@ fn ExportChoice(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
         <p>{i18n.tr("Disertakan:", "Included:")}</p>
         <ul data-testid="export-included">{included}</ul>
         <ul class="plain-list">{excluded}</ul>
+        <ExportPassphrase id="all" value=pass repeat=pass2/>
+        <p class="field-error" role="alert">{move || pass_error.get().map(|t| i18n.text(&t))}</p>
         <p class="actions">
             <button type="button" class="button" on:click=do_export disabled=move || chosen().is_empty()>
                 {move || format!("{} ({})", i18n.t("Ekspor profil yang disertakan", "Export the included profiles"), count())}
@@ -259,9 +294,16 @@ fn ImportWithPreview(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
         Some(store.snapshot.with(|s| plan(s, &p.incoming, &a)))
     });
 
+    // A protected file waiting for its passphrase.
+    let locked = RwSignal::new(None::<(String, Vec<u8>)>);
+    let take = move |name: String, bytes: Vec<u8>| match read_export(store, &bytes) {
+        Err(p) => problems.set(p),
+        Ok(incoming) => pending.set(Some(Pending { name, incoming })),
+    };
     let on_file = move |ev: leptos::ev::Event| {
         problems.set(vec![]);
         pending.set(None);
+        locked.set(None);
         done.set(None);
         authorised.set(BTreeSet::new());
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
@@ -289,18 +331,33 @@ fn ImportWithPreview(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
                 return;
             };
             let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-            match import(&bytes, browser::now()) {
-                Err(p) => problems.set(p),
-                Ok(incoming) => {
-                    let bad = store.catalog.with_untracked(|c| check_against_catalog(&incoming, c));
-                    if bad.is_empty() {
-                        pending.set(Some(Pending { name, incoming }));
-                    } else {
-                        problems.set(bad);
-                    }
-                }
+            if envelope::is_envelope(&bytes) {
+                // Protected: ask for its passphrase first (`unlock_file`).
+                locked.set(Some((name, bytes)));
+                return;
             }
+            take(name, bytes);
         });
+    };
+    let file_pass = RwSignal::new(String::new());
+    let file_error = RwSignal::new(None::<Text>);
+    let unlock_file = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some((name, bytes)) = locked.get_untracked() else {
+            return;
+        };
+        match envelope::open(&bytes, &file_pass.get_untracked()) {
+            Err(e) => {
+                file_pass.set(String::new());
+                file_error.set(Some(e.text()));
+            }
+            Ok(plain) => {
+                locked.set(None);
+                file_pass.set(String::new());
+                file_error.set(None);
+                take(name, plain);
+            }
+        }
     };
     let confirm = move |_| {
         let Some(p) = pending.get_untracked() else { return };
@@ -358,6 +415,17 @@ fn ImportWithPreview(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
             <input id="f-import" type="file" accept=".json,application/json" on:change=on_file/>
         </div>
         {problem_view}
+        {move || locked.get().map(|(name, _)| view! {
+            <form class="form preview" on:submit=unlock_file data-testid="import-locked">
+                <p>{format!("{} {name}", i18n.t("Berkas ini dikunci dengan kata sandi:", "This file is protected with a passphrase:"))}</p>
+                <div class="field">
+                    <label for="f-file-pass">{i18n.t("Kata sandi berkas", "File passphrase")}</label>
+                    <input id="f-file-pass" type="password" autocomplete="off" prop:value=file_pass on:input=move |e| file_pass.set(event_target_value(&e)) aria-describedby="e-file-pass"/>
+                    <p class="field-error" id="e-file-pass" role="alert" data-testid="file-pass-error">{move || file_error.get().map(|t| i18n.text(&t))}</p>
+                </div>
+                <p class="actions"><button type="submit" class="button">{i18n.t("Buka berkas", "Open the file")}</button></p>
+            </form>
+        })}
         {preview_view}
         {move || done.get().map(|(n, people, skipped)| view! {
             <p class="notice notice-ok" role="status" data-testid="import-done">

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::record::Id;
+use crate::ui::components::passphrase::{self, ExportPassphrase};
 use crate::ui::components::typed_confirm::TypedConfirm;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::data::{download_export, Conflicts};
@@ -20,7 +21,15 @@ pub fn MyDataPage(employee: Id) -> impl IntoView {
         .unwrap_or_default();
     let me = employee.clone();
     let label = name.clone();
-    let export = move |_| download_export(store, vec![me.clone()], &label);
+    let (pass, pass2) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let pass_error = RwSignal::new(None::<crate::domain::lang::Text>);
+    let export = move |_| match passphrase::chosen(pass, pass2) {
+        Err(t) => pass_error.set(Some(t)),
+        Ok(p) => {
+            pass_error.set(None);
+            download_export(store, vec![me.clone()], &label, p);
+        }
+    };
     let failed = RwSignal::new(false);
     let who = employee.clone();
     let erase = Callback::new(move |_| {
@@ -40,6 +49,8 @@ pub fn MyDataPage(employee: Id) -> impl IntoView {
                 "Unduh catatan Anda sebagai berkas (JSON) untuk dipindahkan ke perangkat lain atau diserahkan kepada pengelola kepegawaian. PIN Anda tidak ikut: PIN hanya berlaku di perangkat ini.",
                 "Download your record as a file (JSON) to move it to another device or hand it to your HR officer. Your PIN is not included: it belongs to this device only.",
             )}</p>
+            <ExportPassphrase id="mine" value=pass repeat=pass2/>
+            <p class="field-error" role="alert">{move || pass_error.get().map(|t| i18n.text(&t))}</p>
             <p class="actions"><button type="button" class="button" on:click=export>{i18n.tr("Ekspor data saya", "Export my record")}</button></p>
             <h2>{i18n.tr("Konflik", "Conflicts")}</h2>
             <Conflicts visible=Signal::derive(move || vec![mine.clone()])/>

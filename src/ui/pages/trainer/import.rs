@@ -6,14 +6,15 @@ use wasm_bindgen::JsCast;
 
 use super::Cohort;
 use crate::domain::catalog::PackChange;
+use crate::domain::envelope;
 use crate::domain::json;
 use crate::domain::lang::Text;
 use crate::domain::model::pack::ContentPack;
 use crate::domain::moodle::framework_pack;
 use crate::domain::snapshot::authority::{apply_all, Skip};
-use crate::domain::snapshot::import::{check_against_catalog, import};
 use crate::domain::snapshot::Snapshot;
 use crate::ui::i18n::use_i18n;
+use crate::ui::pages::data::read_export;
 use crate::ui::state::use_store;
 use std::collections::BTreeSet;
 
@@ -41,6 +42,7 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
     // Exports: per-file problems, and the files read, waiting for confirmation. The preview and
     // the merge are both decided against the cohort as it is at that moment.
     let file_problems = RwSignal::new(Vec::<(String, Vec<String>)>::new());
+    let class_pass = RwSignal::new(String::new());
     let pending = RwSignal::new(None::<Vec<(String, Snapshot)>>);
     let merged_msg = RwSignal::new(None::<String>);
     let preview = Memo::new(move |_| {
@@ -62,16 +64,21 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
             let lang = i18n.lang();
             let mut ok = Vec::new();
             let mut bad = Vec::new();
+            let class_pass = class_pass.get_untracked();
             for (name, bytes) in files {
-                let checked = import(&bytes, crate::browser::now()).and_then(|s| {
-                    let bad = store.catalog.with_untracked(|c| check_against_catalog(&s, c));
-                    if bad.is_empty() {
-                        Ok(s)
-                    } else {
-                        Err(bad)
+                // Protected files open with the class passphrase (one for the whole class).
+                let bytes = if envelope::is_envelope(&bytes) {
+                    match envelope::open(&bytes, &class_pass) {
+                        Ok(plain) => plain,
+                        Err(e) => {
+                            bad.push((name, vec![e.text().get(lang).to_string()]));
+                            continue;
+                        }
                     }
-                });
-                match checked {
+                } else {
+                    bytes
+                };
+                match read_export(store, &bytes) {
                     Ok(s) => ok.push((name, s)),
                     Err(ps) => bad.push((name, ps.iter().map(|p| p.message(lang)).collect())),
                 }
@@ -208,6 +215,10 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
         <section class="page">
             <h1>{i18n.tr("Impor dan paket", "Import and packs")}</h1>
             <h2>{i18n.tr("Ekspor pegawai", "Employee exports")}</h2>
+            <div class="field">
+                <label for="t-class-pass">{i18n.tr("Kata sandi kelas (untuk berkas yang dikunci)", "Class passphrase (for protected files)")}</label>
+                <input id="t-class-pass" type="password" autocomplete="off" prop:value=class_pass on:input=move |e| class_pass.set(event_target_value(&e))/>
+            </div>
             <div class="field">
                 <label for="t-exports">{i18n.tr("Pilih satu atau banyak berkas ekspor (.json)", "Choose one or many export files (.json)")}</label>
                 <input id="t-exports" type="file" multiple accept=".json,application/json" on:change=on_exports
