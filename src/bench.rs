@@ -76,11 +76,8 @@ pub fn bench_import(json: &str) -> f64 {
 pub async fn bench_seed_cohort(n: u32) -> Result<(), JsValue> {
     let cat = generate::catalog(SEED, 40);
     let cohort = generate::cohort(SEED, n as usize, &cat, today(), 3);
-    // A cohort is never stored without its trainer PIN (`storage::cohort`): the bench's is 13579.
-    crate::storage::cohort::set_pin(&crate::domain::pin::hash_pin("13579", [7; 16]))
-        .await
-        .map_err(|e| JsValue::from_str(&e))?;
-    crate::storage::cohort::save(&cohort)
+    // The cohort is stored encrypted with the bench's trainer passphrase.
+    crate::storage::cohort::store_sealed("kata-sandi-bench", &cohort)
         .await
         .map_err(|e| JsValue::from_str(&e))
 }

@@ -119,10 +119,33 @@ pub fn check_passphrase(p: &str) -> Result<(), Text> {
     }
 }
 
-fn key(passphrase: &str, salt: &[u8], rounds: u32) -> [u8; 32] {
-    let mut k = [0u8; 32];
-    pbkdf2_hmac::<Sha256>(passphrase.as_bytes(), salt, rounds, &mut k);
-    k
+/// A key derived from a passphrase and a salt, kept in memory while it is needed (the trainer's
+/// open cohort) and never stored: every save can seal again without another half-second
+/// derivation.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Key {
+    key: [u8; 32],
+    salt: [u8; 16],
+}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Key(…)")
+    }
+}
+
+impl Key {
+    pub fn derive(passphrase: &str, salt: [u8; 16]) -> Key {
+        let mut key = [0u8; 32];
+        pbkdf2_hmac::<Sha256>(passphrase.as_bytes(), &salt, ROUNDS, &mut key);
+        Key { key, salt }
+    }
+
+    /// The key for an existing envelope: derived with that envelope's own salt.
+    pub fn for_envelope(text: &[u8], passphrase: &str) -> Result<Key, OpenError> {
+        let env = parse(text)?;
+        Ok(Key::derive(passphrase, env.1))
+    }
 }
 
 fn aad(h: &Header) -> Vec<u8> {
@@ -132,18 +155,23 @@ fn aad(h: &Header) -> Vec<u8> {
 /// Protects `plain` with `passphrase`. `salt` and `nonce` must be fresh random bytes (the
 /// browser's `crypto.getRandomValues`); they are arguments so the domain stays pure.
 pub fn seal(plain: &[u8], passphrase: &str, salt: [u8; 16], nonce: [u8; 12]) -> String {
+    seal_with(&Key::derive(passphrase, salt), plain, nonce)
+}
+
+/// Protects `plain` with an already derived key; `nonce` must be fresh for every sealing.
+pub fn seal_with(key: &Key, plain: &[u8], nonce: [u8; 12]) -> String {
     let header = Header {
         format: ENVELOPE_FORMAT.into(),
         version: VERSION,
         kdf: Kdf {
             name: KDF.into(),
             rounds: ROUNDS,
-            salt: hex(&salt),
+            salt: hex(&key.salt),
         },
         cipher: CIPHER.into(),
         nonce: hex(&nonce),
     };
-    let cipher = Aes256Gcm::new(&key(passphrase, &salt, ROUNDS).into());
+    let cipher = Aes256Gcm::new(&key.key.into());
     let sealed = cipher
         .encrypt(
             Nonce::from_slice(&nonce),
@@ -164,31 +192,45 @@ pub fn seal(plain: &[u8], passphrase: &str, salt: [u8; 16], nonce: [u8; 12]) -> 
     .expect("an envelope always serialises")
 }
 
-/// Opens an envelope: the plain bytes, or why not. Nothing is derived from a header this build
-/// did not write.
-pub fn open(text: &[u8], passphrase: &str) -> Result<Vec<u8>, OpenError> {
+/// The header, salt, nonce and sealed bytes of an envelope this build writes.
+fn parse(text: &[u8]) -> Result<(Header, [u8; 16], [u8; 12], Vec<u8>), OpenError> {
     let value: serde_json::Value = serde_json::from_slice(text).map_err(|_| OpenError::NotEnvelope)?;
     let env: Envelope = crate::domain::json::from_value(&value).map_err(|_| OpenError::NotEnvelope)?;
-    let h = &env.header();
     drop(value);
+    let h = env.header();
     let known = h.format == ENVELOPE_FORMAT
         && h.version == VERSION
         && h.kdf.name == KDF
         && h.kdf.rounds == ROUNDS
         && h.cipher == CIPHER;
-    let salt = unhex(&h.kdf.salt).filter(|s| s.len() == 16);
-    let nonce = unhex(&h.nonce).filter(|n| n.len() == 12);
+    let salt = unhex(&h.kdf.salt).and_then(|s| <[u8; 16]>::try_from(s).ok());
+    let nonce = unhex(&h.nonce).and_then(|n| <[u8; 12]>::try_from(n).ok());
     let sealed = base64_decode(&env.ciphertext);
-    let (true, Some(salt), Some(nonce), Some(sealed)) = (known, salt, nonce, sealed) else {
-        return Err(OpenError::NotEnvelope);
-    };
-    let cipher = Aes256Gcm::new(&key(passphrase, &salt, ROUNDS).into());
-    cipher
+    match (known, salt, nonce, sealed) {
+        (true, Some(salt), Some(nonce), Some(sealed)) => Ok((h, salt, nonce, sealed)),
+        _ => Err(OpenError::NotEnvelope),
+    }
+}
+
+/// Opens an envelope: the plain bytes, or why not. Nothing is derived from a header this build
+/// did not write.
+pub fn open(text: &[u8], passphrase: &str) -> Result<Vec<u8>, OpenError> {
+    let key = Key::for_envelope(text, passphrase)?;
+    open_with(&key, text)
+}
+
+/// Opens an envelope with an already derived key (which must come from the envelope's salt).
+pub fn open_with(key: &Key, text: &[u8]) -> Result<Vec<u8>, OpenError> {
+    let (h, salt, nonce, sealed) = parse(text)?;
+    if salt != key.salt {
+        return Err(OpenError::WrongPassphraseOrChanged);
+    }
+    Aes256Gcm::new(&key.key.into())
         .decrypt(
             Nonce::from_slice(&nonce),
             Payload {
                 msg: &sealed,
-                aad: &aad(h),
+                aad: &aad(&h),
             },
         )
         .map_err(|_| OpenError::WrongPassphraseOrChanged)
@@ -309,6 +351,22 @@ mod tests {
         }
         assert_eq!(open(b"{\"format\": \"lentera\"}", "x"), Err(OpenError::NotEnvelope));
         assert_eq!(open(b"not json", "x"), Err(OpenError::NotEnvelope));
+    }
+
+    #[test]
+    fn a_kept_key_seals_again_and_opens_what_it_sealed() {
+        let key = Key::derive("kata-sandi-pelatih", [5; 16]);
+        let first = seal_with(&key, PLAIN, [1; 12]);
+        let second = seal_with(&key, b"lain", [2; 12]);
+        assert_eq!(open_with(&key, first.as_bytes()).unwrap(), PLAIN);
+        assert_eq!(open_with(&key, second.as_bytes()).unwrap(), b"lain");
+        assert_eq!(open(second.as_bytes(), "kata-sandi-pelatih").unwrap(), b"lain");
+        let other = Key::derive("kata-sandi-pelatih", [6; 16]);
+        assert_eq!(
+            open_with(&other, first.as_bytes()),
+            Err(OpenError::WrongPassphraseOrChanged)
+        );
+        assert_eq!(format!("{key:?}"), "Key(…)", "a key never prints");
     }
 
     #[test]

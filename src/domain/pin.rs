@@ -101,6 +101,21 @@ pub enum Refusal {
 }
 
 impl Refusal {
+    /// The same refusal where the secret is a passphrase (trainer mode).
+    pub fn passphrase_text(self) -> Text {
+        match self {
+            Refusal::Wait { seconds } => Text::new(
+                format!("Terlalu banyak kata sandi salah. Coba lagi dalam {seconds} detik."),
+                format!("Too many wrong passphrases. Try again in {seconds} seconds."),
+            ),
+            Refusal::Wrong { wait: 0 } => Text::new("Kata sandi salah.", "Wrong passphrase."),
+            Refusal::Wrong { wait } => Text::new(
+                format!("Kata sandi salah. Tunggu {wait} detik sebelum mencoba lagi."),
+                format!("Wrong passphrase. Wait {wait} seconds before trying again."),
+            ),
+        }
+    }
+
     pub fn text(self) -> Text {
         match self {
             Refusal::Wait { seconds } => Text::new(
@@ -120,19 +135,36 @@ impl Attempts {
     /// Tries `pin` against `stored` at `now_ms`: refused without checking while a wait runs;
     /// a wrong PIN counts and may start a wait; the right one clears the count.
     pub fn attempt(&mut self, pin: &str, stored: &PinHash, now_ms: f64) -> Result<(), Refusal> {
+        self.check(now_ms)?;
+        if verify_pin(pin, stored) {
+            self.succeeded();
+            Ok(())
+        } else {
+            Err(self.failed(now_ms))
+        }
+    }
+
+    /// Whether an attempt may be made now (for secrets checked elsewhere, such as the trainer
+    /// passphrase, which the cohort's encryption checks).
+    pub fn check(&self, now_ms: f64) -> Result<(), Refusal> {
         if now_ms < self.locked_until_ms {
             let seconds = ((self.locked_until_ms - now_ms) / 1000.0).ceil() as u64;
             return Err(Refusal::Wait { seconds });
         }
-        if verify_pin(pin, stored) {
-            *self = Attempts::default();
-            Ok(())
-        } else {
-            self.failures = self.failures.saturating_add(1);
-            let wait = lockout_seconds(self.failures);
-            self.locked_until_ms = now_ms + wait as f64 * 1000.0;
-            Err(Refusal::Wrong { wait })
-        }
+        Ok(())
+    }
+
+    /// A wrong secret: counts, and may start a wait.
+    pub fn failed(&mut self, now_ms: f64) -> Refusal {
+        self.failures = self.failures.saturating_add(1);
+        let wait = lockout_seconds(self.failures);
+        self.locked_until_ms = now_ms + wait as f64 * 1000.0;
+        Refusal::Wrong { wait }
+    }
+
+    /// The right secret: the count starts again.
+    pub fn succeeded(&mut self) {
+        *self = Attempts::default();
     }
 }
 

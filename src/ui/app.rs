@@ -130,7 +130,7 @@ fn lock_on_leave(store: Store, route: ReadSignal<Route>) {
             store.session.set(None);
         }
         if store.trainer_unlocked.get_untracked() && !route.with(|r| matches!(r, Route::Trainer(_))) {
-            store.trainer_unlocked.set(false);
+            store.lock_trainer();
         }
     });
 }
@@ -148,7 +148,7 @@ fn idle_lock(store: Store) {
                 || Route::current() == Route::Data;
             if open && js_sys::Date::now() - last.get_value() > IDLE_LOCK_MS {
                 store.session.set(None);
-                store.trainer_unlocked.set(false);
+                store.lock_trainer();
                 navigate(&Route::Profiles);
             }
         },

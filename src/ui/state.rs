@@ -41,8 +41,12 @@ pub struct Store {
     pub recovery: RwSignal<Option<Recovery>>,
     /// The profile unlocked on this tablet, if any.
     pub session: RwSignal<Option<Id>>,
-    /// Trainer mode is open (its PIN was entered in this visit).
+    /// Trainer mode is open (its passphrase was entered in this visit).
     pub trainer_unlocked: RwSignal<bool>,
+    /// The key of the trainer's encrypted cohort while trainer mode is open: in memory only.
+    pub trainer_key: StoredValue<Option<crate::domain::envelope::Key>>,
+    /// The trainer's cohort, decrypted, while trainer mode is open (`None` otherwise).
+    pub cohort: RwSignal<Option<Snapshot>>,
     /// Saves that reached the disk in this visit (lets tests and the status line tell one save
     /// from the next).
     pub saved_count: RwSignal<u32>,
@@ -69,6 +73,8 @@ impl Store {
             recovery: RwSignal::new(loaded.recovery),
             session: RwSignal::new(None),
             trainer_unlocked: RwSignal::new(false),
+            trainer_key: StoredValue::new(None),
+            cohort: RwSignal::new(None),
             persistent: RwSignal::new(None),
             saved_count: RwSignal::new(0),
             pack_problem: RwSignal::new(None),
@@ -87,6 +93,20 @@ impl Store {
             persistent.set(crate::ui::components::offline_status::request_persistence().await);
         });
         store
+    }
+
+    /// Opens trainer mode with the cohort's key and the cohort it opened.
+    pub fn open_trainer(&self, key: crate::domain::envelope::Key, cohort: Snapshot) {
+        self.trainer_key.set_value(Some(key));
+        self.cohort.set(Some(cohort));
+        self.trainer_unlocked.set(true);
+    }
+
+    /// Closes trainer mode: the key and the decrypted cohort leave memory.
+    pub fn lock_trainer(&self) {
+        self.trainer_unlocked.set(false);
+        self.trainer_key.set_value(None);
+        self.cohort.set(None);
     }
 
     pub fn device(&self) -> DeviceId {

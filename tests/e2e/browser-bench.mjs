@@ -113,8 +113,8 @@ try {
   // The trainer's cohort table with 1,000 employees, re-sorted at 4× CPU throttling.
   await page.evaluate(() => window.wasmBindings.bench_seed_cohort(1000));
   await page.goto(bench.url + '#/pelatih');
-  // bench_seed_cohort stored the trainer PIN with the cohort.
-  await page.getByLabel('PIN pelatih', { exact: true }).fill('13579');
+  // bench_seed_cohort stored the cohort encrypted with this passphrase.
+  await page.getByLabel('Kata sandi pelatih', { exact: true }).fill('kata-sandi-bench');
   await page.getByRole('button', { name: 'Buka', exact: true }).click();
   const rows = page.getByTestId('cohort-table').locator('.grid-body [role=row]');
   await rows.first().waitFor();

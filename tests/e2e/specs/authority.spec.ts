@@ -8,7 +8,7 @@ import { pbkdf2Sync, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
-import { createProfile, defaultPack, siti, type Person } from '../helpers';
+import { createProfile, defaultPack, employeeExport, siti, type Person } from '../helpers';
 
 const ratna: Person = { ...siti, name: 'Ratna Dewi', nip: '198807152012122001', pin: '2468' };
 const budi: Person = { ...siti, name: 'Budi Santoso', nip: '199001012015031002' };
@@ -238,11 +238,37 @@ test('stored data the app cannot read is kept aside, downloadable, and never ove
   await expect(page.getByTestId('no-aside')).toBeVisible();
 });
 
-test('trainer mode: wrong PINs wait, and no new PIN is set over a stored cohort', async ({ page }) => {
+/** Every value in IndexedDB `lentera`/`kv`, by key. */
+async function idbValues(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((res, rej) => { const r = indexedDB.open('lentera'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const store = db.transaction('kv').objectStore('kv');
+    const [keys, values]: [string[], string[]] = await Promise.all([store.getAllKeys(), store.getAll()].map((r) => new Promise<any>((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); })) as any);
+    return Object.fromEntries(keys.map((k, i) => [String(k), String(values[i])]));
+  });
+}
+
+async function idbWrite(page: Page, puts: Record<string, string>, deletes: string[] = []) {
+  await page.evaluate(async ([puts, deletes]) => {
+    const db: IDBDatabase = await new Promise((res, rej) => { const r = indexedDB.open('lentera'); r.onupgradeneeded = () => r.result.createObjectStore('kv'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    await new Promise<void>((res, rej) => {
+      const tx = db.transaction('kv', 'readwrite');
+      for (const [k, v] of Object.entries(puts as Record<string, string>)) tx.objectStore('kv').put(v, k);
+      for (const k of deletes as string[]) tx.objectStore('kv').delete(k);
+      tx.oncomplete = () => res(); tx.onerror = () => rej(tx.error);
+    });
+  }, [puts, deletes] as const);
+}
+
+test('trainer mode: the cohort is encrypted at rest, wrong passphrases wait, no new passphrase over a stored cohort', async ({ page }) => {
   await page.goto('./#/pelatih');
-  await page.getByLabel('PIN pelatih', { exact: true }).fill('13579');
-  await page.getByLabel('Ulangi PIN pelatih').fill('13579');
-  await page.getByRole('button', { name: 'Buat PIN dan buka' }).click();
+  await page.getByLabel('Kata sandi pelatih', { exact: true }).fill('pendek');
+  await page.getByLabel('Ulangi kata sandi pelatih').fill('pendek');
+  await page.getByRole('button', { name: 'Simpan kata sandi dan buka' }).click();
+  await expect(page.getByTestId('trainer-error')).toContainText('minimal 8 karakter');
+  await page.getByLabel('Kata sandi pelatih', { exact: true }).fill('kata-sandi-pelatih');
+  await page.getByLabel('Ulangi kata sandi pelatih').fill('kata-sandi-pelatih');
+  await page.getByRole('button', { name: 'Simpan kata sandi dan buka' }).click();
   await expect(page.getByRole('link', { name: 'Kohort' })).toBeVisible();
 
   // A pack whose ids would break derived record ids is refused with the field and the rule.
@@ -254,27 +280,61 @@ test('trainer mode: wrong PINs wait, and no new PIN is set over a stored cohort'
   await expect(page.getByTestId('pack-result')).toContainText('Id modul "mod satu" tidak sah');
   await expect(page.getByTestId('packs')).not.toContainText('99');
 
+  // The cohort at rest: nothing of it is readable from IndexedDB.
+  await page.getByLabel('Pilih satu atau banyak berkas ekspor (.json)').setInputFiles([employeeExport(1, { unit: 'Kecamatan Rahasia', level: 2 })]);
+  await page.getByRole('button', { name: 'Gabungkan ke kohort' }).click();
+  await expect(page.getByTestId('cohort-merged')).toBeVisible();
+  const stored = await idbValues(page);
+  expect(JSON.parse(stored.cohort).format).toBe('lentera-encrypted');
+  for (const plain of ['Pegawai 01', 'Kecamatan Rahasia', '"employees"']) expect(JSON.stringify(stored)).not.toContain(plain);
+  expect(stored['trainer.pin']).toBeUndefined();
+
   await page.getByRole('button', { name: 'Kunci mode pelatih' }).click();
   for (let i = 0; i < 3; i++) {
-    await page.getByLabel('PIN pelatih', { exact: true }).fill('00000');
+    await page.getByLabel('Kata sandi pelatih', { exact: true }).fill('kata-sandi-salah');
     await page.getByRole('button', { name: 'Buka' }).click();
+    await expect(page.getByTestId('trainer-error')).toContainText('Kata sandi salah');
   }
   await expect(page.getByTestId('trainer-error')).toContainText('Tunggu 30 detik');
-  await page.getByLabel('PIN pelatih', { exact: true }).fill('13579');
+  await page.getByLabel('Kata sandi pelatih', { exact: true }).fill('kata-sandi-pelatih');
   await page.getByRole('button', { name: 'Buka' }).click();
-  await expect(page.getByTestId('trainer-error')).toContainText('Terlalu banyak PIN salah');
+  await expect(page.getByTestId('trainer-error')).toContainText('Terlalu banyak kata sandi salah');
+  expect((await idbValues(page)).cohort).toBe(stored.cohort);
 
-  // The PIN lives with the cohort; if it is gone while a cohort is stored, setup is refused.
-  await page.evaluate(async () => {
-    const db: IDBDatabase = await new Promise((res, rej) => { const r = indexedDB.open('lentera'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-    await new Promise<void>((res, rej) => {
-      const tx = db.transaction('kv', 'readwrite');
-      tx.objectStore('kv').put('LENTERA1 0 0\n{}', 'cohort');
-      tx.objectStore('kv').delete('trainer.pin');
-      tx.oncomplete = () => res(); tx.onerror = () => rej(tx.error);
-    });
-  });
+  // A plain cohort whose trainer PIN is missing: no passphrase can be set over it.
+  await idbWrite(page, { cohort: 'LENTERA1 0 0\n{}' });
   await page.reload();
   await expect(page.getByTestId('trainer-orphaned')).toBeVisible();
-  await expect(page.getByLabel('Ulangi PIN pelatih')).toHaveCount(0);
+  await expect(page.getByLabel('Ulangi kata sandi pelatih')).toHaveCount(0);
+});
+
+test('an older plain cohort is encrypted at the first unlock with its old PIN, nothing lost', async ({ page }) => {
+  await page.goto('./');
+  // What an older build stored: the cohort in plain form and the trainer PIN hash beside it.
+  const file = JSON.parse(employeeExport(7, { unit: 'Kecamatan Lama', level: 3 }).buffer.toString());
+  file.schema_version = 1;
+  const json = JSON.stringify(file);
+  const fnv = (text: string) => { let h = 0xcbf29ce484222325n; for (const b of Buffer.from(text)) { h ^= BigInt(b); h = (h * 0x100000001b3n) & 0xffffffffffffffffn; } return h.toString(16).padStart(16, '0'); };
+  const salt = Buffer.alloc(16, 7);
+  const pin = { scheme: 'pbkdf2-sha256:60000', salt: salt.toString('hex'), hash: pbkdf2Sync('13579', salt, 60000, 32, 'sha256').toString('hex') };
+  await idbWrite(page, { cohort: `LENTERA1 0 ${fnv(json)}\n${json}`, 'trainer.pin': JSON.stringify(pin) });
+  await page.goto('./#/pelatih');
+  await page.getByLabel('PIN pelatih lama').fill('11111');
+  await page.getByLabel('Kata sandi pelatih', { exact: true }).fill('kata-sandi-baru');
+  await page.getByLabel('Ulangi kata sandi pelatih').fill('kata-sandi-baru');
+  await page.getByRole('button', { name: 'Simpan kata sandi dan buka' }).click();
+  await expect(page.getByTestId('trainer-error')).toContainText('PIN salah');
+  expect((await idbValues(page)).cohort).toContain('Kecamatan Lama');
+  await page.getByLabel('PIN pelatih lama').fill('13579');
+  await page.getByRole('button', { name: 'Simpan kata sandi dan buka' }).click();
+  await expect(page.getByTestId('cohort-count')).toHaveText('1 pegawai dalam kohort');
+  const stored = await idbValues(page);
+  expect(JSON.parse(stored.cohort).format).toBe('lentera-encrypted');
+  expect(stored.cohort).not.toContain('Kecamatan Lama');
+  expect(stored['trainer.pin']).toBeUndefined();
+  // And it opens again with the new passphrase only.
+  await page.getByRole('button', { name: 'Kunci mode pelatih' }).click();
+  await page.getByLabel('Kata sandi pelatih', { exact: true }).fill('kata-sandi-baru');
+  await page.getByRole('button', { name: 'Buka' }).click();
+  await expect(page.getByTestId('cohort-count')).toHaveText('1 pegawai dalam kohort');
 });

@@ -103,9 +103,9 @@ test('the trainer opens a class of protected files with one passphrase', async (
   await page.goto('./');
   await waitForPack(page);
   await page.getByRole('link', { name: 'Mode pelatih' }).click();
-  await page.getByLabel('PIN pelatih', { exact: true }).fill('13579');
-  await page.getByLabel('Ulangi PIN pelatih').fill('13579');
-  await page.getByRole('button', { name: 'Buat PIN dan buka' }).click();
+  await page.getByLabel('Kata sandi pelatih', { exact: true }).fill('kata-sandi-pelatih');
+  await page.getByLabel('Ulangi kata sandi pelatih').fill('kata-sandi-pelatih');
+  await page.getByRole('button', { name: 'Simpan kata sandi dan buka' }).click();
   await page.getByRole('link', { name: 'Impor dan paket' }).click();
   const files = [1, 2, 3].map((i) => {
     const f = employeeExport(i, { unit: 'Kecamatan Sukamaju', level: 2 });

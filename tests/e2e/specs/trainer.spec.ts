@@ -13,9 +13,9 @@ async function openTrainer(page: import('@playwright/test').Page) {
   await waitForPack(page);
   await page.getByRole('link', { name: 'Mode pelatih' }).click();
   await expectAccessible(page, 'trainer gate');
-  await page.getByLabel('PIN pelatih', { exact: true }).fill('13579');
-  await page.getByLabel('Ulangi PIN pelatih').fill('13579');
-  await page.getByRole('button', { name: 'Buat PIN dan buka' }).click();
+  await page.getByLabel('Kata sandi pelatih', { exact: true }).fill('kata-sandi-pelatih');
+  await page.getByLabel('Ulangi kata sandi pelatih').fill('kata-sandi-pelatih');
+  await page.getByRole('button', { name: 'Simpan kata sandi dan buka' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kohort');
 }
 

@@ -9,13 +9,14 @@ mod talent;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::domain::envelope::check_passphrase;
 use crate::domain::lang::Text;
-use crate::domain::pin::{check_pin, hash_pin, needs_rehash, PinHash};
+use crate::domain::pin::PinHash;
 use crate::domain::rules::profile::{profiles, EmployeeProfile};
 use crate::domain::snapshot::Snapshot;
 use crate::storage::{
     self,
-    cohort::{CohortLoad, Gate},
+    cohort::{Gate, UnlockError},
 };
 use crate::ui::components::typed_confirm::TypedConfirm;
 use crate::ui::i18n::use_i18n;
@@ -29,15 +30,18 @@ pub struct Cohort {
     pub snapshot: RwSignal<Option<Snapshot>>,
     pub profiles: Memo<Vec<EmployeeProfile>>,
     pub problem: RwSignal<Option<Text>>,
+    /// The cohort's key while trainer mode is open (`Store::trainer_key`).
+    key: StoredValue<Option<crate::domain::envelope::Key>>,
 }
 
 impl Cohort {
+    /// The open cohort (decrypted when trainer mode opened, `Store::cohort`) and its rules.
     fn provide() -> Cohort {
-        if let Some(c) = use_context::<Cohort>() {
-            return c;
-        }
+        // Made for each trainer screen: the cohort itself stays decrypted in the store while
+        // trainer mode is open, so nothing is read again; signals of a closed trainer mode
+        // are never reused.
         let store = use_store();
-        let snapshot = RwSignal::new(None::<Snapshot>);
+        let snapshot = store.cohort;
         let problem = RwSignal::new(None);
         let profiles = Memo::new(move |_| {
             let today = browser::today();
@@ -45,33 +49,19 @@ impl Cohort {
                 .catalog
                 .with(|cat| snapshot.with(|s| s.as_ref().map(|s| profiles(s, cat, today)).unwrap_or_default()))
         });
-        leptos::task::spawn_local(async move {
-            match storage::cohort::load().await {
-                Ok(CohortLoad::Loaded(s)) => snapshot.set(Some(s)),
-                Ok(CohortLoad::Empty) => snapshot.set(Some(Snapshot::default())),
-                Ok(CohortLoad::Unreadable) => problem.set(Some(Text::new(
-                    "Data kohort tersimpan tidak dapat dibaca (rusak atau dari versi Lentera yang lebih baru). Data itu tidak ditimpa; impor ulang ekspor pegawai untuk membangun kohort.",
-                    "The stored cohort could not be read (damaged or from a newer Lentera). It is not overwritten; import the employees' exports again to rebuild the cohort.",
-                ))),
-                Err(e) => problem.set(Some(Text::new(
-                    format!("Penyimpanan kohort (IndexedDB) tidak tersedia: {e}"),
-                    format!("Cohort storage (IndexedDB) is unavailable: {e}"),
-                ))),
-            }
-        });
         let c = Cohort {
             snapshot,
             profiles,
             problem,
+            key: store.trainer_key,
         };
-        // Trainer screens come and go; the cohort stays loaded for the visit.
-        provide_context(c);
         c
     }
 
     /// Saves `next` and shows it only once IndexedDB committed it.
     pub async fn save(self, next: Snapshot) -> bool {
-        match storage::cohort::save(&next).await {
+        let Some(key) = self.key.get_value() else { return false };
+        match storage::cohort::save(&key, &next).await {
             Ok(()) => {
                 self.snapshot.set(Some(next));
                 true
@@ -109,7 +99,7 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
                 {link(TrainerTab::Cohort, "Kohort", "Cohort")}
                 {link(TrainerTab::Talent, "Talenta dan promosi", "Talent and promotion")}
                 {link(TrainerTab::Import, "Impor dan paket", "Import and packs")}
-                <button type="button" class="button-quiet" on:click=move |_| store.trainer_unlocked.set(false)>{i18n.tr("Kunci mode pelatih", "Lock trainer mode")}</button>
+                <button type="button" class="button-quiet" on:click=move |_| store.lock_trainer()>{i18n.tr("Kunci mode pelatih", "Lock trainer mode")}</button>
             </nav>
             {move || cohort.problem.get().map(|p| view! { <p class="notice notice-error" role="alert">{i18n.text(&p)}</p> })}
             {body}
@@ -118,23 +108,25 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
     }
 }
 
-/// A labelled PIN input bound to `value`, described by the gate's error line.
-fn pin_field(
+/// A labelled secret input bound to `value`, described by the gate's error line: the trainer
+/// passphrase, or (`pin`) the old 4–6 digit trainer PIN.
+fn secret_field(
     id: &'static str,
     label: impl Fn() -> &'static str + Send + Sync + 'static,
     value: RwSignal<String>,
+    pin: bool,
 ) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <input id=id type="password" inputmode="numeric" autocomplete="off" maxlength="6"
+            <input id=id type="password" inputmode=pin.then_some("numeric") autocomplete="off" maxlength=if pin { "6" } else { "200" }
                 prop:value=value on:input=move |e| value.set(event_target_value(&e)) aria-describedby="t-err"/>
         </div>
     }
 }
 
-/// First use: choose a trainer PIN (only while no cohort is stored). Later: enter it, with the
-/// same wrong-PIN waits as profiles.
+/// Opens trainer mode: the passphrase of an encrypted cohort, first use, or the one-time move
+/// of an older build's plain cohort (its PIN, then a passphrase).
 #[component]
 fn TrainerGate() -> impl IntoView {
     let i18n = use_i18n();
@@ -151,113 +143,183 @@ fn TrainerGate() -> impl IntoView {
                 {format!("{} {e}", i18n.t("Penyimpanan mode pelatih (IndexedDB) tidak tersedia:", "Trainer-mode storage (IndexedDB) is unavailable:"))}
             </p></section>
         }.into_any(),
-        Some(Ok(Gate::Pin(h))) => view! { <EnterTrainerPin stored=h/> }.into_any(),
-        Some(Ok(Gate::FirstUse)) => view! { <SetTrainerPin/> }.into_any(),
+        Some(Ok(Gate::Locked)) => view! { <EnterPassphrase/> }.into_any(),
+        Some(Ok(Gate::Legacy(h))) => view! { <SetPassphrase legacy=Some(h)/> }.into_any(),
+        Some(Ok(Gate::FirstUse)) => view! { <SetPassphrase legacy=None/> }.into_any(),
         Some(Ok(Gate::Orphaned)) => view! { <OrphanedCohort/> }.into_any(),
     }
     }
 }
 
-#[component]
-fn EnterTrainerPin(stored: PinHash) -> impl IntoView {
+/// The gate's page: heading, an explanation, the form and its error line.
+fn gate_page(
+    intro: impl Fn() -> &'static str + Send + Sync + 'static,
+    fields: AnyView,
+    error: RwSignal<Option<Text>>,
+    button: impl Fn() -> &'static str + Send + Sync + 'static,
+    busy: RwSignal<bool>,
+    submit: impl FnMut(leptos::ev::SubmitEvent) + 'static,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let store = use_store();
-    let pin = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<Text>);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let p = pin.get_untracked();
-        let mut attempts = storage::prefs::attempts(storage::prefs::TRAINER_GATE);
-        let result = attempts.attempt(&p, &stored, js_sys::Date::now());
-        storage::prefs::set_attempts(storage::prefs::TRAINER_GATE, attempts);
-        match result {
-            Ok(()) => {
-                let stored = stored.clone();
-                leptos::task::spawn_local(async move {
-                    // A PIN kept by an older build, or with fewer rounds, moves into the
-                    // cohort's store with a current hash.
-                    let fresh = if needs_rehash(&stored) {
-                        hash_pin(&p, browser::random_bytes())
-                    } else {
-                        stored
-                    };
-                    if storage::cohort::set_pin(&fresh).await.is_ok() {
-                        storage::prefs::forget_legacy_trainer_pin();
-                    }
-                    store.trainer_unlocked.set(true);
-                });
-            }
-            Err(r) => {
-                pin.set(String::new());
-                error.set(Some(r.text()));
-            }
-        }
-    };
     view! {
         <section class="page narrow">
             <h1>{i18n.tr("Mode pelatih", "Trainer mode")}</h1>
-            <p>{i18n.tr("Masukkan PIN pelatih.", "Enter the trainer PIN.")}</p>
+            <p>{intro}</p>
             <form class="form" on:submit=submit>
-                {pin_field("t-pin", i18n.tr("PIN pelatih", "Trainer PIN"), pin)}
+                {fields}
                 <p class="field-error" id="t-err" role="alert" data-testid="trainer-error">{move || error.get().map(|e| i18n.text(&e))}</p>
-                <p class="actions"><button type="submit" class="button">{i18n.tr("Buka", "Open")}</button></p>
+                <p class="actions"><button type="submit" class="button" disabled=move || busy.get()>{button}</button></p>
             </form>
         </section>
     }
 }
 
 #[component]
-fn SetTrainerPin() -> impl IntoView {
+fn EnterPassphrase() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let pin = RwSignal::new(String::new());
-    let pin2 = RwSignal::new(String::new());
+    let pass = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
+    let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let p = pin.get_untracked();
-        if let Err(e) = check_pin(&p) {
-            error.set(Some(e));
+        let now = js_sys::Date::now();
+        if let Err(r) = storage::prefs::attempts(storage::prefs::TRAINER_GATE).check(now) {
+            error.set(Some(r.passphrase_text()));
             return;
         }
-        if p != pin2.get_untracked() {
-            error.set(Some(Text::new("Kedua PIN tidak sama.", "The two PINs differ.")));
-            return;
-        }
+        let p = pass.get_untracked();
+        busy.set(true);
         leptos::task::spawn_local(async move {
-            // Checked again at the moment of writing: a cohort stored meanwhile (another tab)
-            // must not get a new PIN set over it.
-            match storage::cohort::gate(storage::prefs::legacy_trainer_pin()).await {
-                Ok(Gate::FirstUse) => {}
-                _ => {
-                    error.set(Some(Text::new(
-                        "Mode pelatih di perangkat ini sudah punya data; PIN baru tidak dapat dibuat. Muat ulang halaman.",
-                        "Trainer mode on this device already holds data; a new PIN cannot be set. Reload the page.",
-                    )));
-                    return;
+            let result = storage::cohort::unlock(&p).await;
+            busy.set(false);
+            let mut attempts = storage::prefs::attempts(storage::prefs::TRAINER_GATE);
+            match result {
+                Ok((key, cohort)) => {
+                    attempts.succeeded();
+                    storage::prefs::set_attempts(storage::prefs::TRAINER_GATE, attempts);
+                    store.open_trainer(key, cohort);
                 }
-            }
-            match storage::cohort::set_pin(&hash_pin(&p, browser::random_bytes())).await {
-                Ok(()) => store.trainer_unlocked.set(true),
-                Err(_) => error.set(Some(Text::new(
-                    "PIN tidak dapat disimpan.",
-                    "The PIN could not be stored.",
+                Err(UnlockError::Wrong) => {
+                    let r = attempts.failed(js_sys::Date::now());
+                    storage::prefs::set_attempts(storage::prefs::TRAINER_GATE, attempts);
+                    pass.set(String::new());
+                    error.set(Some(r.passphrase_text()));
+                }
+                Err(UnlockError::Unreadable) => error.set(Some(Text::new(
+                    "Kohort tersimpan tidak dapat dibaca oleh versi aplikasi ini. Data itu tidak ditimpa.",
+                    "The stored cohort cannot be read by this version of the app. It is not overwritten.",
+                ))),
+                Err(UnlockError::Storage(e)) => error.set(Some(Text::new(
+                    format!("Penyimpanan kohort tidak tersedia: {e}"),
+                    format!("Cohort storage is unavailable: {e}"),
                 ))),
             }
         });
     };
-    view! {
-        <section class="page narrow">
-            <h1>{i18n.tr("Mode pelatih", "Trainer mode")}</h1>
-            <p>{i18n.tr("Untuk pengelola kepegawaian dan widyaiswara: gabungkan ekspor banyak pegawai, lihat kohort, dan buat laporan. Buat PIN pelatih agar peserta yang memakai perangkat ini tidak dapat membukanya.", "For HR officers and trainers: merge many employees' exports, see the cohort and make reports. Choose a trainer PIN so learners using this device cannot open it.")}</p>
-            <form class="form" on:submit=submit>
-                {pin_field("t-pin", i18n.tr("PIN pelatih", "Trainer PIN"), pin)}
-                {pin_field("t-pin2", i18n.tr("Ulangi PIN pelatih", "Repeat the trainer PIN"), pin2)}
-                <p class="field-error" id="t-err" role="alert" data-testid="trainer-error">{move || error.get().map(|e| i18n.text(&e))}</p>
-                <p class="actions"><button type="submit" class="button">{i18n.tr("Buat PIN dan buka", "Set PIN and open")}</button></p>
-            </form>
-        </section>
+    let fields = secret_field(
+        "t-pass",
+        i18n.tr("Kata sandi pelatih", "Trainer passphrase"),
+        pass,
+        false,
+    )
+    .into_any();
+    gate_page(
+        i18n.tr(
+            "Masukkan kata sandi pelatih. Kohort disimpan terenkripsi; tanpa kata sandi ini tidak dapat dibaca.",
+            "Enter the trainer passphrase. The cohort is stored encrypted; without this passphrase it cannot be read.",
+        ),
+        fields,
+        error,
+        i18n.tr("Buka", "Open"),
+        busy,
+        submit,
+    )
+}
+
+/// First use, or an older build's plain cohort: (its trainer PIN, then) a new passphrase that
+/// encrypts the cohort.
+#[component]
+fn SetPassphrase(legacy: Option<PinHash>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let old_pin = RwSignal::new(String::new());
+    let pass = RwSignal::new(String::new());
+    let pass2 = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Text>);
+    let busy = RwSignal::new(false);
+    let migrating = legacy.is_some();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(h) = &legacy {
+            let mut attempts = storage::prefs::attempts(storage::prefs::TRAINER_GATE);
+            let result = attempts.attempt(&old_pin.get_untracked(), h, js_sys::Date::now());
+            storage::prefs::set_attempts(storage::prefs::TRAINER_GATE, attempts);
+            if let Err(r) = result {
+                old_pin.set(String::new());
+                error.set(Some(r.text()));
+                return;
+            }
+        }
+        let p = pass.get_untracked();
+        if let Err(e) = check_passphrase(&p) {
+            error.set(Some(e));
+            return;
+        }
+        if p != pass2.get_untracked() {
+            error.set(Some(Text::new(
+                "Kedua kata sandi tidak sama.",
+                "The two passphrases differ.",
+            )));
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = if migrating {
+                storage::cohort::encrypt_legacy(&p).await
+            } else {
+                storage::cohort::create(&p).await.map(|k| (k, Snapshot::default()))
+            };
+            busy.set(false);
+            match result {
+                Ok((key, cohort)) => {
+                    storage::prefs::forget_legacy_trainer_pin();
+                    store.open_trainer(key, cohort);
+                }
+                Err(_) => error.set(Some(Text::new(
+                    "Kata sandi tidak dapat disimpan, atau mode pelatih di perangkat ini sudah punya data. Muat ulang halaman.",
+                    "The passphrase could not be stored, or trainer mode on this device already holds data. Reload the page.",
+                ))),
+            }
+        });
+    };
+    let fields = view! {
+        {migrating.then(|| secret_field("t-old-pin", i18n.tr("PIN pelatih lama", "Old trainer PIN"), old_pin, true))}
+        {secret_field("t-pass", i18n.tr("Kata sandi pelatih", "Trainer passphrase"), pass, false)}
+        {secret_field("t-pass2", i18n.tr("Ulangi kata sandi pelatih", "Repeat the trainer passphrase"), pass2, false)}
     }
+    .into_any();
+    let intro = move || {
+        if migrating {
+            i18n.t(
+                "Kohort di perangkat ini kini disimpan terenkripsi. Masukkan PIN pelatih lama, lalu buat kata sandi pelatih (minimal 8 karakter): kohort dienkripsi dengannya, tanpa ada data yang hilang.",
+                "The cohort on this device is now stored encrypted. Enter the old trainer PIN, then choose a trainer passphrase (at least 8 characters): the cohort is encrypted with it, and nothing of it is lost.",
+            )
+        } else {
+            i18n.t(
+                "Untuk pengelola kepegawaian dan widyaiswara: gabungkan ekspor banyak pegawai, lihat kohort, dan buat laporan. Buat kata sandi pelatih (minimal 8 karakter): kohort disimpan terenkripsi dengannya dan tidak dapat dibaca tanpanya. Kata sandi yang hilang tidak dapat dipulihkan.",
+                "For HR officers and trainers: merge many employees' exports, see the cohort and make reports. Choose a trainer passphrase (at least 8 characters): the cohort is stored encrypted with it and cannot be read without it. A lost passphrase cannot be recovered.",
+            )
+        }
+    };
+    gate_page(
+        intro,
+        fields,
+        error,
+        i18n.tr("Simpan kata sandi dan buka", "Save passphrase and open"),
+        busy,
+        submit,
+    )
 }
 
 /// A cohort is stored but its PIN is missing: no new PIN over it. The only way on is to delete
