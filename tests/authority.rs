@@ -611,3 +611,33 @@ fn a_file_that_would_grow_a_record_past_the_version_bound_is_skipped() {
     assert_eq!(person(&plan, BUDI).skip, None);
     assert_eq!(after.activities.get(&id("budi-act-1")).unwrap().versions().len(), 25);
 }
+
+#[test]
+fn export_all_takes_open_profiles_and_deletions_never_a_locked_one_without_her_pin() {
+    use lentera::domain::snapshot::export::exportable;
+    let mut s = shared(true);
+    s.employees.upsert(Record::create(
+        id("gone"),
+        &here(),
+        t(2026, 3, 1),
+        employee("Sudah Dihapus", PositionKind::Pelaksana),
+    ));
+    s.erase_person(&id("gone"), &here(), t(2026, 3, 2));
+    let ids = |v: Vec<Id>| v.into_iter().map(|i| i.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        ids(exportable(&s, &nobody())),
+        [BUDI, "gone"],
+        "Ratna is locked and did not authorise"
+    );
+    assert_eq!(ids(exportable(&s, &only(RATNA))), [BUDI, "gone", RATNA]);
+    // An export of exactly that list never carries her.
+    let info = ExportInfo {
+        app_version: "0.1.0".into(),
+        device: here(),
+        exported_at: now(),
+        employees: exportable(&s, &nobody()),
+        packs: vec![],
+    };
+    let file = export(&s, info).to_json();
+    assert!(!file.contains("Ratna") && !file.contains(RATNA_NIP) && !file.contains("pbkdf2"));
+}

@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::format::{ExportInfo, Snapshot};
+use crate::domain::record::Id;
 
 /// The part of `snapshot` that belongs to exactly the employees in `info.employees`, stamped
 /// with `info`. An empty list exports nobody — never "everyone": who may be exported is the
@@ -17,6 +18,19 @@ pub fn export(snapshot: &Snapshot, info: ExportInfo) -> Snapshot {
         export: Some(info),
         ..snapshot.restricted_to(&chosen)
     }
+}
+
+/// Who "export all profiles" takes on a shared device: every live profile without a PIN, those
+/// whose owner is `authorised` (the person unlocked, or PINs entered for this export), and the
+/// data-free deletions of profiles without a PIN (so a deletion reaches other devices). Never
+/// a PIN-locked profile whose owner has not authorised it.
+pub fn exportable(snapshot: &Snapshot, authorised: &BTreeSet<Id>) -> Vec<Id> {
+    snapshot
+        .employees
+        .all()
+        .filter(|r| !snapshot.is_locked(&r.id) || (!r.is_deleted() && authorised.contains(&r.id)))
+        .map(|r| r.id.clone())
+        .collect()
 }
 
 /// A file name that says whose record it is and when: `lentera-siti-aminah-2026-11-22.json`.

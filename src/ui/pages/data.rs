@@ -20,7 +20,7 @@ use crate::domain::record::Id;
 use crate::domain::snapshot::authority::{apply, plan, ImportPlan, PersonChange, Skip};
 use crate::domain::snapshot::bounds::fits_device;
 use crate::domain::snapshot::conflicts::conflicts;
-use crate::domain::snapshot::export::{export, file_name};
+use crate::domain::snapshot::export::{export, exportable, file_name};
 use crate::domain::snapshot::format::PackRef;
 use crate::domain::snapshot::import::{check_against_catalog, import, Problem};
 use crate::domain::snapshot::merge::MergeReport;
@@ -185,22 +185,10 @@ pub fn DataPage() -> impl IntoView {
 fn ExportChoice(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
+    // Who "all profiles" is: the domain's rule (`export::exportable`).
     let chosen = move || {
         let a = authorised.get();
-        let mut ids: Vec<Id> = profiles(store)
-            .into_iter()
-            .filter(|(id, _, locked)| !locked || a.contains(id))
-            .map(|(id, _, _)| id)
-            .collect();
-        // Deleted profiles (data-free tombstones) go along so the deletion reaches others.
-        ids.extend(store.snapshot.with(|s| {
-            s.employees
-                .all()
-                .filter(|r| r.is_deleted() && !s.is_locked(&r.id))
-                .map(|r| r.id.clone())
-                .collect::<Vec<_>>()
-        }));
-        ids
+        store.snapshot.with(|s| exportable(s, &a))
     };
     let included = move || {
         let a = authorised.get();

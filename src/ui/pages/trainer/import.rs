@@ -12,6 +12,7 @@ use crate::domain::lang::Text;
 use crate::domain::model::pack::ContentPack;
 use crate::domain::moodle::framework_pack;
 use crate::domain::snapshot::authority::{apply_all, Skip};
+use crate::domain::snapshot::import::Problem;
 use crate::domain::snapshot::Snapshot;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::data::read_export;
@@ -41,7 +42,8 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
     let store = use_store();
     // Exports: per-file problems, and the files read, waiting for confirmation. The preview and
     // the merge are both decided against the cohort as it is at that moment.
-    let file_problems = RwSignal::new(Vec::<(String, Vec<String>)>::new());
+    // Kept as bilingual problems and shown in the language of the moment.
+    let file_problems = RwSignal::new(Vec::<(String, Vec<Problem>)>::new());
     let class_pass = RwSignal::new(String::new());
     let pending = RwSignal::new(None::<Vec<(String, Snapshot)>>);
     let merged_msg = RwSignal::new(None::<String>);
@@ -61,7 +63,6 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
         merged_msg.set(None);
         leptos::task::spawn_local(async move {
             let files = read_files(&ev).await;
-            let lang = i18n.lang();
             let mut ok = Vec::new();
             let mut bad = Vec::new();
             let class_pass = class_pass.get_untracked();
@@ -71,7 +72,13 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
                     match envelope::open(&bytes, &class_pass) {
                         Ok(plain) => plain,
                         Err(e) => {
-                            bad.push((name, vec![e.text().get(lang).to_string()]));
+                            bad.push((
+                                name,
+                                vec![Problem {
+                                    path: String::new(),
+                                    text: e.text(),
+                                }],
+                            ));
                             continue;
                         }
                     }
@@ -80,7 +87,7 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
                 };
                 match read_export(store, &bytes) {
                     Ok(s) => ok.push((name, s)),
-                    Err(ps) => bad.push((name, ps.iter().map(|p| p.message(lang)).collect())),
+                    Err(ps) => bad.push((name, ps)),
                 }
             }
             file_problems.set(bad);
@@ -229,7 +236,7 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
                 (!bad.is_empty()).then(|| view! {
                     <div class="notice notice-error" role="alert" data-testid="cohort-import-errors">
                         <p><strong>{i18n.t("Berkas berikut tidak diimpor (berkas lain tetap dapat digabungkan):", "These files were not imported (the others can still be merged):")}</strong></p>
-                        <ul>{bad.into_iter().map(|(n, ps)| view! { <li>{n}<ul>{ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul></li> }).collect_view()}</ul>
+                        <ul>{bad.into_iter().map(|(n, ps)| view! { <li>{n}<ul>{ps.into_iter().map(|p| view! { <li>{p.message(i18n.lang())}</li> }).collect_view()}</ul></li> }).collect_view()}</ul>
                     </div>
                 })
             }}
