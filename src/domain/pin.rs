@@ -101,31 +101,28 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// The same refusal where the secret is a passphrase (trainer mode).
+    /// The message where the secret is a passphrase (trainer mode).
     pub fn passphrase_text(self) -> Text {
-        match self {
-            Refusal::Wait { seconds } => Text::new(
-                format!("Terlalu banyak kata sandi salah. Coba lagi dalam {seconds} detik."),
-                format!("Too many wrong passphrases. Try again in {seconds} seconds."),
-            ),
-            Refusal::Wrong { wait: 0 } => Text::new("Kata sandi salah.", "Wrong passphrase."),
-            Refusal::Wrong { wait } => Text::new(
-                format!("Kata sandi salah. Tunggu {wait} detik sebelum mencoba lagi."),
-                format!("Wrong passphrase. Wait {wait} seconds before trying again."),
-            ),
-        }
+        self.about(("Kata sandi", "kata sandi"), ("passphrase", "passphrases"))
     }
 
+    /// The message where the secret is a PIN.
     pub fn text(self) -> Text {
+        self.about(("PIN", "PIN"), ("PIN", "PINs"))
+    }
+
+    /// One wording for every gate: `id` is the Indonesian noun (capitalised, in a sentence),
+    /// `en` the English one (singular, plural).
+    fn about(self, id: (&str, &str), en: (&str, &str)) -> Text {
         match self {
             Refusal::Wait { seconds } => Text::new(
-                format!("Terlalu banyak PIN salah. Coba lagi dalam {seconds} detik."),
-                format!("Too many wrong PINs. Try again in {seconds} seconds."),
+                format!("Terlalu banyak {} salah. Coba lagi dalam {seconds} detik.", id.1),
+                format!("Too many wrong {}. Try again in {seconds} seconds.", en.1),
             ),
-            Refusal::Wrong { wait: 0 } => Text::new("PIN salah.", "Wrong PIN."),
+            Refusal::Wrong { wait: 0 } => Text::new(format!("{} salah.", id.0), format!("Wrong {}.", en.0)),
             Refusal::Wrong { wait } => Text::new(
-                format!("PIN salah. Tunggu {wait} detik sebelum mencoba lagi."),
-                format!("Wrong PIN. Wait {wait} seconds before trying again."),
+                format!("{} salah. Tunggu {wait} detik sebelum mencoba lagi.", id.0),
+                format!("Wrong {}. Wait {wait} seconds before trying again.", en.0),
             ),
         }
     }

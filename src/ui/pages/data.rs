@@ -165,10 +165,10 @@ pub fn DataPage() -> impl IntoView {
                 "Konflik profil ber-PIN tampil setelah pemiliknya memasukkan PIN di halaman ini, atau di halaman Data saya miliknya.",
                 "Conflicts of PIN-protected profiles show once their owner enters their PIN on this page, or on their own My data page.",
             )}</p>
+            // Whose conflicts show here: the same people the page may export.
             <Conflicts visible=Signal::derive(move || {
-                let mut v: Vec<Id> = profiles(store).into_iter().filter(|(_, _, locked)| !locked).map(|(id, _, _)| id).collect();
-                v.extend(authorised.get());
-                v
+                let a = authorised.get();
+                store.snapshot.with(|s| exportable(s, &a))
             })/>
             <h2>{i18n.tr("Data yang disisihkan", "Data set aside")}</h2>
             <SetAside/>
@@ -190,19 +190,24 @@ fn ExportChoice(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
         let a = authorised.get();
         store.snapshot.with(|s| exportable(s, &a))
     };
-    let included = move || {
-        let a = authorised.get();
+    // The live profiles, split by that same rule into included and not included.
+    let split = move || {
+        let ids: BTreeSet<Id> = chosen().into_iter().collect();
         profiles(store)
             .into_iter()
-            .filter(|(id, _, locked)| !locked || a.contains(id))
+            .partition::<Vec<_>, _>(|(id, _, _)| ids.contains(id))
+    };
+    let included = move || {
+        split()
+            .0
+            .into_iter()
             .map(|(_, name, _)| view! { <li>{name}</li> })
             .collect_view()
     };
     let excluded = move || {
-        let a = authorised.get();
-        profiles(store)
+        split()
+            .1
             .into_iter()
-            .filter(|(id, _, locked)| *locked && !a.contains(id))
             .map(|(id, name, _)| {
                 view! {
                     <li data-testid="export-excluded">
@@ -213,12 +218,7 @@ fn ExportChoice(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
             })
             .collect_view()
     };
-    let count = move || {
-        profiles(store)
-            .iter()
-            .filter(|(id, _, l)| !l || authorised.get().contains(id))
-            .count()
-    };
+    let count = move || split().0.len();
     let deletions = move || chosen().len() - count();
     let (pass, pass2) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let pass_error = RwSignal::new(None::<Text>);
