@@ -62,6 +62,7 @@ fn ratna_lock() -> ProfileLock {
     static PIN: OnceLock<PinHash> = OnceLock::new();
     ProfileLock {
         pin: PIN.get_or_init(|| hash_pin(RATNA_PIN, [7; 16])).clone(),
+        signing: None,
     }
 }
 
@@ -82,6 +83,7 @@ fn ratna() -> Employee {
         unit: "Bagian Umum".into(),
         grade: Grade::parse("III/c").unwrap(),
         supervisor: None,
+        signing_key: None,
     }
 }
 
@@ -193,6 +195,7 @@ fn adding_file() -> Snapshot {
             rater: "Bukan atasannya".into(),
             date: d(2026, 11, 29),
             note: String::new(),
+            signature: None,
         },
     ));
     let r = s.progress.get_mut(&progress_id()).unwrap();
@@ -360,7 +363,10 @@ fn a_locks_table_in_a_file_never_replaces_her_pin() {
     let mut forged = shared(false);
     forged.set_lock(
         &id(RATNA),
-        ProfileLock { pin: attackers_pin() },
+        ProfileLock {
+            pin: attackers_pin(),
+            signing: None,
+        },
         &elsewhere(),
         t(2026, 11, 29),
     );

@@ -58,6 +58,7 @@ fn erased_on_a() -> Snapshot {
         &id(RATNA),
         ProfileLock {
             pin: hash_pin("2468", [7; 16]),
+            signing: None,
         },
         &tab_a(),
         t(2026, 2, 1),

@@ -72,6 +72,7 @@ fn base_snapshot() -> Snapshot {
             rater: "Ibu Kepala".into(),
             date: d(2026, 11, 1),
             note: "Baris satu.\nBaris dua.".into(),
+            signature: None,
         },
     ));
     let mut p = Progress::new(id("e1"), "pack-a".into(), "mod-1".into());
@@ -367,6 +368,7 @@ fn locked_snapshot() -> Snapshot {
         &id("e1"),
         ProfileLock {
             pin: hash_pin("2468", [7; 16]),
+            signing: None,
         },
         &device("dev-a"),
         t(2026, 2, 1),

@@ -119,6 +119,7 @@ fn apply(mut s: Snapshot, dev: &DeviceId, ops: &[Op], seed: u64) -> Snapshot {
                         }],
                         note: String::new(),
                         feedback: vec![],
+                        signature: None,
                     };
                     s.assessments.upsert(Record::create(rng.id(), dev, now, a));
                 }

@@ -19,13 +19,38 @@ use lentera::domain::rules::cohort::{promotion_ranking, summary};
 use lentera::domain::rules::config::RulesConfig;
 use lentera::domain::rules::jp::{activity_jp, jp_year, JpStatus};
 use lentera::domain::rules::jpm::jpm;
-use lentera::domain::rules::levels::{current_levels, standings, LevelSource};
+use chrono::{DateTime, Utc};
+use lentera::domain::model::assessment::Assessment;
+use lentera::domain::record::Id;
+use lentera::domain::rules::levels::{current_levels, standings, AssessmentRef, LevelSource};
+use lentera::domain::rules::proof::{Proof, Verifier};
 use lentera::domain::rules::plan::proposed_items;
 use lentera::domain::rules::profile::profiles;
 use lentera::domain::rules::recommend::{recommend, MentoringReason};
 use lentera::domain::rules::schedule::{reevaluation, Reevaluation};
 use lentera::domain::rules::talent::{talent_box, PotentialSource};
+use lentera::domain::signing::SecretKey;
 use lentera::domain::snapshot::Snapshot;
+
+/// Assessments as the rules see them, every verified one proven (signed by a supervisor whose
+/// key checks here; the proof itself is tested in `verification.rs`).
+fn proven<'a>(items: &[(&'a Id, &'a Assessment, DateTime<Utc>)]) -> Vec<AssessmentRef<'a>> {
+    items
+        .iter()
+        .map(|(i, a, w)| {
+            let proof = if a.kind == Verified {
+                Proof::Signed(Verifier {
+                    id: id("atasan"),
+                    name: "Ibu Kepala".into(),
+                    nip: "198001012005012001".into(),
+                })
+            } else {
+                Proof::SelfReported
+            };
+            AssessmentRef::new(i, a, *w, proof)
+        })
+        .collect()
+}
 
 fn rules() -> RulesConfig {
     RulesConfig::default()
@@ -51,7 +76,7 @@ fn verified_level_beats_a_later_self_assessment() {
     let a1 = assessment("e1", Verified, d(2025, 12, 1), &[("M.01", 2)]);
     let a2 = assessment("e1", SelfAssessment, d(2026, 1, 10), &[("M.01", 3), ("M.02", 4)]);
     let (i1, i2) = (id("a1"), id("a2"));
-    let cur = current_levels([(&i1, &a1, t(2026, 1, 1)), (&i2, &a2, t(2026, 1, 1))]);
+    let cur = current_levels(&proven(&[(&i1, &a1, t(2026, 1, 1)), (&i2, &a2, t(2026, 1, 1))]));
     assert_eq!(cur["M.01"].level, 2);
     assert_eq!(cur["M.01"].source, LevelSource::Verified);
     assert_eq!(cur["M.02"].level, 4);
@@ -65,18 +90,18 @@ fn the_latest_self_assessment_counts_and_drafts_do_not() {
     let mut draft = assessment("e1", SelfAssessment, d(2026, 2, 1), &[("M.01", 5)]);
     draft.status = lentera::domain::model::assessment::AssessmentStatus::Draft;
     let (i1, i2, i3) = (id("a1"), id("a2"), id("a3"));
-    let cur = current_levels([
+    let cur = current_levels(&proven(&[
         (&i2, &a2, t(2026, 1, 1)),
         (&i1, &a1, t(2026, 1, 1)),
         (&i3, &draft, t(2026, 1, 1)),
-    ]);
+    ]));
     assert_eq!(cur["M.01"].level, 3);
 
     // Two on the same day: the one written later counts, whatever the ids.
     let morning = assessment("e1", SelfAssessment, d(2026, 3, 1), &[("M.01", 4)]);
     let evening = assessment("e1", SelfAssessment, d(2026, 3, 1), &[("M.01", 2)]);
     let (iz, ia) = (id("zzz"), id("aaa"));
-    let cur = current_levels([(&iz, &morning, t(2026, 3, 1)), (&ia, &evening, t(2026, 3, 2))]);
+    let cur = current_levels(&proven(&[(&iz, &morning, t(2026, 3, 1)), (&ia, &evening, t(2026, 3, 2))]));
     assert_eq!(cur["M.01"].level, 2);
 }
 
@@ -90,7 +115,7 @@ fn jpm_is_sum_of_levels_over_sum_required_with_both_schemes() {
         &levels_all(2, &[("M.01", 1), ("M.02", 1)]),
     );
     let i = id("a");
-    let st = standings(&pengawas_required(), &current_levels([(&i, &a, t(2026, 1, 1))]));
+    let st = standings(&pengawas_required(), &current_levels(&proven(&[(&i, &a, t(2026, 1, 1))])));
     assert_eq!(st.iter().find(|s| s.competency == "M.01").unwrap().gap(), 1);
     let r = rules();
     let j = jpm(&st, &r).unwrap();
@@ -109,7 +134,7 @@ fn jpm_is_sum_of_levels_over_sum_required_with_both_schemes() {
         d(2026, 1, 10),
         &levels_all(2, &[("M.01", 1), ("M.02", 1), ("M.03", 1), ("M.04", 1)]),
     );
-    let st = standings(&pengawas_required(), &current_levels([(&i, &a, t(2026, 1, 1))]));
+    let st = standings(&pengawas_required(), &current_levels(&proven(&[(&i, &a, t(2026, 1, 1))])));
     assert_eq!(jpm(&st, &r).unwrap().band.key, "kurang_optimal");
     assert_eq!(jpm(&st, &r2).unwrap().band.key, "masih_memenuhi_syarat");
 }
@@ -118,7 +143,7 @@ fn jpm_is_sum_of_levels_over_sum_required_with_both_schemes() {
 fn jpm_cap_is_a_parameter_and_boundaries_belong_to_the_upper_band() {
     let a = assessment("e1", SelfAssessment, d(2026, 1, 10), &levels_all(3, &[]));
     let i = id("a");
-    let st = standings(&pengawas_required(), &current_levels([(&i, &a, t(2026, 1, 1))]));
+    let st = standings(&pengawas_required(), &current_levels(&proven(&[(&i, &a, t(2026, 1, 1))])));
     assert_eq!(jpm(&st, &rules()).unwrap().percent, 100.0);
     let uncapped = rules()
         .with_override(&serde_json::json!({"jpm": {"cap_at_100": {"value": false}}}))
@@ -281,7 +306,7 @@ fn recommendations_put_the_module_reaching_the_required_level_first_and_add_ment
         &levels_all(3, &[("M.01", 1), ("M.02", 2)]),
     );
     let i = id("a");
-    let st = standings(&req, &current_levels([(&i, &a, t(2026, 1, 1))]));
+    let st = standings(&req, &current_levels(&proven(&[(&i, &a, t(2026, 1, 1))])));
 
     // M.02: two failed attempts at its module → mentoring though the gap is 1.
     let mut p = Progress::new(id("e1"), "p".into(), "m02-l3".into());
@@ -329,7 +354,7 @@ fn a_completed_module_is_no_longer_recommended() {
     let req = cat.required_levels(&employee("x", PositionKind::Administrator).position);
     let a = assessment("e1", SelfAssessment, d(2026, 1, 10), &levels_all(3, &[("M.01", 2)]));
     let i = id("a");
-    let st = standings(&req, &current_levels([(&i, &a, t(2026, 1, 1))]));
+    let st = standings(&req, &current_levels(&proven(&[(&i, &a, t(2026, 1, 1))])));
     let mut p = Progress::new(id("e1"), "p".into(), "m01-l3".into());
     p.completion = Some(Completion {
         at: t(2026, 2, 1),
@@ -351,6 +376,7 @@ fn rating(perf: Performance, pot: Option<Potential>) -> Rating {
         rater: "r".into(),
         date: d(2026, 6, 30),
         note: String::new(),
+        signature: None,
     }
 }
 
@@ -387,13 +413,14 @@ fn profiles_cohort_summary_and_promotion_ranking() {
     let dev = device("dev-a");
     let mut s = Snapshot::default();
     // Ani: JPM 100, improved from 88.9; Budi: JPM 100, no earlier assessment; Cici: 88.9 and overdue.
+    // Cici is also Ani's supervisor, who signs her rating.
+    let cici_key = SecretKey::from_seed([42; 32]);
     for (key, name) in [("ani", "Ani"), ("budi", "Budi"), ("cici", "Cici")] {
-        s.employees.upsert(Record::create(
-            id(key),
-            &dev,
-            t(2026, 1, 1),
-            employee(name, PositionKind::Pengawas),
-        ));
+        let mut e = employee(name, PositionKind::Pengawas);
+        if key == "cici" {
+            e.signing_key = Some(cici_key.public());
+        }
+        s.employees.upsert(Record::create(id(key), &dev, t(2026, 1, 1), e));
     }
     let add = |s: &mut Snapshot, key: &str, emp: &str, date, levels: Vec<(&str, u8)>| {
         s.assessments.upsert(Record::create(
@@ -428,13 +455,22 @@ fn profiles_cohort_summary_and_promotion_ranking() {
             ..activity(Method::Workshop, 15.0, d(2026, 4, 1))
         },
     ));
+    let mut signed = Rating {
+        employee: id("ani"),
+        ..rating(Performance::Above, None)
+    };
+    cici_key.sign(&id("r1"), &mut signed, &id("cici"));
+    s.ratings
+        .upsert(Record::create(id("r1"), &dev, t(2026, 1, 1), signed.clone()));
+    // Budi's rating is self-reported: shown, but it places him nowhere.
     s.ratings.upsert(Record::create(
-        id("r1"),
+        id("r2"),
         &dev,
         t(2026, 1, 1),
         Rating {
-            employee: id("ani"),
-            ..rating(Performance::Above, None)
+            employee: id("budi"),
+            signature: None,
+            ..signed
         },
     ));
 
@@ -446,6 +482,8 @@ fn profiles_cohort_summary_and_promotion_ranking() {
     assert_eq!(ani.jpm.as_ref().unwrap().percent, 100.0);
     assert_eq!(ani.improvement, Some(11.1));
     assert_eq!(ani.talent.as_ref().unwrap().rule.number, 9);
+    assert_eq!(ani.rated.as_ref().unwrap().by.name, "Cici");
+    assert!(ps[1].talent.is_none() && ps[1].unproven == 1);
     assert_eq!(ps[1].jp.earned, 20.0);
     assert!(matches!(ps[2].reevaluation, Reevaluation::Overdue { .. }));
 

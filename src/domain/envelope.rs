@@ -148,6 +148,23 @@ impl Key {
     }
 }
 
+impl Key {
+    /// AES-256-GCM of `plain` bound to `aad`, for small secrets kept on the device (a profile's
+    /// signing key, `domain::signing`); files use the envelope.
+    pub(crate) fn seal_bytes(&self, plain: &[u8], aad: &[u8], nonce: [u8; 12]) -> Vec<u8> {
+        Aes256Gcm::new(&self.key.into())
+            .encrypt(Nonce::from_slice(&nonce), Payload { msg: plain, aad })
+            .expect("AES-GCM encrypts any length the app produces")
+    }
+
+    /// The inverse of `seal_bytes`; `None` for a wrong key or changed bytes.
+    pub(crate) fn open_bytes(&self, sealed: &[u8], aad: &[u8], nonce: [u8; 12]) -> Option<Vec<u8>> {
+        Aes256Gcm::new(&self.key.into())
+            .decrypt(Nonce::from_slice(&nonce), Payload { msg: sealed, aad })
+            .ok()
+    }
+}
+
 fn aad(h: &Header) -> Vec<u8> {
     serde_json::to_vec(h).expect("a header always serialises")
 }
@@ -236,19 +253,7 @@ pub fn open_with(key: &Key, text: &[u8]) -> Result<Vec<u8>, OpenError> {
         .map_err(|_| OpenError::WrongPassphraseOrChanged)
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 || !s.is_ascii() {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok())
-        .collect()
-}
+use crate::domain::hex::{decode as unhex, encode as hex};
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 

@@ -15,6 +15,7 @@ use crate::domain::model::nip::Nip;
 use crate::domain::model::pack::{ContentPack, Lesson, Module, ModuleTarget, Question, Quiz, PACK_FORMAT};
 use crate::domain::model::progress::{Completion, Progress, QuizAttempt};
 use crate::domain::record::{DeviceId, Id, Record};
+use crate::domain::signing::SecretKey;
 use crate::domain::snapshot::Snapshot;
 
 /// SplitMix64: tiny, fast, good enough for test data, and no dependency.
@@ -184,6 +185,9 @@ pub fn cohort(seed: u64, n: usize, catalog: &Catalog, today: NaiveDate, devices:
     let year_ago = today - Duration::days(365);
     let mut s = Snapshot::default();
     let codes: Vec<String> = catalog.competencies.keys().cloned().collect();
+    // One in ten is a supervisor with a signing key who signs the verifications and ratings of
+    // the nine after them; supervisors' own "verified" records are unsigned (self-reported).
+    let mut supervisor: Option<(Id, SecretKey, String)> = None;
     for i in 0..n {
         let device = rng.pick(&devices).clone();
         let emp_id = rng.id();
@@ -215,6 +219,21 @@ pub fn cohort(seed: u64, n: usize, catalog: &Catalog, today: NaiveDate, devices:
             unit: rng.pick(UNITS).to_string(),
             grade,
             supervisor: None,
+            signing_key: None,
+        };
+        let mut employee = employee;
+        let signer = if i % 10 == 0 {
+            let mut seed = [0u8; 32];
+            for chunk in seed.chunks_mut(8) {
+                chunk.copy_from_slice(&rng.next_u64().to_le_bytes());
+            }
+            let key = SecretKey::from_seed(seed);
+            employee.signing_key = Some(key.public());
+            supervisor = Some((emp_id.clone(), key, employee.name.clone()));
+            None
+        } else {
+            employee.supervisor = supervisor.as_ref().map(|s| s.0.clone());
+            supervisor.as_ref()
         };
         s.employees.upsert(Record::create(
             emp_id.clone(),
@@ -250,13 +269,19 @@ pub fn cohort(seed: u64, n: usize, catalog: &Catalog, today: NaiveDate, devices:
                 kind,
                 status: AssessmentStatus::Final,
                 date,
-                assessor: (kind == AssessmentKind::Verified).then(|| "Atasan Langsung".to_string()),
+                assessor: (kind == AssessmentKind::Verified)
+                    .then(|| signer.map_or("Atasan Langsung".to_string(), |s| s.2.clone())),
                 entries,
                 note: String::new(),
                 feedback: Vec::new(),
+                signature: None,
             };
+            let (rid, mut a) = (rng.id(), a);
+            if let (AssessmentKind::Verified, Some((by, key, _))) = (kind, signer) {
+                key.sign(&rid, &mut a, by);
+            }
             s.assessments
-                .upsert(Record::create(rng.id(), &device, at(date, &mut rng), a));
+                .upsert(Record::create(rid, &device, at(date, &mut rng), a));
         }
 
         // A few modules in progress or done.
@@ -337,12 +362,17 @@ pub fn cohort(seed: u64, n: usize, catalog: &Catalog, today: NaiveDate, devices:
                 half: Rating::half_of(date),
                 performance: perf,
                 potential: pot,
-                rater: "Atasan Langsung".into(),
+                rater: signer.map_or("Atasan Langsung".to_string(), |s| s.2.clone()),
                 date,
                 note: String::new(),
+                signature: None,
             };
+            let (rid, mut r) = (rng.id(), r);
+            if let Some((by, key, _)) = signer {
+                key.sign(&rid, &mut r, by);
+            }
             s.ratings
-                .upsert(Record::create(rng.id(), &device, at(date, &mut rng), r));
+                .upsert(Record::create(rid, &device, at(date, &mut rng), r));
         }
     }
     s

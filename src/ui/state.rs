@@ -126,6 +126,29 @@ impl Store {
         self.save_change(edit, false)
     }
 
+    /// A domain command that may refuse: applied to what is stored now (like `change`); a
+    /// refusal saves nothing and is returned. `Ok(false)` when the save itself failed.
+    pub fn try_change<E>(
+        &self,
+        command: impl FnOnce(&mut Snapshot, &DeviceId, DateTime<Utc>) -> Result<(), E>,
+    ) -> Result<bool, E> {
+        let refusal = std::cell::RefCell::new(None);
+        let saved = self.save_change_if(
+            |s, dev, now| match command(s, dev, now) {
+                Ok(()) => true,
+                Err(e) => {
+                    *refusal.borrow_mut() = Some(e);
+                    false
+                }
+            },
+            false,
+        );
+        match refusal.into_inner() {
+            Some(e) => Err(e),
+            None => Ok(saved),
+        }
+    }
+
     /// Erases a person from this device (their own act, unlocked): every record of theirs
     /// becomes a deletion without data, their PIN goes, and no earlier copy on the device keeps
     /// their data (the backup is overwritten too; the durable copy merges the deletions).
@@ -146,6 +169,17 @@ impl Store {
     }
 
     fn save_change(&self, edit: impl FnOnce(&mut Snapshot, &DeviceId, DateTime<Utc>), scrub: bool) -> bool {
+        self.save_change_if(
+            |s, dev, now| {
+                edit(s, dev, now);
+                true
+            },
+            scrub,
+        )
+    }
+
+    /// `edit` returns whether to save at all.
+    fn save_change_if(&self, edit: impl FnOnce(&mut Snapshot, &DeviceId, DateTime<Utc>) -> bool, scrub: bool) -> bool {
         if self.read_only() {
             return false;
         }
@@ -156,7 +190,9 @@ impl Store {
             next = merge(&next, &theirs).0;
             self.known.set_value(seen);
         }
-        edit(&mut next, &self.device(), browser::now());
+        if !edit(&mut next, &self.device(), browser::now()) {
+            return false;
+        }
         match storage::data::save(&next, self.known.get_value(), scrub) {
             Ok(saved) => {
                 self.known.set_value(saved.stamp);

@@ -39,6 +39,7 @@ pub fn employee(name: &str, kind: PositionKind) -> Employee {
         unit: "Kecamatan Sukamaju".into(),
         grade: Grade::parse("III/c").unwrap(),
         supervisor: None,
+        signing_key: None,
     }
 }
 
@@ -67,6 +68,7 @@ pub fn assessment(emp: &str, kind: AssessmentKind, date: NaiveDate, levels: &[(&
             .collect(),
         note: String::new(),
         feedback: vec![],
+        signature: None,
     }
 }
 
@@ -97,6 +99,7 @@ pub fn one_record_of_every_kind(person: &str) -> Snapshot {
             unit: "Bagian Umum Ratna".into(),
             grade: Grade::parse("III/c").unwrap(),
             supervisor: None,
+            signing_key: None,
         },
     ));
     s.employees
@@ -132,6 +135,7 @@ pub fn one_record_of_every_kind(person: &str) -> Snapshot {
             rater: "Ibu Kepala".into(),
             date: d(2026, 6, 30),
             note: "Sangat teliti".into(),
+            signature: None,
         },
     ));
     s.feedback.upsert(Record::create(

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::competency::CompetencyCode;
 use crate::domain::record::{Id, RecordData};
+use crate::domain::signing::{Signable, Signature};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -31,7 +32,8 @@ pub struct Assessment {
     pub kind: AssessmentKind,
     pub status: AssessmentStatus,
     pub date: NaiveDate,
-    /// Name of the supervisor or assessor for a verified assessment.
+    /// Name of the supervisor or assessor for a verified assessment, as shown where the
+    /// signer's own profile is not at hand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessor: Option<String>,
     pub entries: Vec<AssessmentEntry>,
@@ -40,6 +42,10 @@ pub struct Assessment {
     /// Public feedback notes considered in this evaluation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub feedback: Vec<Id>,
+    /// The supervisor's signature on a verified assessment. Without one that checks
+    /// (`rules::proof`) a "verified" assessment counts as self-reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<Signature>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,6 +73,19 @@ impl Assessment {
             .iter()
             .find(|e| e.competency == competency)
             .and_then(|e| e.level)
+    }
+}
+
+impl Signable for Assessment {
+    const PURPOSE: &'static str = "assessment";
+    fn subject(&self) -> &Id {
+        &self.employee
+    }
+    fn signature(&self) -> Option<&Signature> {
+        self.signature.as_ref()
+    }
+    fn signature_mut(&mut self) -> &mut Option<Signature> {
+        &mut self.signature
     }
 }
 

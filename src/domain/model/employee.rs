@@ -15,6 +15,11 @@ pub struct Employee {
     pub grade: Grade,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supervisor: Option<Id>,
+    /// The public half of this person's signing key (Ed25519, hex), once they have signed a
+    /// verification as a supervisor (`domain::signing`). Set once; files cannot change it on a
+    /// device that already knows it (`snapshot::authority`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signing_key: Option<String>,
     // The profile PIN is not here: it belongs to the device, not to the record
     // (`model::lock`). Files written before schema 2 carry a `pin` field; it is ignored.
 }
@@ -233,6 +238,7 @@ impl EmployeeForm {
                 },
                 unit: self.unit.trim().to_string(),
                 grade,
+                signing_key: None,
                 supervisor: None,
             }),
             _ => Err(errs),
@@ -249,11 +255,49 @@ impl EmployeeForm {
             grade: e.grade.to_string(),
         }
     }
+
+    /// `existing` edited with the form: the form's fields replaced, every other field (the
+    /// supervisor, the signing key, any field added later) kept as it was.
+    pub fn apply_to(&self, existing: &Employee) -> Result<Employee, Vec<(Field, Text)>> {
+        let edited = self.check()?;
+        Ok(Employee {
+            nip: edited.nip,
+            name: edited.name,
+            position: edited.position,
+            unit: edited.unit,
+            grade: edited.grade,
+            ..existing.clone()
+        })
+    }
 }
 
 #[cfg(test)]
 mod form_tests {
     use super::*;
+
+    #[test]
+    fn editing_keeps_the_fields_the_form_does_not_show() {
+        let form = EmployeeForm {
+            nip: "19850312 201001 2 002".into(),
+            name: "Siti Aminah".into(),
+            title: "Analis".into(),
+            kind: Some(PositionKind::Pelaksana),
+            unit: "Dinas".into(),
+            grade: "III/a".into(),
+        };
+        let mut existing = form.check().unwrap();
+        existing.supervisor = Some(Id::parse("budi").unwrap());
+        existing.signing_key = Some("ab".repeat(32));
+        let edited = EmployeeForm {
+            name: "Siti Aminah Lubis".into(),
+            ..form
+        }
+        .apply_to(&existing)
+        .unwrap();
+        assert_eq!(edited.name, "Siti Aminah Lubis");
+        assert_eq!(edited.supervisor, existing.supervisor);
+        assert_eq!(edited.signing_key, existing.signing_key);
+    }
 
     #[test]
     fn every_field_problem_is_reported_at_its_field() {

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::lang::Text;
 use crate::domain::record::{Id, RecordData};
+use crate::domain::signing::{Signable, Signature};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -58,6 +59,23 @@ pub struct Rating {
     pub date: NaiveDate,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The supervisor's signature. Without one that checks (`rules::proof`) the rating is
+    /// self-reported and places nobody in the talent box.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<Signature>,
+}
+
+impl Signable for Rating {
+    const PURPOSE: &'static str = "rating";
+    fn subject(&self) -> &Id {
+        &self.employee
+    }
+    fn signature(&self) -> Option<&Signature> {
+        self.signature.as_ref()
+    }
+    fn signature_mut(&mut self) -> &mut Option<Signature> {
+        &mut self.signature
+    }
 }
 
 impl RecordData for Rating {

@@ -9,10 +9,15 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::record::RecordData;
+use crate::domain::signing::SealedKey;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileLock {
     pub pin: PinHash,
+    /// The person's signing key, sealed with their PIN, once they have signed a verification
+    /// on this device (`domain::signing`). Never leaves the device, like the hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signing: Option<SealedKey>,
 }
 
 /// A salted slow hash of a PIN (never the PIN itself). `scheme` names the algorithm and its

@@ -8,13 +8,18 @@ use serde::Serialize;
 use crate::domain::model::assessment::{Assessment, AssessmentKind, AssessmentStatus};
 use crate::domain::model::competency::CompetencyCode;
 use crate::domain::record::Id;
+use crate::domain::rules::proof::{Proof, Verifier};
 use crate::domain::sort;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LevelSource {
+    /// A verification signed by the supervisor, whose signature checks (`rules::proof`).
     Verified,
     SelfAssessed,
+    /// Called "verified" but not proven (no signature, or one that does not check): counts
+    /// exactly like a self-assessment.
+    Unproven,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,35 +30,66 @@ pub struct CurrentLevel {
     /// When the assessment record was written.
     pub written: DateTime<Utc>,
     pub assessment: Id,
+    /// Who signed, for a proven verification.
+    pub verifier: Option<Verifier>,
 }
 
-/// An assessment with its record id and when the record was written, which orders two
-/// assessments of the same day.
-pub type AssessmentRef<'a> = (&'a Id, &'a Assessment, DateTime<Utc>);
+/// An assessment with its record id, when the record was written (which orders two
+/// assessments of the same day), and whether its signature checks.
+#[derive(Debug, Clone)]
+pub struct AssessmentRef<'a> {
+    pub id: &'a Id,
+    pub data: &'a Assessment,
+    pub written: DateTime<Utc>,
+    /// `rules::proof::proof_of`; only matters for a verified assessment.
+    pub proof: Proof,
+}
 
-/// The current level of each competency: the latest verified level, else the latest
-/// self-assessed one. Drafts do not count. Same-day assessments are ordered by when they were
-/// written, then by id (deterministic).
-pub fn current_levels<'a>(
-    assessments: impl IntoIterator<Item = AssessmentRef<'a>>,
-) -> BTreeMap<CompetencyCode, CurrentLevel> {
+impl<'a> AssessmentRef<'a> {
+    pub fn new(id: &'a Id, data: &'a Assessment, written: DateTime<Utc>, proof: Proof) -> Self {
+        AssessmentRef {
+            id,
+            data,
+            written,
+            proof,
+        }
+    }
+
+    /// Where this assessment's levels come from.
+    pub fn source(&self) -> LevelSource {
+        match (self.data.kind, &self.proof) {
+            (AssessmentKind::SelfAssessment, _) => LevelSource::SelfAssessed,
+            (AssessmentKind::Verified, Proof::Signed(_)) => LevelSource::Verified,
+            (AssessmentKind::Verified, _) => LevelSource::Unproven,
+        }
+    }
+}
+
+/// The current level of each competency: the latest proven verified level, else the latest
+/// self-assessed (or unproven) one. Drafts do not count. Same-day assessments are ordered by
+/// when they were written, then by id (deterministic).
+pub fn current_levels<'a, 'b>(
+    assessments: impl IntoIterator<Item = &'b AssessmentRef<'a>>,
+) -> BTreeMap<CompetencyCode, CurrentLevel>
+where
+    'a: 'b,
+{
     let mut out: BTreeMap<CompetencyCode, CurrentLevel> = BTreeMap::new();
-    for (id, a, written) in assessments {
+    for r in assessments {
+        let a = r.data;
         if a.status != AssessmentStatus::Final {
             continue;
         }
-        let source = match a.kind {
-            AssessmentKind::Verified => LevelSource::Verified,
-            AssessmentKind::SelfAssessment => LevelSource::SelfAssessed,
-        };
+        let source = r.source();
         for e in &a.entries {
             let Some(level) = e.level else { continue };
             let candidate = CurrentLevel {
                 level,
                 source,
                 date: a.date,
-                written,
-                assessment: id.clone(),
+                written: r.written,
+                assessment: r.id.clone(),
+                verifier: r.proof.verifier().cloned(),
             };
             match out.get(&e.competency) {
                 Some(cur) if !beats(&candidate, cur) => {}

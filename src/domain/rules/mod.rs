@@ -8,6 +8,7 @@ pub mod jpm;
 pub mod levels;
 pub mod plan;
 pub mod profile;
+pub mod proof;
 pub mod quiz;
 pub mod recommend;
 pub mod report;

@@ -8,13 +8,14 @@ use serde::Serialize;
 
 use super::jp::{jp_year, JpYear};
 use super::jpm::{jpm, Jpm};
-use super::levels::{current_levels, standings, AssessmentRef, Standing};
+use super::levels::{current_levels, standings, AssessmentRef, LevelSource, Standing};
+use super::proof::{proof_of, Proof, Verified};
 use super::recommend::{recommend, Recommendation};
 use super::schedule::{reevaluation, Reevaluation};
 use super::talent::{latest_rating, talent_box, TalentPlacement};
 use crate::domain::catalog::Catalog;
 use crate::domain::model::activity::Activity;
-use crate::domain::model::assessment::AssessmentStatus;
+use crate::domain::model::assessment::{Assessment, AssessmentKind, AssessmentStatus};
 use crate::domain::model::employee::{Employee, Position};
 use crate::domain::model::evaluation::Rating;
 use crate::domain::model::progress::Progress;
@@ -28,7 +29,21 @@ pub struct EmployeeRecords<'a> {
     pub assessments: Vec<AssessmentRef<'a>>,
     pub progress: Vec<&'a Progress>,
     pub activities: Vec<&'a Activity>,
-    pub ratings: Vec<&'a Rating>,
+    /// Each rating with whether its signature checks.
+    pub ratings: Vec<(&'a Rating, Proof)>,
+}
+
+fn assessment_ref<'a>(snapshot: &'a Snapshot, r: &'a Record<Assessment>) -> AssessmentRef<'a> {
+    // Only a verified assessment's signature matters; self-assessments skip the check.
+    let proof = match r.data().kind {
+        AssessmentKind::Verified => proof_of(&r.id, r.data(), &snapshot.employees),
+        AssessmentKind::SelfAssessment => Proof::SelfReported,
+    };
+    AssessmentRef::new(&r.id, r.data(), r.updated_at(), proof)
+}
+
+fn rating_ref<'a>(snapshot: &'a Snapshot, r: &'a Record<Rating>) -> (&'a Rating, Proof) {
+    (r.data(), proof_of(&r.id, r.data(), &snapshot.employees))
 }
 
 /// Groups the live (not deleted) records of `snapshot` by employee.
@@ -38,7 +53,7 @@ pub fn index(snapshot: &Snapshot) -> HashMap<&Id, EmployeeRecords<'_>> {
         by.entry(&r.data().employee)
             .or_default()
             .assessments
-            .push((&r.id, r.data(), r.updated_at()));
+            .push(assessment_ref(snapshot, r));
     }
     for r in snapshot.progress.live() {
         by.entry(&r.data().employee).or_default().progress.push(r.data());
@@ -47,7 +62,10 @@ pub fn index(snapshot: &Snapshot) -> HashMap<&Id, EmployeeRecords<'_>> {
         by.entry(&r.data().employee).or_default().activities.push(r.data());
     }
     for r in snapshot.ratings.live() {
-        by.entry(&r.data().employee).or_default().ratings.push(r.data());
+        by.entry(&r.data().employee)
+            .or_default()
+            .ratings
+            .push(rating_ref(snapshot, r));
     }
     by
 }
@@ -58,11 +76,15 @@ pub fn employee_records<'a>(snapshot: &'a Snapshot, employee: &'a Id) -> Employe
         assessments: snapshot
             .assessments
             .live_of(employee)
-            .map(|r| (&r.id, r.data(), r.updated_at()))
+            .map(|r| assessment_ref(snapshot, r))
             .collect(),
         progress: snapshot.progress.live_of(employee).map(|r| r.data()).collect(),
         activities: snapshot.activities.live_of(employee).map(|r| r.data()).collect(),
-        ratings: snapshot.ratings.live_of(employee).map(|r| r.data()).collect(),
+        ratings: snapshot
+            .ratings
+            .live_of(employee)
+            .map(|r| rating_ref(snapshot, r))
+            .collect(),
     }
 }
 
@@ -84,6 +106,13 @@ pub struct EmployeeProfile {
     pub reevaluation: Reevaluation,
     pub recommendations: Vec<Recommendation>,
     pub talent: Option<TalentPlacement>,
+    /// The latest proven verification of levels: who signed, and its date.
+    pub verified: Option<Verified>,
+    /// Who signed the rating behind `talent`.
+    pub rated: Option<Verified>,
+    /// Verified assessments and ratings whose signature does not check (self-reported,
+    /// changed, or signer unknown here): shown, never counted as verified.
+    pub unproven: usize,
 }
 
 pub fn profile(
@@ -95,21 +124,21 @@ pub fn profile(
     let rules = &catalog.rules;
     let e = record.data();
     let required = catalog.required_levels(&e.position);
-    let current = current_levels(recs.assessments.iter().copied());
+    let current = current_levels(&recs.assessments);
     let standings = standings(&required, &current);
     let jpm_now = jpm(&standings, rules);
 
     let mut dates: Vec<NaiveDate> = recs
         .assessments
         .iter()
-        .filter(|(_, a, _)| a.status == AssessmentStatus::Final)
-        .map(|(_, a, _)| a.date)
+        .filter(|r| r.data.status == AssessmentStatus::Final)
+        .map(|r| r.data.date)
         .collect();
     sort::sort(&mut dates);
     dates.dedup();
     let last_assessment = dates.last().copied();
     let previous_jpm = last_assessment.and_then(|last| {
-        let before = recs.assessments.iter().copied().filter(|(_, a, _)| a.date < last);
+        let before = recs.assessments.iter().filter(|r| r.data.date < last);
         let prev = super::levels::standings(&required, &current_levels(before));
         jpm(&prev, rules).map(|j| j.percent)
     });
@@ -132,11 +161,29 @@ pub fn profile(
         .map(|p| ((p.pack.clone(), p.module.clone()), *p))
         .collect();
     let recommendations = recommend(&standings, catalog, &by_module, rules);
-    let talent = talent_box(
-        latest_rating(recs.ratings.iter().copied()),
-        jpm_now.as_ref().map(|j| j.percent),
-        rules,
-    );
+    // Only a signed rating places someone in the talent box.
+    let rating = latest_rating(recs.ratings.iter().filter(|(_, p)| p.verifier().is_some()).map(|(r, _)| *r));
+    let rated = rating.and_then(|r| {
+        let (_, proof) = recs.ratings.iter().find(|(x, _)| std::ptr::eq(*x, r))?;
+        Some(Verified {
+            by: proof.verifier()?.clone(),
+            date: r.date,
+        })
+    });
+    let talent = talent_box(rating, jpm_now.as_ref().map(|j| j.percent), rules);
+    let verified = recs
+        .assessments
+        .iter()
+        .filter(|r| r.data.status == AssessmentStatus::Final)
+        .filter_map(|r| r.proof.verifier().map(|v| (r.data.date, r.written, v)))
+        .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
+        .map(|(date, _, v)| Verified { by: v.clone(), date });
+    let unproven = recs
+        .assessments
+        .iter()
+        .filter(|r| r.data.status == AssessmentStatus::Final && r.source() == LevelSource::Unproven)
+        .count()
+        + recs.ratings.iter().filter(|(_, p)| p.verifier().is_none()).count();
 
     EmployeeProfile {
         id: record.id.clone(),
@@ -153,6 +200,9 @@ pub fn profile(
         reevaluation: reevaluation(last_assessment, today, rules),
         recommendations,
         talent,
+        verified,
+        rated,
+        unproven,
     }
 }
 

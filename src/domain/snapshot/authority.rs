@@ -37,6 +37,9 @@ pub enum Skip {
     /// A record of theirs would hold more unresolved versions than a merge may compare
     /// (`bounds::MAX_VERSIONS`): the conflicts here are to be settled first.
     TooManyVersions,
+    /// The file gives their profile another signing key than the one known here: it would let
+    /// whoever made that key sign verifications in their name (`domain::signing`).
+    ChangesSigningKey,
 }
 
 impl Skip {
@@ -57,6 +60,10 @@ impl Skip {
             Skip::TooManyVersions => Text::new(
                 "Tidak digabungkan: sebuah catatan akan memiliki terlalu banyak versi yang bertentangan. Selesaikan dulu konflik orang ini di perangkat ini.",
                 "Not merged: a record would hold too many conflicting versions. Settle this person's conflicts on this device first.",
+            ),
+            Skip::ChangesSigningKey => Text::new(
+                "Tidak digabungkan: berkas ini memberi profil ini kunci tanda tangan lain daripada yang dikenal di perangkat ini, sehingga tanda tangan atas namanya dapat dipalsukan.",
+                "Not merged: this file gives this profile another signing key than the one known on this device, which would let someone sign in their name.",
             ),
             Skip::Erased => Text::new(
                 "Tidak digabungkan: profil ini sudah dihapus di perangkat ini; datanya tidak dikembalikan.",
@@ -199,6 +206,8 @@ pub fn plan(ours: &Snapshot, theirs: &Snapshot, authorised: &BTreeSet<Id>) -> Im
             .is_some_and(|h| h.is_deleted() && theirs.employees.get_any(&id).is_none_or(|t| h.merge(t).is_deleted()));
         let skip = if owners.foreign.contains(&id) {
             Some(Skip::ForeignRecords)
+        } else if changes_signing_key(ours, theirs, &id) {
+            Some(Skip::ChangesSigningKey)
         } else if erased_here && !only_deletions(theirs, &id) {
             Some(Skip::Erased)
         } else if owners.overgrown.contains(&id) {
@@ -234,6 +243,23 @@ pub fn plan(ours: &Snapshot, theirs: &Snapshot, authorised: &BTreeSet<Id>) -> Im
         unchanged,
         merged,
     }
+}
+
+/// Whether merging `theirs` would give `person`'s employee record (its winner or a conflicting
+/// version) a signing key other than the one it has here. A first key is welcome; a removed
+/// one only makes their signatures uncheckable, never forgeable.
+fn changes_signing_key(ours: &Snapshot, theirs: &Snapshot, person: &Id) -> bool {
+    let (Some(here), Some(file)) = (ours.employees.get_any(person), theirs.employees.get_any(person)) else {
+        return false;
+    };
+    let Some(known) = here.content().and_then(|e| e.signing_key.as_ref()) else {
+        return false;
+    };
+    here.merge(file)
+        .versions()
+        .iter()
+        .filter_map(|v| v.data.as_ref()?.signing_key.as_ref())
+        .any(|k| k != known)
 }
 
 /// Whether everything `theirs` holds of `person` is a deletion (harmless to merge anywhere).

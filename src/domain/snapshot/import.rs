@@ -182,7 +182,7 @@ fn legacy_pins(doc: &Value) -> Table<ProfileLock> {
             .and_then(Value::as_str)
             .and_then(|t| t.parse::<DateTime<Utc>>().ok());
         if let (Some(pin), Some(when)) = (pin, when) {
-            out.upsert(Record::create(id, &legacy, when, ProfileLock { pin }));
+            out.upsert(Record::create(id, &legacy, when, ProfileLock { pin, signing: None }));
         }
     }
     out

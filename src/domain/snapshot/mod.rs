@@ -4,6 +4,7 @@
 pub mod authority;
 pub mod bounds;
 pub mod conflicts;
+pub mod evaluation;
 pub mod export;
 pub mod format;
 pub mod import;
