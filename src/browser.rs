@@ -37,6 +37,15 @@ pub fn random_bytes() -> [u8; 16] {
     b
 }
 
+/// `N` bytes from `crypto.getRandomValues`, or `None` when the browser has none: for secrets
+/// (a signing key), where a `Math.random` fallback would be guessable.
+pub fn secure_bytes<const N: usize>() -> Option<[u8; N]> {
+    let mut b = [0u8; N];
+    let crypto = web_sys::window()?.crypto().ok()?;
+    crypto.get_random_values_with_u8_array(&mut b).ok()?;
+    Some(b)
+}
+
 pub fn new_id() -> crate::domain::record::Id {
     crate::domain::record::Id::from_random(random_bytes())
 }

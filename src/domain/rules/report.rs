@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::jp::JpStatus;
 use super::profile::EmployeeProfile;
+use super::proof::Verified;
 use super::schedule::Reevaluation;
 use crate::domain::lang::{Lang, Text};
 use crate::domain::model::employee::PositionKind;
@@ -67,6 +68,12 @@ pub struct CohortRow {
     pub last_assessment: Option<NaiveDate>,
     pub reevaluation: ReevaluationState,
     pub talent_box: Option<u8>,
+    /// The latest proven verification of levels (`rules::proof`).
+    pub verified: Option<Verified>,
+    /// Who signed the rating behind the talent box.
+    pub rated: Option<Verified>,
+    /// "Verified" records whose signature does not check.
+    pub unproven: usize,
 }
 
 impl CohortRow {
@@ -86,6 +93,9 @@ impl CohortRow {
             last_assessment: p.last_assessment,
             reevaluation: ReevaluationState::of(&p.reevaluation),
             talent_box: p.talent.as_ref().map(|t| t.rule.number),
+            verified: p.verified.clone(),
+            rated: p.rated.clone(),
+            unproven: p.unproven,
         }
     }
 }
@@ -163,7 +173,7 @@ pub fn sort_rows(rows: &mut [CohortRow], column: Column, ascending: bool) {
 }
 
 /// The column names of the CSV report, in order.
-pub const CSV_COLUMNS: [&str; 14] = [
+pub const CSV_COLUMNS: [&str; 19] = [
     "nip",
     "nama",
     "unit_kerja",
@@ -177,6 +187,11 @@ pub const CSV_COLUMNS: [&str; 14] = [
     "penilaian_terakhir",
     "status_evaluasi_ulang",
     "kotak_talenta",
+    "diverifikasi_oleh",
+    "nip_pemverifikasi",
+    "tanggal_verifikasi",
+    "kinerja_ditandatangani_oleh",
+    "tanpa_tanda_tangan_sah",
     "id_pegawai",
 ];
 
@@ -214,6 +229,11 @@ pub fn csv(rows: &[CohortRow], lang: Lang) -> String {
             r.last_assessment.map(|d| d.to_string()).unwrap_or_default(),
             r.reevaluation.label().get(lang).to_string(),
             r.talent_box.map(|b| b.to_string()).unwrap_or_default(),
+            r.verified.as_ref().map(|v| v.by.name.clone()).unwrap_or_default(),
+            r.verified.as_ref().map(|v| v.by.nip.clone()).unwrap_or_default(),
+            r.verified.as_ref().map(|v| v.date.to_string()).unwrap_or_default(),
+            r.rated.as_ref().map(|v| v.by.name.clone()).unwrap_or_default(),
+            r.unproven.to_string(),
             r.id.to_string(),
         ]));
     }

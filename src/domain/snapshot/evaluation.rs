@@ -315,3 +315,16 @@ impl ProfileLock {
         Some(ProfileLock { pin: new_hash, signing })
     }
 }
+
+impl Snapshot {
+    /// `employee`'s performance ratings, newest first, each with whether its signature checks.
+    pub fn ratings_with_proof<'a>(&'a self, employee: &'a Id) -> Vec<(&'a Rating, crate::domain::rules::proof::Proof)> {
+        let mut out: Vec<_> = self
+            .ratings
+            .live_of(employee)
+            .map(|r| (r.data(), proof_of(&r.id, r.data(), &self.employees)))
+            .collect();
+        crate::domain::sort::sort_by(&mut out, |a, b| (b.0.year, b.0.half, b.0.date).cmp(&(a.0.year, a.0.half, a.0.date)));
+        out
+    }
+}

@@ -10,6 +10,7 @@ use crate::domain::format;
 use crate::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus, IndicatorRef};
 use crate::domain::record::{Id, Record};
 use crate::domain::rules::levels::{changes, suggest_level};
+use crate::domain::rules::proof::{proof_of, Proof};
 use crate::domain::sort;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{navigate, Route};
@@ -72,6 +73,7 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
             entries: entries.get_untracked(),
             note: String::new(),
             feedback: vec![],
+            signature: None,
         };
         let existing = draft_id.get_value();
         let id = existing.clone().unwrap_or_else(browser::new_id);
@@ -187,23 +189,36 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
     let history = move || {
         let lang = i18n.lang();
         // By assessment date, then by when it was written (two on one day).
-        let mut done: Vec<(chrono::DateTime<chrono::Utc>, Assessment)> = store.snapshot.with(|s| {
+        let mut done: Vec<(chrono::DateTime<chrono::Utc>, Assessment, Proof)> = store.snapshot.with(|s| {
             s.assessments
                 .live_of(&emp3)
                 .filter(|r| r.data().status == AssessmentStatus::Final)
-                .map(|r| (r.updated_at(), r.data().clone()))
+                .map(|r| (r.updated_at(), r.data().clone(), proof_of(&r.id, r.data(), &s.employees)))
                 .collect()
         });
         sort::sort_by(&mut done, |a, b| (a.1.date, a.0).cmp(&(b.1.date, b.0)));
-        let done: Vec<Assessment> = done.into_iter().map(|(_, a)| a).collect();
+        let proofs: Vec<Proof> = done.iter().map(|(_, _, p)| p.clone()).collect();
+        let done: Vec<Assessment> = done.into_iter().map(|(_, a, _)| a).collect();
         let mut rows = Vec::new();
         for (k, a) in done.iter().enumerate().rev() {
             let kind = match a.kind {
                 AssessmentKind::SelfAssessment => i18n.t("Penilaian diri", "Self-assessment").to_string(),
                 AssessmentKind::Verified => format!(
-                    "{} ({}){}",
-                    i18n.t("Diverifikasi atasan", "Verified by supervisor"),
-                    a.assessor.clone().unwrap_or_default(),
+                    "{}{}",
+                    match &proofs[k] {
+                        Proof::Signed(v) => format!(
+                            "{} ({}, {})",
+                            i18n.t("Diverifikasi atasan", "Verified by supervisor"),
+                            v.name,
+                            i18n.t("tanda tangan sah", "signature checks")
+                        ),
+                        other => format!(
+                            "{} ({}): {}",
+                            i18n.t("Penilaian atasan belum terbukti", "Supervisor's evaluation not proven"),
+                            a.assessor.clone().unwrap_or_default(),
+                            i18n.text(&other.label())
+                        ),
+                    },
                     if a.feedback.is_empty() {
                         String::new()
                     } else {

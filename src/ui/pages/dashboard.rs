@@ -116,9 +116,11 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
         };
 
         let gaps = p.standings.iter().map(|s| {
-            let source = s.current.as_ref().map(|c| match c.source {
-                LevelSource::Verified => i18n.t("diverifikasi", "verified"),
-                LevelSource::SelfAssessed => i18n.t("penilaian diri", "self-assessed"),
+            let source = s.current.as_ref().map(|c| match (c.source, &c.verifier) {
+                (LevelSource::Verified, Some(v)) => format!("{} {}", i18n.t("diverifikasi", "verified by"), v.name),
+                (LevelSource::Verified, None) => i18n.t("diverifikasi", "verified").to_string(),
+                (LevelSource::SelfAssessed, _) => i18n.t("penilaian diri", "self-assessed").to_string(),
+                (LevelSource::Unproven, _) => i18n.t("dilaporkan sendiri, tanpa tanda tangan atasan yang sah", "self-reported, without a valid supervisor's signature").to_string(),
             });
             let gap = s.gap();
             view! {
@@ -152,6 +154,31 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
             }
         }).collect_view();
         let no_gaps = p.recommendations.is_empty() && p.jpm.is_some();
+        // Who verified, when, and what claims to be verified but is not proven.
+        let verification = {
+            let verified = p.verified.as_ref().map(|v| format!(
+                "{} {} (NIP {}), {} — {}",
+                i18n.t("Terakhir diverifikasi oleh", "Last verified by"),
+                v.by.name,
+                v.by.nip,
+                format::date(lang, v.date),
+                i18n.t("tanda tangan sah", "signature checks")
+            ));
+            let unproven = (p.unproven > 0).then(|| format!(
+                "{} {}",
+                p.unproven,
+                i18n.t(
+                    "penilaian atasan atau penilaian kinerja tanpa tanda tangan atasan yang sah: dihitung sebagai laporan sendiri.",
+                    "supervisor's evaluations or performance ratings without a valid supervisor's signature: counted as self-reported."
+                )
+            ));
+            (verified.is_some() || unproven.is_some()).then(|| view! {
+                <div class="verification" data-testid="verification">
+                    {verified.map(|t| view! { <p class="proof-signed">{format!("✓ {t}")}</p> })}
+                    {unproven.map(|t| view! { <p class="proof-unsigned">{format!("⚠ {t}")}</p> })}
+                </div>
+            })
+        };
 
         view! {
             <section class="page">
@@ -159,6 +186,7 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
                 <p class="muted">{format!("{} · {} · NIP {}", p.position.title, p.unit, p.nip)}</p>
                 {banner}
                 <div class="stats">{jpm}{jp_view}</div>
+                {verification}
                 <h2>{i18n.t("Tingkat kompetensi", "Competency levels")}</h2>
                 <LevelChart standings=p.standings.clone()/>
                 <table class="table" data-testid="gaps">

@@ -10,6 +10,7 @@ use crate::domain::pin::{check_pin, hash_pin};
 use crate::domain::record::DeviceId;
 use crate::domain::record::Id;
 use crate::domain::snapshot::Snapshot;
+use crate::storage::prefs;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{navigate, Route};
 use crate::ui::state::use_store;
@@ -28,6 +29,13 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
     let had_pin = editing
         .as_ref()
         .is_some_and(|id| store.snapshot.with_untracked(|s| s.is_locked(id)));
+    // A profile that signs supervisors' evaluations keeps its key sealed with its PIN: a new
+    // PIN needs the current one (to seal the key again), and the PIN cannot be removed.
+    let old_lock = editing
+        .as_ref()
+        .and_then(|id| store.snapshot.with_untracked(|s| s.lock_of(id).cloned()));
+    let signs = old_lock.as_ref().is_some_and(|l| l.signing.is_some());
+    let current_pin = RwSignal::new(String::new());
 
     let nip = RwSignal::new(initial.nip.clone());
     let name = RwSignal::new(initial.name.clone());
@@ -88,10 +96,47 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
                 errors.set(Vec::new());
                 let Ok(new_pin) = pin_check else { return };
                 // The PIN is the device's, not the record's (`model::lock`).
-                let lock = new_pin.map(|p| ProfileLock {
-                    pin: hash_pin(&p, browser::random_bytes()),
-                });
-                let remove = remove_pin.get_untracked();
+                let lock = match (new_pin, &old_lock, &editing_id) {
+                    (Some(p), Some(old), Some(owner)) if old.signing.is_some() => {
+                        let mut attempts = prefs::attempts(owner.as_str());
+                        let now_ms = js_sys::Date::now();
+                        if let Err(r) = attempts.check(now_ms) {
+                            pin_error.set(Some(r.text()));
+                            return;
+                        }
+                        let hash = hash_pin(&p, browser::random_bytes());
+                        let resealed = match (browser::secure_bytes(), browser::secure_bytes()) {
+                            (Some(salt), Some(nonce)) => {
+                                old.with_new_pin(owner, &current_pin.get_untracked(), hash, &p, salt, nonce)
+                            }
+                            _ => None,
+                        };
+                        current_pin.set(String::new());
+                        match resealed {
+                            Some(l) => {
+                                attempts.succeeded();
+                                prefs::set_attempts(owner.as_str(), attempts);
+                                Some(l)
+                            }
+                            None => {
+                                let r = attempts.failed(now_ms);
+                                prefs::set_attempts(owner.as_str(), attempts);
+                                pin_error.set(Some(Text::new(
+                                    format!("PIN saat ini salah. {}", r.text().id),
+                                    format!("The current PIN is wrong. {}", r.text().en),
+                                )));
+                                return;
+                            }
+                        }
+                    }
+                    (Some(p), _, _) => Some(ProfileLock {
+                        pin: hash_pin(&p, browser::random_bytes()),
+                        signing: None,
+                    }),
+                    (None, _, _) => None,
+                };
+                let remove = remove_pin.get_untracked() && !signs;
+                let edited = form();
                 match &editing_id {
                     None => match store.add_employee(employee, lock) {
                         Some(id) => {
@@ -103,11 +148,12 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
                     Some(id) => {
                         let rid = id.clone();
                         let edit = move |s: &mut Snapshot, dev: &DeviceId, now: DateTime<Utc>| {
+                            // Only the form's fields change; the rest of the record is kept.
                             if let Some(r) = s.employees.get_mut(&rid) {
-                                let mut e = employee;
-                                e.supervisor = r.data().supervisor.clone();
-                                if &e != r.data() {
-                                    r.edit(dev, now, e);
+                                if let Ok(e) = edited.apply_to(r.data()) {
+                                    if &e != r.data() {
+                                        r.edit(dev, now, e);
+                                    }
                                 }
                             }
                             match (lock, remove) {
@@ -196,6 +242,14 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
                     } else {
                         i18n.t("4–6 angka. Dengan PIN, rekan yang memakai tablet yang sama tidak dapat membuka profil Anda lewat aplikasi.", "4–6 digits. With a PIN, colleagues sharing the tablet cannot open your profile through the app.")
                     }}</p>
+                    <Show when=move || signs>
+                        <p class="field-hint" id="h-current-pin">{i18n.tr(
+                            "Profil ini menandatangani penilaian atasan; kunci tanda tangannya terkunci dengan PIN ini. Untuk mengganti PIN, masukkan juga PIN saat ini. PIN tidak dapat dihapus.",
+                            "This profile signs supervisors' evaluations; its signing key is locked with this PIN. To change the PIN, also enter the current one. The PIN cannot be removed.")}</p>
+                        <label for="f-current-pin">{i18n.tr("PIN saat ini", "Current PIN")}</label>
+                        <input id="f-current-pin" type="password" inputmode="numeric" autocomplete="current-password" maxlength="6"
+                            prop:value=current_pin on:input=move |e| current_pin.set(event_target_value(&e)) aria-describedby="h-current-pin e-pin"/>
+                    </Show>
                     <label for="f-pin">{i18n.tr("PIN baru", "New PIN")}</label>
                     <input id="f-pin" type="password" inputmode="numeric" autocomplete="new-password" maxlength="6"
                         prop:value=pin on:input=move |e| pin.set(event_target_value(&e)) aria-describedby="h-pin e-pin"/>
@@ -203,7 +257,7 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
                     <input id="f-pin2" type="password" inputmode="numeric" autocomplete="new-password" maxlength="6"
                         prop:value=pin2 on:input=move |e| pin2.set(event_target_value(&e)) aria-describedby="e-pin"/>
                     <p class="field-error" id="e-pin" role="alert">{move || pin_error.get().map(|t| i18n.text(&t))}</p>
-                    <Show when=move || had_pin>
+                    <Show when=move || had_pin && !signs>
                         <label class="check">
                             <input type="checkbox" on:change=move |e| remove_pin.set(event_target_checked(&e))/>
                             {i18n.tr("Hapus PIN", "Remove the PIN")}

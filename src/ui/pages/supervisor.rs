@@ -1,17 +1,18 @@
-//! For the supervisor (atasan), sitting with the employee: record verified levels and a
-//! performance rating for the half-year, each with the supervisor's name and the date.
+//! For the supervisor (atasan), sitting with the employee: verified levels and a performance
+//! rating for the half-year, signed with the supervisor's own profile and PIN
+//! (`snapshot::evaluation`). Without that PIN nothing is recorded as verified.
 
-use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::format;
-use crate::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus};
-use crate::domain::model::evaluation::{feedback_for_evaluation, Performance, Potential, Rating};
-use crate::domain::record::{Id, Record};
-use crate::domain::sort;
+use crate::domain::model::evaluation::{Performance, Potential};
+use crate::domain::record::Id;
+use crate::domain::snapshot::evaluation::{signers, unlock_signer, EvaluationForm, SignRefusal};
+use crate::storage::prefs;
 use crate::ui::components::public_feedback::PublicFeedback;
 use crate::ui::i18n::use_i18n;
+use crate::ui::route::Route;
 use crate::ui::state::use_store;
 
 #[component]
@@ -22,105 +23,80 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
         return view! { <p>{i18n.tr("Profil tidak ditemukan.", "Profile not found.")}</p> }.into_any();
     };
     let today = browser::today();
-    let name = RwSignal::new(String::new());
+    // Who may sign here: other profiles with a PIN on this device (their recorded supervisor
+    // first, if among them).
+    let emp_signers = employee.clone();
+    let candidates = Memo::new(move |_| {
+        store.snapshot.with(|s| {
+            let mine = s.employees.get(&emp_signers).and_then(|r| r.data().supervisor.clone());
+            let mut list: Vec<(Id, String)> = signers(s, &emp_signers)
+                .into_iter()
+                .filter_map(|id| s.employees.get(&id).map(|r| (id, r.data().name.clone())))
+                .collect();
+            crate::domain::sort::sort_by(&mut list, |a, b| {
+                (Some(&b.0) == mine.as_ref(), a.1.to_lowercase()).cmp(&(Some(&a.0) == mine.as_ref(), b.1.to_lowercase()))
+            });
+            list
+        })
+    });
+    let chosen = RwSignal::new(candidates.get_untracked().first().map(|(id, _)| id.to_string()).unwrap_or_default());
+    let pin = RwSignal::new(String::new());
     let date = RwSignal::new(today.to_string());
     let levels = RwSignal::new(codes.iter().map(|c| (c.clone(), 0u8)).collect::<Vec<_>>());
     let performance = RwSignal::new(String::new());
     let potential = RwSignal::new(String::new());
     let message = RwSignal::new(None::<(bool, String)>);
+    let busy = RwSignal::new(false);
     let emp = employee.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let rater = name.get_untracked().trim().to_string();
+        if busy.get_untracked() {
+            return;
+        }
+        let refuse = move |r: SignRefusal| message.set(Some((false, i18n.text(&r.text()))));
         let Some(day) = format::parse_date(&date.get_untracked()) else {
-            message.set(Some((
-                false,
-                i18n.t("Isi tanggal penilaian.", "Enter the date.").to_string(),
-            )));
+            message.set(Some((false, i18n.t("Isi tanggal penilaian.", "Enter the date.").to_string())));
             return;
         };
-        if rater.is_empty() {
-            message.set(Some((
-                false,
-                i18n.t("Isi nama atasan.", "Enter the supervisor's name.").to_string(),
-            )));
-            return;
+        let form = EvaluationForm {
+            date: day,
+            levels: levels.get_untracked(),
+            performance: crate::ui::form_value::parse::<Performance>(&performance.get_untracked()),
+            potential: crate::ui::form_value::parse::<Potential>(&potential.get_untracked()),
+        };
+        if let Err(r) = form.check(browser::today()) {
+            return refuse(r);
         }
-        {
-            use crate::domain::snapshot::bounds::{date_problem, text_problem};
-            if let Some(p) = date_problem(day, browser::today()).or_else(|| text_problem(&rater, false)) {
-                message.set(Some((false, i18n.text(&p))));
-                return;
-            }
-        }
-        let entries: Vec<AssessmentEntry> = levels
-            .get_untracked()
-            .into_iter()
-            .filter(|(_, l)| *l > 0)
-            .map(|(c, l)| AssessmentEntry {
-                competency: c,
-                level: Some(l),
-                indicators: vec![],
-                evidence: String::new(),
+        let Ok(supervisor) = Id::parse(&chosen.get_untracked()) else {
+            return refuse(SignRefusal::NoSupervisor);
+        };
+        let typed = pin.get_untracked();
+        pin.set(String::new());
+        busy.set(true);
+        // The supervisor's own gate: wrong PINs here count with those at their profile.
+        let mut attempts = prefs::attempts(supervisor.as_str());
+        let signer = store.snapshot.with_untracked(|s| {
+            unlock_signer(s, &emp, &supervisor, &typed, &mut attempts, js_sys::Date::now(), || {
+                Some((browser::secure_bytes()?, browser::secure_bytes()?, browser::secure_bytes()?))
             })
-            .collect();
-        let perf: Option<Performance> = crate::ui::form_value::parse(&performance.get_untracked());
-        let pot: Option<Potential> = crate::ui::form_value::parse(&potential.get_untracked());
-        if entries.is_empty() && perf.is_none() {
-            message.set(Some((
-                false,
-                i18n.t(
-                    "Isi minimal satu tingkat kompetensi atau penilaian kinerja.",
-                    "Enter at least one competency level or a performance rating.",
-                )
-                .to_string(),
-            )));
-            return;
-        }
-        let emp = emp.clone();
-        let ok = store.change(move |s, dev, now| {
-            if !entries.is_empty() {
-                let previous = s
-                    .assessments
-                    .live()
-                    .filter(|r| {
-                        r.data().employee == emp && r.data().kind == AssessmentKind::Verified && r.data().date <= day
-                    })
-                    .map(|r| r.data().date)
-                    .max();
-                let feedback =
-                    feedback_for_evaluation(s.feedback.live().map(|r| (&r.id, r.data())), &emp, previous, day);
-                let a = Assessment {
-                    employee: emp.clone(),
-                    kind: AssessmentKind::Verified,
-                    status: AssessmentStatus::Final,
-                    date: day,
-                    assessor: Some(rater.clone()),
-                    entries,
-                    note: String::new(),
-                    feedback,
-                };
-                s.assessments.upsert(Record::create(browser::new_id(), dev, now, a));
-            }
-            if let Some(performance) = perf {
-                let r = Rating {
-                    employee: emp,
-                    year: day.year(),
-                    half: Rating::half_of(day),
-                    performance,
-                    potential: pot,
-                    rater,
-                    date: day,
-                    note: String::new(),
-                };
-                s.ratings.upsert(Record::create(browser::new_id(), dev, now, r));
-            }
         });
-        message.set(Some(if ok {
-            (true, i18n.t("Tersimpan.", "Saved.").to_string())
-        } else {
-            (false, i18n.t("Tidak tersimpan.", "Not saved.").to_string())
-        }));
+        prefs::set_attempts(supervisor.as_str(), attempts);
+        let emp = emp.clone();
+        let result = signer.and_then(|signer| {
+            store.try_change(move |s, dev, now| {
+                s.record_evaluation(&emp, &form, &signer, [browser::new_id(), browser::new_id()], dev, now)
+            })
+        });
+        busy.set(false);
+        let name = candidates.with_untracked(|c| c.iter().find(|(id, _)| *id == supervisor).map(|(_, n)| n.clone()));
+        match result {
+            Ok(true) => message.set(Some((
+                true,
+                format!("{} {}.", i18n.t("Tersimpan dan ditandatangani oleh", "Saved and signed by"), name.unwrap_or_default()),
+            ))),
+            Ok(false) => message.set(Some((false, i18n.t("Tidak tersimpan.", "Not saved.").to_string()))),
+            Err(r) => refuse(r),
+        }
     };
     let rows = codes.into_iter().enumerate().map(|(i, code)| {
         let label = store.catalog.with_untracked(|c| c.competencies.get(&code).map(|c| c.name.clone())).unwrap_or_default();
@@ -138,23 +114,53 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
     let emp2 = employee.clone();
     let ratings = move || {
         let lang = i18n.lang();
-        let mut rs: Vec<Rating> = store
-            .snapshot
-            .with(|s| s.ratings.live_of(&emp2).map(|r| r.data().clone()).collect());
-        sort::sort_by(&mut rs, |a, b| b.date.cmp(&a.date));
-        rs.into_iter().map(|r| view! {
-            <li>{format!("{} {}/{} — {}{} ({}, {})", i18n.t("Semester", "Half"), r.half, r.year, i18n.text(&r.performance.label()),
-                r.potential.map(|p| format!(", {} {}", i18n.t("potensi", "potential"), i18n.text(&p.label()))).unwrap_or_default(), r.rater, format::date(lang, r.date))}</li>
-        }).collect_view()
+        store.snapshot.with(|s| {
+            s.ratings_with_proof(&emp2)
+                .into_iter()
+                .map(|(r, proof)| {
+                    let signed = proof.verifier().is_some();
+                    let text = format!(
+                        "{} {}/{} — {}{} ({}, {}) — {}",
+                        i18n.t("Semester", "Half"),
+                        r.half,
+                        r.year,
+                        i18n.text(&r.performance.label()),
+                        r.potential
+                            .map(|p| format!(", {} {}", i18n.t("potensi", "potential"), i18n.text(&p.label())))
+                            .unwrap_or_default(),
+                        r.rater,
+                        format::date(lang, r.date),
+                        i18n.text(&proof.label())
+                    );
+                    view! { <li class=if signed { "proof-signed" } else { "proof-unsigned" }>{if signed { "✓ " } else { "⚠ " }}{text}</li> }
+                })
+                .collect_view()
+        })
     };
+    let no_signers = move || candidates.with(|c| c.is_empty());
     view! {
         <section class="page">
             <h1>{i18n.tr("Penilaian oleh atasan", "Supervisor's evaluation")}</h1>
-            <p class="muted">{i18n.tr("Diisi atasan bersama pegawai. Tingkat terverifikasi menggantikan penilaian diri dalam perhitungan JPM.", "Filled in by the supervisor with the employee. Verified levels replace self-assessed ones in the JPM.")}</p>
+            <p class="muted">{i18n.tr(
+                "Diisi atasan bersama pegawai. Atasan memilih profilnya sendiri dan memasukkan PIN-nya: penilaian ditandatangani, dan tanda tangannya tetap dapat diperiksa di perangkat lain dan oleh pelatih. Hanya tingkat yang ditandatangani menggantikan penilaian diri dalam perhitungan JPM.",
+                "Filled in by the supervisor with the employee. The supervisor picks their own profile and enters their PIN: the evaluation is signed, and the signature can still be checked on other devices and by the trainer. Only signed levels replace self-assessed ones in the JPM.")}</p>
+            <Show when=no_signers>
+                <p class="notice" data-testid="no-signers">
+                    {i18n.tr(
+                        "Belum ada profil atasan ber-PIN di perangkat ini. Atasan membuat profilnya sendiri dengan PIN (Tambah profil), lalu membuka halaman ini lagi bersama pegawai.",
+                        "No supervisor's profile with a PIN on this device yet. The supervisor creates their own profile with a PIN (Add profile), then opens this page again with the employee.")}
+                    " "<a href=Route::NewProfile.href()>{i18n.tr("Tambah profil atasan", "Add the supervisor's profile")}</a>
+                </p>
+            </Show>
             <form class="form" on:submit=submit novalidate>
                 <div class="field-row">
-                    <div class="field"><label for="s-name">{i18n.tr("Nama atasan", "Supervisor's name")}</label>
-                        <input id="s-name" type="text" prop:value=name on:input=move |e| name.set(event_target_value(&e))/></div>
+                    <div class="field"><label for="s-signer">{i18n.tr("Profil atasan", "Supervisor's profile")}</label>
+                        <select id="s-signer" on:change=move |e| chosen.set(event_target_value(&e)) prop:value=move || chosen.get()>
+                            {move || candidates.get().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                        </select></div>
+                    <div class="field"><label for="s-pin">{i18n.tr("PIN atasan", "Supervisor's PIN")}</label>
+                        <input id="s-pin" type="password" inputmode="numeric" autocomplete="off" maxlength="6"
+                            prop:value=pin on:input=move |e| pin.set(event_target_value(&e))/></div>
                     <div class="field"><label for="s-date">{i18n.tr("Tanggal", "Date")}</label>
                         <input id="s-date" type="date" prop:value=date on:input=move |e| date.set(event_target_value(&e))/></div>
                 </div>
@@ -179,11 +185,11 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
                             }).collect_view()}
                         </select></div>
                 </div>
-                <p role="status" class=move || match message.get() { Some((true, _)) => "notice notice-ok", Some((false, _)) => "notice notice-error", None => "" }>{move || message.get().map(|(_, m)| m)}</p>
-                <p class="actions"><button type="submit" class="button">{i18n.tr("Simpan penilaian atasan", "Save the evaluation")}</button></p>
+                <p role="status" data-testid="supervisor-result" class=move || match message.get() { Some((true, _)) => "notice notice-ok", Some((false, _)) => "notice notice-error", None => "" }>{move || message.get().map(|(_, m)| m)}</p>
+                <p class="actions"><button type="submit" class="button" disabled=move || busy.get() || no_signers()>{i18n.tr("Tandatangani dan simpan", "Sign and save")}</button></p>
             </form>
             <h2>{i18n.tr("Penilaian kinerja", "Performance ratings")}</h2>
-            <ul>{ratings}</ul>
+            <ul data-testid="ratings">{ratings}</ul>
             <PublicFeedback employee=employee.clone()/>
         </section>
     }

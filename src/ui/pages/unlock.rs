@@ -22,8 +22,10 @@ pub fn try_unlock(store: Store, employee: &Id, pin: &str) -> Result<(), crate::d
     prefs::set_attempts(employee.as_str(), attempts);
     result.map_err(|r| r.text())?;
     if needs_rehash(&lock.pin) {
+        // Only the hash is renewed; a sealed signing key has its own derivation and stays.
         let fresh = ProfileLock {
             pin: hash_pin(pin, browser::random_bytes()),
+            ..lock
         };
         let who = employee.clone();
         store.change(move |s, dev, now| s.set_lock(&who, fresh, dev, now));

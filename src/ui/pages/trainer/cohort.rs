@@ -142,6 +142,7 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
         let status = jp_status_label(r.jp_status);
         let reevaluation = r.reevaluation.label();
         let (jpm, jp, last) = (r.jpm, r.jp_earned, r.last_assessment);
+        let (verified, unproven) = (r.verified.clone(), r.unproven);
         view! {
             <div role="row" class="grid-row" aria-rowindex=index + 2>
                 <div role="rowheader"><strong>{r.name}</strong><div class="muted small">{r.nip}</div></div>
@@ -152,7 +153,13 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
                     <div class="small">{move || category.as_ref().map(|t| i18n.text(t))}</div>
                 </div>
                 <div role="cell">{move || format::number(i18n.lang(), jp)}<div class="small">{move || i18n.text(&status)}</div></div>
-                <div role="cell">{move || last.map(|d| format::date(i18n.lang(), d)).unwrap_or_else(|| "—".into())}</div>
+                <div role="cell">{move || last.map(|d| format::date(i18n.lang(), d)).unwrap_or_else(|| "—".into())}
+                    <div class="small" data-testid="verified-by">{move || match (&verified, unproven) {
+                        (Some(v), _) => format!("✓ {} {}, {}", i18n.t("diverifikasi", "verified by"), v.by.name, format::date(i18n.lang(), v.date)),
+                        (None, n) if n > 0 => format!("⚠ {n} {}", i18n.t("tanpa tanda tangan sah", "without a valid signature")),
+                        _ => String::new(),
+                    }}</div>
+                </div>
                 <div role="cell">{move || i18n.text(&reevaluation)}</div>
             </div>
         }

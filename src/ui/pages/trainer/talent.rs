@@ -25,14 +25,17 @@ pub fn TalentView(cohort: Cohort) -> impl IntoView {
             let rows = [Potential::High, Potential::Medium, Potential::Low].into_iter().map(|pot| {
                 let cells = [Performance::Below, Performance::Meets, Performance::Above].into_iter().map(|perf| {
                     let rule = rules.talent.boxes.value.iter().find(|b| b.performance == perf && b.potential == pot).cloned();
-                    let people: Vec<String> = ps.iter().filter(|p| p.talent.as_ref().is_some_and(|t| t.performance == perf && t.potential == pot)).map(|p| p.name.clone()).collect();
+                    let people: Vec<(String, String)> = ps.iter().filter(|p| p.talent.as_ref().is_some_and(|t| t.performance == perf && t.potential == pot)).map(|p| (
+                        p.name.clone(),
+                        p.rated.as_ref().map(|r| format!("{} {}, {}", i18n.t("kinerja ditandatangani", "rating signed by"), r.by.name, format::date(i18n.lang(), r.date))).unwrap_or_default(),
+                    )).collect();
                     let n = people.len();
                     let more = n.saturating_sub(NAMES_PER_BOX);
                     let number = rule.as_ref().map(|r| r.number).unwrap_or(0);
                     view! {
                         <td class="talent-cell" data-testid=format!("box-{number}")>
                             <div class="talent-head"><strong>{rule.as_ref().map(|r| i18n.text(&r.label))}</strong><span class="talent-count">{n}</span></div>
-                            <ul class="talent-names">{people.into_iter().take(NAMES_PER_BOX).map(|name| view! { <li>{name}</li> }).collect_view()}</ul>
+                            <ul class="talent-names">{people.into_iter().take(NAMES_PER_BOX).map(|(name, rated)| view! { <li>{name}<div class="small muted">{format!("✓ {rated}")}</div></li> }).collect_view()}</ul>
                             {(more > 0).then(|| view! { <p class="small">{format!("+{more} {}", i18n.t("lainnya", "more"))}</p> })}
                             <p class="small muted">{rule.as_ref().map(|r| i18n.text(&r.follow_up))}</p>
                         </td>
@@ -88,7 +91,7 @@ pub fn TalentView(cohort: Cohort) -> impl IntoView {
     view! {
         <section class="page">
             <h1>{i18n.tr("Matriks talenta (9 kotak)", "Talent grid (9 boxes)")}</h1>
-            <p class="muted">{i18n.tr("Kinerja dari penilaian atasan terakhir; potensial dari atasan atau, bila kosong, dari JPM (Permenpan RB 3/2020).", "Performance from the latest supervisor rating; potential from the supervisor or, when missing, from JPM (Permenpan RB 3/2020).")}</p>
+            <p class="muted">{i18n.tr("Kinerja dari penilaian atasan terakhir yang ditandatangani atasan (✓: tanda tangan sah); penilaian tanpa tanda tangan sah tidak dihitung. Potensial dari atasan atau, bila kosong, dari JPM (Permenpan RB 3/2020).", "Performance from the latest rating signed by the supervisor (✓: the signature checks); ratings without a valid signature do not count. Potential from the supervisor or, when missing, from JPM (Permenpan RB 3/2020).")}</p>
             {grid}
             <p class="muted">{move || format!("{} {}", unplaced(), i18n.t("pegawai belum dapat ditempatkan (belum ada penilaian kinerja atau JPM).", "employees cannot be placed yet (no performance rating or JPM)."))}</p>
             <h2>{i18n.tr("Kesiapan promosi", "Promotion readiness")}</h2>
