@@ -1,4 +1,5 @@
 // Steps of the learner's journeys, written the way a person does them on the tablet.
+import { createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
@@ -82,7 +83,30 @@ export async function takeQuiz(page: Page, id: string, correctly: boolean) {
   }
 }
 
-/** A realistic export file of one employee, as a learner's device would write it. */
+/** The Ed25519 key of generated supervisor `i` (a fixed seed, so every run signs alike). */
+function supervisorKey(i: number): KeyObject {
+  const pkcs8Ed25519Prefix = Buffer.from('302e020100300506032b657004220420', 'hex');
+  return createPrivateKey({ key: Buffer.concat([pkcs8Ed25519Prefix, Buffer.alloc(32, i + 1)]), format: 'der', type: 'pkcs8' });
+}
+
+/** The public half, hex, as it sits in the supervisor's employee record (`signing_key`). */
+export function supervisorPublicKey(i: number): string {
+  return createPublicKey(supervisorKey(i)).export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
+}
+
+/**
+ * Signs `data` (record `recordId`, a `purpose` record) as supervisor `i` whose employee id is
+ * `signer`: the bytes `docs/export-format.md` specifies — the prefix lines, then the record's
+ * JSON without its signature, fields in the app's order (so the object must list them so).
+ */
+export function signAs(i: number, signer: string, purpose: 'assessment' | 'rating', recordId: string, data: object) {
+  const message = `lentera-signature-v1\n${purpose}\n${recordId}\n${signer}\n${JSON.stringify(data)}`;
+  return { ...data, signature: { signer, value: sign(null, Buffer.from(message), supervisorKey(i)).toString('hex') } };
+}
+
+/** A realistic export file of one employee, as a learner's device would write it. Employees 0
+ * and 1 are supervisors with signing keys: 0 signs everyone's rating but their own, which 1
+ * signs. */
 export function employeeExport(i: number, opts: { unit: string; level: number; performance?: string; potential?: string; assessed?: string }) {
   const pad = (n: number, w: number) => String(n).padStart(w, '0');
   const device = `tablet-${pad(i, 2)}`;
@@ -95,7 +119,10 @@ export function employeeExport(i: number, opts: { unit: string; level: number; p
     format: 'lentera',
     schema_version: 1,
     export: { app_version: '0.1.0', device, exported_at: '2026-11-20T02:00:00Z', employees: [emp], packs: [] },
-    employees: [rec(emp, { nip, name: `Pegawai ${pad(i, 2)}`, position: { title: 'Pengadministrasi Umum', kind: 'pelaksana' }, unit: opts.unit, grade: 'II/c' })],
+    employees: [rec(emp, {
+      nip, name: `Pegawai ${pad(i, 2)}`, position: { title: 'Pengadministrasi Umum', kind: 'pelaksana' }, unit: opts.unit, grade: 'II/c',
+      ...(i < 2 ? { signing_key: supervisorPublicKey(i) } : {}),
+    })],
     assessments: [
       rec(`10000000-0000-4000-8000-${pad(i, 12)}`, {
         employee: emp, kind: 'self_assessment', status: 'final', date: opts.assessed ?? '2026-10-01',
@@ -104,10 +131,12 @@ export function employeeExport(i: number, opts: { unit: string; level: number; p
     ],
   };
   if (opts.performance) {
-    doc.ratings = [rec(`20000000-0000-4000-8000-${pad(i, 12)}`, {
+    const ratingId = `20000000-0000-4000-8000-${pad(i, 12)}`;
+    const signer = i === 0 ? 1 : 0;
+    doc.ratings = [rec(ratingId, signAs(signer, `00000000-0000-4000-8000-${pad(signer, 12)}`, 'rating', ratingId, {
       employee: emp, year: 2026, half: 2, performance: opts.performance, ...(opts.potential ? { potential: opts.potential } : {}),
       rater: 'Kepala Bidang', date: '2026-10-15',
-    })];
+    }))];
   }
   return { name: `lentera-pegawai-${pad(i, 2)}-2026-11-20.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) };
 }

@@ -39,6 +39,8 @@ test('a self-assessment resumes where it stopped, suggests levels and keeps a hi
 test('a supervisor records verified levels and a rating; the plan follows the gaps', async ({ page }) => {
   await page.goto('./');
   await waitForPack(page);
+  // The supervisor is an employee too, with their own profile and PIN on the tablet.
+  await createProfile(page, { ...siti, name: 'Bapak Camat', nip: '197802152005011003', kind: 'administrator', pin: '1357' });
   await createProfile(page, siti);
   await page.getByRole('link', { name: 'Penilaian diri', exact: true }).click();
   await selfAssess(page, { 'T.PLY.01': 3 });
@@ -51,17 +53,17 @@ test('a supervisor records verified levels and a rating; the plan follows the ga
   await page.getByLabel('Isi umpan balik').fill('Antrean lama, petugas kurang ramah.');
   await page.getByRole('button', { name: 'Catat umpan balik' }).click();
   await expect(page.getByTestId('feedback')).toContainText('Keluhan (Kotak saran): Antrean lama');
-  await page.getByLabel('Nama atasan').fill('Bapak Camat');
+  await page.getByLabel('PIN atasan').fill('1357');
   await page.getByLabel(/^M\.01/).selectOption('1');
   await page.getByLabel('Kinerja', { exact: true }).selectOption('above');
-  await page.getByRole('button', { name: 'Simpan penilaian atasan' }).click();
-  await expect(page.getByText('Tersimpan.')).toBeVisible();
+  await page.getByRole('button', { name: 'Tandatangani dan simpan' }).click();
+  await expect(page.getByText('Tersimpan dan ditandatangani oleh Bapak Camat.')).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Di atas ekspektasi' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Ringkasan' }).click();
-  await expect(page.getByTestId('gaps')).toContainText('1 (diverifikasi)');
+  await expect(page.getByTestId('gaps')).toContainText('1 (diverifikasi Bapak Camat)');
   await page.getByRole('link', { name: 'Penilaian diri', exact: true }).click();
-  await expect(page.getByTestId('history')).toContainText('Diverifikasi atasan (Bapak Camat), 1 umpan balik publik dipertimbangkan');
+  await expect(page.getByTestId('history')).toContainText('Diverifikasi atasan (Bapak Camat, tanda tangan sah), 1 umpan balik publik dipertimbangkan');
 
   await page.getByRole('link', { name: 'Rencana', exact: true }).click();
   await expect(page.getByTestId('plan-proposals')).toContainText('M.01');

@@ -72,14 +72,16 @@ test('trainer journey: pack, 20 exports, cohort table, 9-box, CSV', async ({ pag
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).split('\r\n').filter((l) => l);
   expect(lines).toHaveLength(21);
-  expect(lines[0]).toBe('"nip","nama","unit_kerja","jabatan","jenis_jabatan","jpm_persen","kategori_jpm","tahun_jp","jp_tahun_ini","status_jp","penilaian_terakhir","status_evaluasi_ulang","kotak_talenta","id_pegawai"');
-  const row0 = lines.find((l) => l.includes('"Pegawai 00"'))!;
+  expect(lines[0]).toBe('"nip","nama","unit_kerja","jabatan","jenis_jabatan","jpm_persen","kategori_jpm","tahun_jp","jp_tahun_ini","status_jp","penilaian_terakhir","status_evaluasi_ulang","kotak_talenta","diverifikasi_oleh","nip_pemverifikasi","tanggal_verifikasi","kinerja_ditandatangani_oleh","tanpa_tanda_tangan_sah","id_pegawai"');
+  const row0 = lines.find((l) => l.split(',')[1] === '"Pegawai 00"')!;
   expect(row0).toContain('"Dinas Kependudukan"');
   // Level 1 in the nine managerial/socio-cultural competencies, T.TIK.01 (required 2 by the
   // pack for Pelaksana) not assessed: 9 / 11 = 81.8 %.
   expect(row0).toContain('"81.8","Cukup Optimal"');
   expect(row0).toContain('"2026-10-01"');
   expect(row0).toContain('"9"');
+  // Pegawai 00's rating is signed by Pegawai 01, whose record holds the key: it counts.
+  expect(row0).toContain('"Pegawai 01","0"');
 
   await page.getByRole('link', { name: 'Talenta dan promosi' }).click();
   await expectAccessible(page, 'talent grid');
