@@ -6,7 +6,10 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion};
+use lentera::domain::model::evaluation::{Performance, Rating};
+use lentera::domain::rules::proof::proof_of;
+use lentera::domain::signing::SecretKey;
 use lentera::domain::generate;
 use lentera::domain::model::activity::{Activity, Method};
 use lentera::domain::record::{Clock, Id, Record, Table, Version};
@@ -45,6 +48,17 @@ fn benches(c: &mut Criterion) {
             summary(&ps, &cat.rules)
         })
     });
+    // The same with no signature verdict remembered: the first pass after opening the cohort.
+    let mut group = c.benchmark_group("rules");
+    group.sample_size(10);
+    group.bench_function("profiles + summary, 2000 employees, first pass (every signature checked)", |b| {
+        b.iter(|| {
+            lentera::domain::signing::forget_verdicts();
+            let ps = profiles(black_box(&cohort), &cat, today());
+            summary(&ps, &cat.rules)
+        })
+    });
+    group.finish();
 
     let (big, json) = cohort_of_size(10 * 1024 * 1024);
     eprintln!(
@@ -136,5 +150,51 @@ fn merge_benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(rules, benches, merge_benches);
+/// One Ed25519 check of a signed rating, as `rules::proof` does it: first seen (verified), and
+/// seen before (remembered).
+fn signature_benches(c: &mut Criterion) {
+    let key = SecretKey::from_seed([7; 32]);
+    let (signer, employee) = (Id::parse("atasan").unwrap(), Id::parse("pegawai").unwrap());
+    let cat = generate::catalog(SEED, 4);
+    let mut people = generate::cohort(SEED, 1, &cat, today(), 1).employees;
+    let mut boss = people.live().next().unwrap().data().clone();
+    boss.signing_key = Some(key.public());
+    let at = today().and_hms_opt(8, 0, 0).unwrap().and_utc();
+    people.upsert(Record::create(signer.clone(), &signer, at, boss));
+    let rating = |n: usize| {
+        let mut r = Rating {
+            employee: employee.clone(),
+            year: 2026,
+            half: 2,
+            performance: Performance::Meets,
+            potential: None,
+            rater: "Atasan".into(),
+            date: today(),
+            note: format!("catatan {n}"),
+            signature: None,
+        };
+        let id = Id::parse(&format!("r{n}")).unwrap();
+        key.sign(&id, &mut r, &signer);
+        (id, r)
+    };
+    let mut group = c.benchmark_group("signatures");
+    let mut n = 0;
+    group.bench_function("check one rating's signature, first seen", |b| {
+        b.iter_batched(
+            || {
+                n += 1;
+                rating(n)
+            },
+            |(id, r)| proof_of(&id, &r, &people),
+            BatchSize::SmallInput,
+        )
+    });
+    let (id, r) = rating(0);
+    group.bench_function("check one rating's signature, seen before", |b| {
+        b.iter(|| proof_of(black_box(&id), black_box(&r), &people))
+    });
+    group.finish();
+}
+
+criterion_group!(rules, benches, merge_benches, signature_benches);
 criterion_main!(rules);

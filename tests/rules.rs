@@ -39,11 +39,11 @@ fn proven<'a>(items: &[(&'a Id, &'a Assessment, DateTime<Utc>)]) -> Vec<Assessme
         .iter()
         .map(|(i, a, w)| {
             let proof = if a.kind == Verified {
-                Proof::Signed(Verifier {
+                Proof::Signed(std::sync::Arc::new(Verifier {
                     id: id("atasan"),
                     name: "Ibu Kepala".into(),
                     nip: "198001012005012001".into(),
-                })
+                }))
             } else {
                 Proof::SelfReported
             };

@@ -86,9 +86,50 @@ pub fn checks<T: Signable>(record: &Id, data: &T, public: &str) -> bool {
     let (Some(key), Some(value)) = (hex::decode_array::<32>(public), hex::decode_array::<64>(&sig.value)) else {
         return false;
     };
-    let Ok(key) = VerifyingKey::from_bytes(&key) else { return false };
-    let value = ed25519_dalek::Signature::from_bytes(&value);
-    key.verify_strict(&message(record, data, &sig.signer), &value).is_ok()
+    let msg = message(record, data, &sig.signer);
+    remembered(&key, &value, &msg, || {
+        let Ok(key) = VerifyingKey::from_bytes(&key) else { return false };
+        key.verify_strict(&msg, &ed25519_dalek::Signature::from_bytes(&value)).is_ok()
+    })
+}
+
+/// Most entries cached before the memory is given back (a 2,000-person cohort has a few
+/// thousand signatures).
+const REMEMBERED: usize = 100_000;
+
+std::thread_local! {
+    /// Verdicts by SHA-256 of (key, signature, message): a verification costs about as much as
+    /// 50 such hashes, and the rules re-check every signature of a cohort on every change.
+    /// The key is the complete input, so a remembered verdict is the verdict.
+    static VERDICTS: std::cell::RefCell<std::collections::HashMap<[u8; 32], bool>> = Default::default();
+}
+
+/// Forgets every remembered verdict: for benchmarks of a first pass over a cohort (after opening
+/// trainer mode, say) and nothing else.
+pub fn forget_verdicts() {
+    VERDICTS.with(|m| m.borrow_mut().clear());
+}
+
+fn remembered(key: &[u8; 32], sig: &[u8; 64], msg: &[u8], verify: impl FnOnce() -> bool) -> bool {
+    use sha2::{Digest, Sha256};
+    let digest: [u8; 32] = Sha256::new()
+        .chain_update(key)
+        .chain_update(sig)
+        .chain_update(msg)
+        .finalize()
+        .into();
+    if let Some(v) = VERDICTS.with(|m| m.borrow().get(&digest).copied()) {
+        return v;
+    }
+    let verdict = verify();
+    VERDICTS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= REMEMBERED {
+            m.clear();
+        }
+        m.insert(digest, verdict);
+    });
+    verdict
 }
 
 const SEAL_SCHEME: &str = "pbkdf2-sha256:150000/aes-256-gcm";

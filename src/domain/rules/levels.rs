@@ -1,6 +1,7 @@
 //! Current level per competency, where it came from, and the gap to the required level.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -31,7 +32,7 @@ pub struct CurrentLevel {
     pub written: DateTime<Utc>,
     pub assessment: Id,
     /// Who signed, for a proven verification.
-    pub verifier: Option<Verifier>,
+    pub verifier: Option<Arc<Verifier>>,
 }
 
 /// An assessment with its record id, when the record was written (which orders two

@@ -6,6 +6,8 @@
 //! the employee's own profile, changed after signing, signed by the employee themselves, or
 //! signed by someone whose profile is not here — counts as the employee's own claim.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -25,15 +27,16 @@ pub struct Verifier {
 /// A proven verification: who, and the date it carries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Verified {
-    pub by: Verifier,
+    pub by: Arc<Verifier>,
     pub date: NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum Proof {
-    /// Signed by `Verifier`, and the signature checks against their key here.
-    Signed(Verifier),
+    /// Signed by `Verifier`, and the signature checks against their key here. Shared, not
+    /// copied: every level of the assessment points to it.
+    Signed(Arc<Verifier>),
     /// No signature: typed into the employee's own profile, or written before signatures.
     SelfReported,
     /// A signature that does not check: the record was changed after signing, the employee
@@ -45,7 +48,7 @@ pub enum Proof {
 }
 
 impl Proof {
-    pub fn verifier(&self) -> Option<&Verifier> {
+    pub fn verifier(&self) -> Option<&Arc<Verifier>> {
         match self {
             Proof::Signed(v) => Some(v),
             _ => None,
@@ -100,11 +103,11 @@ pub fn proof_of<T: Signable>(id: &Id, data: &T, employees: &Table<Employee>) -> 
         return Proof::SignerUnknown;
     };
     if checks(id, data, key) {
-        Proof::Signed(Verifier {
+        Proof::Signed(Arc::new(Verifier {
             id: sig.signer.clone(),
             name: signer.data().name.clone(),
             nip: signer.data().nip.to_string(),
-        })
+        }))
     } else {
         Proof::Broken
     }

@@ -102,14 +102,15 @@ mod tests {
 }
 
 /// A set-aside value as it may leave the device (the "download the raw data" button): the
-/// text as stored, except that the value of every `"hash"` and `"salt"` key is blanked, so no
-/// PIN hash leaves the device even in data the app could not read. Works on damaged text too:
+/// text as stored, except that the value of every `"hash"`, `"salt"` and `"sealed"` key is
+/// blanked, so no PIN hash or sealed signing key leaves the device even in data the app could
+/// not read. Works on damaged text too:
 /// it scans for the keys rather than parsing.
 pub fn redact_secrets(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     loop {
-        let next = ["\"hash\"", "\"salt\""]
+        let next = ["\"hash\"", "\"salt\"", "\"sealed\""]
             .iter()
             .filter_map(|k| rest.find(k).map(|i| (i, k.len())))
             .min();
@@ -137,10 +138,10 @@ mod redact_tests {
 
     #[test]
     fn hashes_and_salts_are_blanked_even_in_damaged_text() {
-        let raw = r#"{"locks":[{"data":{"pin":{"scheme":"pbkdf2-sha256:150000","salt":"0a0b","hash" : "deadbeef"}}}],"name":"Siti","employees":[{"data":{"pin":{"hash":"cafe"#;
+        let raw = r#"{"locks":[{"data":{"pin":{"scheme":"pbkdf2-sha256:150000","salt":"0a0b","hash" : "deadbeef"},"signing":{"salt":"0c0d","nonce":"01","sealed":"5ea1ed"}}}],"name":"Siti","employees":[{"data":{"pin":{"hash":"cafe"#;
         let out = redact_secrets(raw);
         assert!(
-            !out.contains("deadbeef") && !out.contains("0a0b") && !out.contains("cafe"),
+            !out.contains("deadbeef") && !out.contains("0a0b") && !out.contains("cafe") && !out.contains("5ea1ed"),
             "{out}"
         );
         assert!(
