@@ -28,10 +28,24 @@ fn now_ms() -> f64 {
 /// benchmark's workload.
 #[wasm_bindgen]
 pub fn bench_rules(n: u32, runs: u32) -> f64 {
+    rules_runs(n, runs, false)
+}
+
+/// The same with no signature verdict remembered (`domain::signing`): the first pass after the
+/// cohort opens, when every supervisor's signature is checked once.
+#[wasm_bindgen]
+pub fn bench_rules_first_pass(n: u32, runs: u32) -> f64 {
+    rules_runs(n, runs, true)
+}
+
+fn rules_runs(n: u32, runs: u32, first_pass: bool) -> f64 {
     let cat = generate::catalog(SEED, 40);
     let cohort = generate::cohort(SEED, n as usize, &cat, today(), 3);
     let mut times: Vec<f64> = (0..runs.max(1))
         .map(|_| {
+            if first_pass {
+                crate::domain::signing::forget_verdicts();
+            }
             let t = now_ms();
             let ps = profiles(&cohort, &cat, today());
             let s = summary(&ps, &cat.rules);
