@@ -5,6 +5,7 @@
 //! `storage` and `ui` exist only when compiling for the browser (wasm32).
 
 pub mod domain;
+pub mod route;
 
 #[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;

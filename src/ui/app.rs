@@ -24,7 +24,7 @@ use super::pages::{
     trainer::TrainerPage,
     unlock::UnlockPage,
 };
-use super::route::{navigate, provide_route, Route};
+use super::route::{navigate, provide_route, Route, Screen};
 use super::state::{use_store, Store};
 
 /// A shared tablet left alone locks the open profile after this long.
@@ -83,7 +83,8 @@ pub fn App() -> impl IntoView {
 /// `access` is `Some(pin?)` for the route's profile when it exists (see `App`).
 fn screen(route: Route, access: Option<bool>) -> AnyView {
     let store = use_store();
-    if let Some(id) = route.profile() {
+    // Every screen of a person's profile is a `Route::Profile`: none opens before this check.
+    if let Route::Profile(id, _) = &route {
         match access {
             None => return view! { <NotFoundPage path=route.href().trim_start_matches("#/").to_string()/> }.into_any(),
             Some(false) => store.session.set(Some(id.clone())),
@@ -93,29 +94,31 @@ fn screen(route: Route, access: Option<bool>) -> AnyView {
             Some(true) => {}
         }
     }
-    let with_nav =
-        |id: &crate::domain::record::Id, page: AnyView| view! { <ProfileNav employee=id.clone()/>{page} }.into_any();
     match route {
         Route::Profiles => view! { <ProfilesPage/> }.into_any(),
         Route::NewProfile => view! { <ProfileFormPage/> }.into_any(),
-        Route::EditProfile(id) => with_nav(&id, view! { <ProfileFormPage editing=id.clone()/> }.into_any()),
-        Route::Unlock(id) => view! { <UnlockPage employee=id.clone() then=Route::Dashboard(id)/> }.into_any(),
-        Route::Dashboard(id) => with_nav(&id, view! { <DashboardPage employee=id.clone()/> }.into_any()),
-        Route::Assess(id) => with_nav(&id, view! { <AssessPage employee=id.clone()/> }.into_any()),
-        Route::Supervisor(id) => with_nav(&id, view! { <SupervisorPage employee=id.clone()/> }.into_any()),
-        Route::Learn(id) => with_nav(&id, view! { <LearnPage employee=id.clone()/> }.into_any()),
-        Route::Module(id, m) => with_nav(&id, view! { <ModulePage employee=id.clone() module=m/> }.into_any()),
-        Route::Lesson(id, m, l) => with_nav(
-            &id,
-            view! { <LessonPage employee=id.clone() module=m lesson=l/> }.into_any(),
-        ),
-        Route::Quiz(id, m) => with_nav(&id, view! { <QuizPage employee=id.clone() module=m/> }.into_any()),
-        Route::Activities(id) => with_nav(&id, view! { <ActivitiesPage employee=id.clone()/> }.into_any()),
-        Route::Plan(id) => with_nav(&id, view! { <PlanPage employee=id.clone()/> }.into_any()),
-        Route::MyData(id) => with_nav(&id, view! { <MyDataPage employee=id.clone()/> }.into_any()),
+        Route::Unlock(id) => view! { <UnlockPage employee=id.clone() then=Route::dashboard(id)/> }.into_any(),
+        Route::Profile(id, screen) => view! { <ProfileNav employee=id.clone()/>{profile_screen(id, screen)} }.into_any(),
         Route::Data => view! { <DataPage/> }.into_any(),
         Route::Trainer(tab) => view! { <TrainerPage tab=tab/> }.into_any(),
         Route::NotFound(path) => view! { <NotFoundPage path=path/> }.into_any(),
+    }
+}
+
+/// One screen of an open profile.
+fn profile_screen(id: crate::domain::record::Id, screen: Screen) -> AnyView {
+    match screen {
+        Screen::Edit => view! { <ProfileFormPage editing=id/> }.into_any(),
+        Screen::Dashboard => view! { <DashboardPage employee=id/> }.into_any(),
+        Screen::Assess => view! { <AssessPage employee=id/> }.into_any(),
+        Screen::Supervisor => view! { <SupervisorPage employee=id/> }.into_any(),
+        Screen::Learn => view! { <LearnPage employee=id/> }.into_any(),
+        Screen::Module(m) => view! { <ModulePage employee=id module=m/> }.into_any(),
+        Screen::Lesson(m, l) => view! { <LessonPage employee=id module=m lesson=l/> }.into_any(),
+        Screen::Quiz(m) => view! { <QuizPage employee=id module=m/> }.into_any(),
+        Screen::Activities => view! { <ActivitiesPage employee=id/> }.into_any(),
+        Screen::Plan => view! { <PlanPage employee=id/> }.into_any(),
+        Screen::MyData => view! { <MyDataPage employee=id/> }.into_any(),
     }
 }
 
@@ -145,7 +148,7 @@ fn idle_lock(store: Store) {
             // The Data page holds the PINs entered on it: it is left too.
             let open = store.session.get_untracked().is_some()
                 || store.trainer_unlocked.get_untracked()
-                || Route::current() == Route::Data;
+                || crate::ui::route::current() == Route::Data;
             if open && js_sys::Date::now() - last.get_value() > IDLE_LOCK_MS {
                 store.session.set(None);
                 store.lock_trainer();

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::record::Id;
 use crate::ui::i18n::use_i18n;
-use crate::ui::route::{navigate, use_route, Route};
+use crate::ui::route::{navigate, use_route, Route, Screen};
 use crate::ui::state::use_store;
 
 #[component]
@@ -13,26 +13,26 @@ pub fn ProfileNav(employee: Id) -> impl IntoView {
     let store = use_store();
     let route = use_route();
     let e = employee.clone();
-    let items: Vec<(Route, &'static str, &'static str)> = vec![
-        (Route::Dashboard(e.clone()), "Ringkasan", "Overview"),
-        (Route::Assess(e.clone()), "Penilaian diri", "Self-assessment"),
-        (Route::Learn(e.clone()), "Belajar", "Learn"),
-        (Route::Activities(e.clone()), "Kegiatan", "Activities"),
-        (Route::Plan(e.clone()), "Rencana", "Plan"),
-        (Route::Supervisor(e.clone()), "Atasan", "Supervisor"),
-        (Route::MyData(e.clone()), "Data saya", "My data"),
+    let items: Vec<(Screen, &'static str, &'static str)> = vec![
+        (Screen::Dashboard, "Ringkasan", "Overview"),
+        (Screen::Assess, "Penilaian diri", "Self-assessment"),
+        (Screen::Learn, "Belajar", "Learn"),
+        (Screen::Activities, "Kegiatan", "Activities"),
+        (Screen::Plan, "Rencana", "Plan"),
+        (Screen::Supervisor, "Atasan", "Supervisor"),
+        (Screen::MyData, "Data saya", "My data"),
     ];
     let links = items
         .into_iter()
-        .map(|(r, id, en)| {
-            let href = r.href();
-            let target = r.clone();
+        .map(|(screen, id, en)| {
+            let href = Route::Profile(e.clone(), screen.clone()).href();
+            let e = e.clone();
             let current = move || {
-                let now = route.get();
-                let same = match (&now, &target) {
-                    (Route::Module(..) | Route::Lesson(..) | Route::Quiz(..), Route::Learn(_)) => true,
-                    (a, b) => a == b,
-                };
+                let same = route.with(|now| match (now, &screen) {
+                    (Route::Profile(_, Screen::Module(..) | Screen::Lesson(..) | Screen::Quiz(..)), Screen::Learn) => true,
+                    (Route::Profile(who, now), target) => who == &e && now == target,
+                    _ => false,
+                });
                 same.then_some("page")
             };
             view! { <a href=href aria-current=current>{i18n.tr(id, en)}</a> }

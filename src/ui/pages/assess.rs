@@ -13,7 +13,7 @@ use crate::domain::rules::levels::{changes, suggest_level};
 use crate::domain::rules::proof::{proof_of, Proof};
 use crate::domain::sort;
 use crate::ui::i18n::use_i18n;
-use crate::ui::route::{navigate, Route};
+use crate::ui::route::{Route, Screen, navigate};
 use crate::ui::state::use_store;
 
 #[component]
@@ -177,7 +177,7 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
         if last {
             if save(AssessmentStatus::Final) {
                 finished.set(true);
-                navigate(&Route::Dashboard(emp2.clone()));
+                navigate(&Route::Profile(emp2.clone(), Screen::Dashboard));
             }
         } else if save(AssessmentStatus::Draft) {
             step.update(|s| *s += 1);

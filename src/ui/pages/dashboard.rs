@@ -11,7 +11,7 @@ use crate::domain::rules::recommend::MentoringReason;
 use crate::domain::rules::schedule::Reevaluation;
 use crate::ui::components::level_chart::LevelChart;
 use crate::ui::i18n::use_i18n;
-use crate::ui::route::{ModuleRef, Route};
+use crate::ui::route::{ModuleRef, Route, Screen};
 use crate::ui::state::use_store;
 
 #[component]
@@ -73,7 +73,7 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
         let banner = banner.map(|(class, text)| {
             view! {
                 <div class=format!("notice {class}") role="status" data-testid="reevaluation">
-                    {text}<a href=Route::Assess(e.clone()).href()>{i18n.t("Ke penilaian diri", "Go to self-assessment")}</a>
+                    {text}<a href=Route::Profile(e.clone(), Screen::Assess).href()>{i18n.t("Ke penilaian diri", "Go to self-assessment")}</a>
                 </div>
             }
         });
@@ -146,7 +146,7 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
                     <strong>{format!("{} {}", r.competency, comp_name(&r.competency))}</strong>
                     {format!(" — {} {} → {}", i18n.t("tingkat", "level"), r.current, r.required)}
                     {module.map(|(m, title)| view! {
-                        <div><a class="link-strong" href=Route::Module(e2.clone(), ModuleRef { pack: m.pack, module: m.module }).href()>{format!("{} {title} ({} JP)", i18n.t("Modul:", "Module:"), format::number(lang, m.jp))}</a></div>
+                        <div><a class="link-strong" href=Route::Profile(e2.clone(), Screen::Module(ModuleRef { pack: m.pack, module: m.module })).href()>{format!("{} {title} ({} JP)", i18n.t("Modul:", "Module:"), format::number(lang, m.jp))}</a></div>
                     })}
                     {mentoring.map(|t| view! { <div>{t}</div> })}
                     {(!methods.is_empty()).then(|| view! { <div class="muted">{format!("{} {methods}", i18n.t("Cara lain:", "Other ways:"))}</div> })}
@@ -203,8 +203,8 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
                 {no_gaps.then(|| view! { <p>{i18n.t("Semua kompetensi memenuhi standar jabatan. Pertahankan dengan belajar rutin.", "Every competency meets the standard. Keep it up with regular learning.")}</p> })}
                 <ul class="next-steps" data-testid="next-steps">{next}</ul>
                 <p class="actions">
-                    <a class="button" href=Route::Learn(e.clone()).href()>{i18n.t("Katalog modul", "Module catalog")}</a>
-                    <a class="button button-secondary" href=Route::EditProfile(e.clone()).href()>{i18n.t("Ubah profil", "Edit profile")}</a>
+                    <a class="button" href=Route::Profile(e.clone(), Screen::Learn).href()>{i18n.t("Katalog modul", "Module catalog")}</a>
+                    <a class="button button-secondary" href=Route::Profile(e.clone(), Screen::Edit).href()>{i18n.t("Ubah profil", "Edit profile")}</a>
                 </p>
             </section>
         }.into_any()

@@ -12,7 +12,7 @@ use crate::domain::rules::quiz::grade;
 use crate::domain::sort;
 use crate::ui::components::markdown::Markdown;
 use crate::ui::i18n::use_i18n;
-use crate::ui::route::{navigate, ModuleRef, Route};
+use crate::ui::route::{ModuleRef, Route, Screen, navigate};
 use crate::ui::state::{use_store, Store};
 
 fn progress_of(store: &Store, employee: &Id, m: &ModuleRef) -> Option<Progress> {
@@ -99,7 +99,7 @@ pub fn LearnPage(employee: Id) -> impl IntoView {
                 let targets = m.module.targets.iter().map(|t| format!("{} → {}", t.competency, t.level)).collect::<Vec<_>>().join(", ");
                 Some(view! {
                     <li class="module-card">
-                        <a href=Route::Module(e.clone(), r).href()><strong>{i18n.text(&m.module.title)}</strong></a>
+                        <a href=Route::Profile(e.clone(), Screen::Module(r)).href()><strong>{i18n.text(&m.module.title)}</strong></a>
                         {rank.map(|_| view! { <span class="badge">{i18n.t("disarankan", "recommended")}</span> })}
                         <p>{i18n.text(&m.module.summary)}</p>
                         <p class="muted">{format!("{targets} · {} JP · {}", format::number(lang, m.module.jp), status_label(i18n, st))}</p>
@@ -161,7 +161,7 @@ pub fn ModulePage(employee: Id, module: ModuleRef) -> impl IntoView {
             .unwrap_or_else(|| m.module.lessons.first().map(|l| l.id.clone()).unwrap_or_default());
         let lessons = m.module.lessons.iter().map(|l| {
             let mark = if done(&l.id) { "✓ " } else { "" };
-            view! { <li><a href=Route::Lesson(e.clone(), module.clone(), l.id.clone()).href()>{format!("{mark}{}", i18n.text(&l.title))}</a></li> }
+            view! { <li><a href=Route::Profile(e.clone(), Screen::Lesson(module.clone(), l.id.clone())).href()>{format!("{mark}{}", i18n.text(&l.title))}</a></li> }
         }).collect_view();
         let attempts = p.as_ref().map(|p| p.attempts_in_order().into_iter().map(|(_, a)| {
             view! { <li>{format!("{} — {} % ({}/{}) {}", format::date(lang, a.at.date_naive()), a.score, a.correct, a.total, if a.passed { i18n.t("lulus", "passed") } else { i18n.t("belum lulus", "not passed") })}</li> }
@@ -170,14 +170,14 @@ pub fn ModulePage(employee: Id, module: ModuleRef) -> impl IntoView {
         let started = p.is_some();
         view! {
             <section class="page">
-                <p><a href=Route::Learn(e.clone()).href()>{i18n.t("← Katalog", "← Catalog")}</a></p>
+                <p><a href=Route::Profile(e.clone(), Screen::Learn).href()>{i18n.t("← Katalog", "← Catalog")}</a></p>
                 <h1>{i18n.text(&m.module.title)}</h1>
                 <p class="lead">{i18n.text(&m.module.summary)}</p>
                 <p class="muted">{format!("{} JP · {} {} %", format::number(lang, m.module.jp), i18n.t("nilai lulus kuis", "quiz pass mark"), m.module.quiz.pass_mark)}</p>
                 {completion.map(|c| view! { <p class="notice notice-ok" data-testid="module-complete">{format!("{} {} — {} JP {}", i18n.t("Modul selesai pada", "Module completed on"), format::date(lang, c.at.date_naive()), format::number(lang, c.jp), i18n.t("tercatat", "credited"))}</p> })}
                 <p class="actions">
-                    <a class="button" href=Route::Lesson(e.clone(), module.clone(), resume).href()>{if started { i18n.t("Lanjutkan belajar", "Continue learning") } else { i18n.t("Mulai belajar", "Start learning") }}</a>
-                    <a class="button button-secondary" href=Route::Quiz(e.clone(), module.clone()).href()>{i18n.t("Kerjakan kuis", "Take the quiz")}</a>
+                    <a class="button" href=Route::Profile(e.clone(), Screen::Lesson(module.clone(), resume)).href()>{if started { i18n.t("Lanjutkan belajar", "Continue learning") } else { i18n.t("Mulai belajar", "Start learning") }}</a>
+                    <a class="button button-secondary" href=Route::Profile(e.clone(), Screen::Quiz(module.clone())).href()>{i18n.t("Kerjakan kuis", "Take the quiz")}</a>
                 </p>
                 <h2>{i18n.t("Pelajaran", "Lessons")}</h2>
                 <ol class="lesson-list">{lessons}</ol>
@@ -208,8 +208,8 @@ pub fn LessonPage(employee: Id, module: ModuleRef, lesson: String) -> impl IntoV
         .module
         .lessons
         .get(idx + 1)
-        .map(|n| Route::Lesson(employee.clone(), module.clone(), n.id.clone()))
-        .unwrap_or(Route::Quiz(employee.clone(), module.clone()));
+        .map(|n| Route::Profile(employee.clone(), Screen::Lesson(module.clone(), n.id.clone())))
+        .unwrap_or(Route::Profile(employee.clone(), Screen::Quiz(module.clone())));
     let is_last = idx + 1 == m.module.lessons.len();
     let (e, mr, lid) = (employee.clone(), module.clone(), lesson.clone());
     let finish = move |_| {
@@ -223,7 +223,7 @@ pub fn LessonPage(employee: Id, module: ModuleRef, lesson: String) -> impl IntoV
     let count = m.module.lessons.len();
     view! {
         <article class="page lesson">
-            <p><a href=Route::Module(employee.clone(), module.clone()).href()>{move || format!("← {}", i18n.text(&m.module.title))}</a></p>
+            <p><a href=Route::Profile(employee.clone(), Screen::Module(module.clone())).href()>{move || format!("← {}", i18n.text(&m.module.title))}</a></p>
             <p class="muted">{move || format!("{} {} {} {}", i18n.t("Pelajaran", "Lesson"), idx + 1, i18n.t("dari", "of"), count)}</p>
             <h1>{let t = l.title.clone(); move || i18n.text(&t)}</h1>
             {let body = l.body.clone(); move || view! { <Markdown source=i18n.text(&body)/> }}
@@ -339,12 +339,12 @@ pub fn QuizPage(employee: Id, module: ModuleRef) -> impl IntoView {
     };
     view! {
         <section class="page">
-            <p><a href=Route::Module(employee.clone(), module.clone()).href()>{let t = m.module.title.clone(); move || format!("← {}", i18n.text(&t))}</a></p>
+            <p><a href=Route::Profile(employee.clone(), Screen::Module(module.clone())).href()>{let t = m.module.title.clone(); move || format!("← {}", i18n.text(&t))}</a></p>
             <h1>{i18n.tr("Kuis", "Quiz")}</h1>
             <Show when=move || result.get().is_none() fallback=move || view! {
                 {review}
                 <p class="actions">
-                    <a class="button" href=Route::Module(e2.clone(), mr2.clone()).href()>{i18n.tr("Kembali ke modul", "Back to the module")}</a>
+                    <a class="button" href=Route::Profile(e2.clone(), Screen::Module(mr2.clone())).href()>{i18n.tr("Kembali ke modul", "Back to the module")}</a>
                     <button type="button" class="button button-secondary" on:click=retry>{i18n.tr("Ulangi kuis", "Retake the quiz")}</button>
                 </p>
             }>

@@ -8,7 +8,7 @@ use crate::domain::record::{Id, Record};
 use crate::domain::rules::plan::proposed_items;
 use crate::domain::sort;
 use crate::ui::i18n::use_i18n;
-use crate::ui::route::{ModuleRef, Route};
+use crate::ui::route::{ModuleRef, Route, Screen};
 use crate::ui::state::use_store;
 
 #[component]
@@ -59,13 +59,10 @@ pub fn PlanPage(employee: Id) -> impl IntoView {
                 (
                     format!("{head}: {} {title}", i18n.t("modul", "module")),
                     Some(
-                        Route::Module(
-                            item.employee.clone(),
-                            ModuleRef {
+                        Route::Profile(item.employee.clone(), Screen::Module(ModuleRef {
                                 pack: pack.clone(),
                                 module: module.clone(),
-                            },
-                        )
+                            }))
                         .href(),
                     ),
                 )

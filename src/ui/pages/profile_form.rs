@@ -12,7 +12,7 @@ use crate::domain::record::Id;
 use crate::domain::snapshot::Snapshot;
 use crate::storage::prefs;
 use crate::ui::i18n::use_i18n;
-use crate::ui::route::{navigate, Route};
+use crate::ui::route::{Route, Screen, navigate};
 use crate::ui::state::use_store;
 use chrono::{DateTime, Utc};
 
@@ -141,7 +141,7 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
                     None => match store.add_employee(employee, lock) {
                         Some(id) => {
                             store.session.set(Some(id.clone()));
-                            navigate(&Route::Dashboard(id));
+                            navigate(&Route::Profile(id, Screen::Dashboard));
                         }
                         None => failed.set(true),
                     },
@@ -169,7 +169,7 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
                             store.change(edit)
                         };
                         if ok {
-                            navigate(&Route::Dashboard(id.clone()));
+                            navigate(&Route::Profile(id.clone(), Screen::Dashboard));
                         } else {
                             failed.set(true);
                         }
@@ -196,7 +196,7 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
         })
         .collect_view();
     let is_edit = editing.is_some();
-    let cancel = editing.clone().map(Route::Dashboard).unwrap_or(Route::Profiles);
+    let cancel = editing.clone().map(Route::dashboard).unwrap_or(Route::Profiles);
 
     view! {
         <section class="page">

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::domain::record::Id;
 use crate::domain::sort;
 use crate::ui::i18n::use_i18n;
-use crate::ui::route::{navigate, Route};
+use crate::ui::route::{Route, Screen, navigate};
 use crate::ui::state::use_store;
 
 /// Two letters for the avatar: first letters of the first two words.
@@ -26,7 +26,7 @@ pub fn ProfilesPage() -> impl IntoView {
             navigate(&Route::Unlock(id));
         } else {
             store.session.set(Some(id.clone()));
-            navigate(&Route::Dashboard(id));
+            navigate(&Route::Profile(id, Screen::Dashboard));
         }
     };
     let cards = move || {

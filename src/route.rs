@@ -1,0 +1,185 @@
+//! Screen addresses kept in the URL fragment (`#/…`), as plain data: parsed, written and tested
+//! natively (`tests/route.rs`); the browser glue (the current route as a signal, navigation) is
+//! `ui::route`.
+//!
+//! Fragment routing is deliberate: the site is copied to plain static hosts, USB sticks and
+//! sub-paths (`https://host/dinas/lentera/`) where no server rewrites deep links to
+//! `index.html`. With the screen in the fragment, every reload and every bookmark requests the
+//! same `index.html`, online or not.
+//!
+//! Ownership is in the type: every screen of one person's profile is a `Screen` inside
+//! `Route::Profile`, and the app opens a `Route::Profile` only once that profile is unlocked on
+//! the device. A new per-person screen cannot be added anywhere else, so it cannot skip the PIN.
+
+use crate::domain::record::Id;
+
+/// A module within a pack, as addressed in a route.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleRef {
+    pub pack: String,
+    pub module: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Profiles,
+    NewProfile,
+    Unlock(Id),
+    Data,
+    Trainer(TrainerTab),
+    /// A screen of one person's profile: shown only while that profile is open here.
+    Profile(Id, Screen),
+    NotFound(String),
+}
+
+/// The screens of one person's profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    Dashboard,
+    Edit,
+    Assess,
+    Supervisor,
+    Learn,
+    Module(ModuleRef),
+    Lesson(ModuleRef, String),
+    Quiz(ModuleRef),
+    Activities,
+    Plan,
+    /// One person's own data: export their record, their conflicts, erase their profile.
+    MyData,
+}
+
+/// The parts of trainer mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrainerTab {
+    Cohort,
+    Talent,
+    Import,
+}
+
+impl Route {
+    /// The dashboard of `employee`: where opening a profile lands.
+    pub fn dashboard(employee: Id) -> Route {
+        Route::Profile(employee, Screen::Dashboard)
+    }
+
+    /// Reads a fragment such as `#/` or `#/p/<id>/belajar`; anything else is `NotFound`.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let seg: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(decode).collect();
+        let s: Vec<&str> = seg.iter().map(String::as_str).collect();
+        let id = |x: &str| Id::parse(x).ok();
+        let r = match s.as_slice() {
+            [] => Some(Route::Profiles),
+            ["profil", "baru"] => Some(Route::NewProfile),
+            // The edit form keeps its first address, so bookmarks still work.
+            ["profil", e, "ubah"] => id(e).map(|e| Route::Profile(e, Screen::Edit)),
+            ["masuk", e] => id(e).map(Route::Unlock),
+            ["data"] => Some(Route::Data),
+            ["pelatih"] => Some(Route::Trainer(TrainerTab::Cohort)),
+            ["pelatih", "talenta"] => Some(Route::Trainer(TrainerTab::Talent)),
+            ["pelatih", "impor"] => Some(Route::Trainer(TrainerTab::Import)),
+            ["p", e, rest @ ..] => id(e).zip(Screen::parse(rest)).map(|(e, s)| Route::Profile(e, s)),
+            _ => None,
+        };
+        r.unwrap_or_else(|| Route::NotFound(path.to_string()))
+    }
+
+    pub fn href(&self) -> String {
+        match self {
+            Route::Profiles => "#/".into(),
+            Route::NewProfile => "#/profil/baru".into(),
+            Route::Unlock(e) => format!("#/masuk/{}", encode(e.as_str())),
+            Route::Data => "#/data".into(),
+            Route::Trainer(TrainerTab::Cohort) => "#/pelatih".into(),
+            Route::Trainer(TrainerTab::Talent) => "#/pelatih/talenta".into(),
+            Route::Trainer(TrainerTab::Import) => "#/pelatih/impor".into(),
+            Route::Profile(e, Screen::Edit) => format!("#/profil/{}/ubah", encode(e.as_str())),
+            Route::Profile(e, screen) => format!("#/p/{}{}", encode(e.as_str()), screen.path()),
+            Route::NotFound(path) => format!("#/{path}"),
+        }
+    }
+
+    /// The profile this screen belongs to (it needs that profile open).
+    pub fn profile(&self) -> Option<&Id> {
+        match self {
+            Route::Profile(e, _) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl Screen {
+    /// The address after `#/p/<id>` (empty for the dashboard).
+    fn path(&self) -> String {
+        let m = |r: &ModuleRef| format!("/belajar/{}/{}", encode(&r.pack), encode(&r.module));
+        match self {
+            Screen::Dashboard => String::new(),
+            Screen::Edit => "/ubah".into(),
+            Screen::Assess => "/penilaian".into(),
+            Screen::Supervisor => "/atasan".into(),
+            Screen::Learn => "/belajar".into(),
+            Screen::Module(r) => m(r),
+            Screen::Quiz(r) => format!("{}/kuis", m(r)),
+            Screen::Lesson(r, l) => format!("{}/pelajaran/{}", m(r), encode(l)),
+            Screen::Activities => "/kegiatan".into(),
+            Screen::Plan => "/rencana".into(),
+            Screen::MyData => "/data".into(),
+        }
+    }
+
+    fn parse(rest: &[&str]) -> Option<Screen> {
+        let m = |p: &str, md: &str| ModuleRef {
+            pack: p.to_string(),
+            module: md.to_string(),
+        };
+        Some(match rest {
+            [] => Screen::Dashboard,
+            ["ubah"] => Screen::Edit,
+            ["penilaian"] => Screen::Assess,
+            ["atasan"] => Screen::Supervisor,
+            ["belajar"] => Screen::Learn,
+            ["belajar", p, md] => Screen::Module(m(p, md)),
+            ["belajar", p, md, "kuis"] => Screen::Quiz(m(p, md)),
+            ["belajar", p, md, "pelajaran", l] => Screen::Lesson(m(p, md), l.to_string()),
+            ["kegiatan"] => Screen::Activities,
+            ["rencana"] => Screen::Plan,
+            ["data"] => Screen::MyData,
+            _ => return None,
+        })
+    }
+}
+
+/// Percent-encodes everything but `A–Z a–z 0–9 - _ . :` (byte by byte, so any text survives).
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.:".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// The inverse of `encode`; a `%` not followed by two hex digits is kept as it is. Works on
+/// bytes, so a typed address with non-ASCII text never splits a character.
+fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let hex = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push(h * 16 + l);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
