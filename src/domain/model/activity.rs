@@ -40,6 +40,96 @@ impl Activity {
     }
 }
 
+/// The activity form as typed: checked here, like `EmployeeForm`, so the screen only shows the
+/// problem beside the form.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ActivityForm {
+    pub title: String,
+    pub method: Option<Method>,
+    /// `YYYY-MM-DD` (or `YYYYMMDD`); the end defaults to the start.
+    pub start: String,
+    pub end: String,
+    /// Hours, with a decimal point or comma.
+    pub hours: String,
+    pub evidence: String,
+}
+
+impl ActivityForm {
+    pub fn from_activity(a: &Activity) -> ActivityForm {
+        ActivityForm {
+            title: a.title.clone(),
+            method: Some(a.method),
+            start: a.start.to_string(),
+            end: a.end.to_string(),
+            hours: a.hours.to_string(),
+            evidence: a.evidence.clone(),
+        }
+    }
+
+    /// A new activity of `employee`, or the first problem, in the user's words.
+    pub fn check(&self, employee: &Id, today: NaiveDate) -> Result<Activity, Text> {
+        use crate::domain::format::parse_date;
+        use crate::domain::snapshot::bounds::{date_problem, text_problem};
+        let title = self.title.trim();
+        if title.is_empty() {
+            return Err(Text::new("Isi nama kegiatan.", "Enter the activity's name."));
+        }
+        if let Some(p) = text_problem(title, true).or_else(|| text_problem(self.evidence.trim(), false)) {
+            return Err(p);
+        }
+        let method = self.method.ok_or(Text::new("Pilih metode.", "Choose a method."))?;
+        let start = parse_date(&self.start).ok_or(Text::new("Isi tanggal mulai.", "Enter the start date."))?;
+        let end = parse_date(&self.end).unwrap_or(start);
+        if end < start {
+            return Err(Text::new(
+                "Tanggal selesai sebelum tanggal mulai.",
+                "The end date is before the start date.",
+            ));
+        }
+        if let Some(p) = date_problem(end, today) {
+            return Err(p);
+        }
+        let hours: f64 = self
+            .hours
+            .replace(',', ".")
+            .trim()
+            .parse()
+            .map_err(|_| Text::new("Isi jumlah jam (angka).", "Enter the hours (a number)."))?;
+        let activity = Activity {
+            employee: employee.clone(),
+            title: title.to_string(),
+            method,
+            start,
+            end,
+            hours,
+            competencies: vec![],
+            evidence: self.evidence.trim().to_string(),
+        };
+        if !activity.is_plausible() {
+            return Err(Text::new(
+                format!("Jumlah jam harus lebih dari 0 dan paling banyak {MAX_HOURS}."),
+                format!("Hours must be above 0 and at most {MAX_HOURS}."),
+            ));
+        }
+        Ok(activity)
+    }
+
+    /// `existing` edited with the form: the form's fields replaced, every other field (the
+    /// competencies, any field added later) kept.
+    pub fn apply_to(&self, existing: &Activity, today: NaiveDate) -> Result<Activity, Text> {
+        let edited = self.check(&existing.employee, today)?;
+        Ok(Activity {
+            title: edited.title,
+            method: edited.method,
+            start: edited.start,
+            end: edited.end,
+            hours: edited.hours,
+            evidence: edited.evidence,
+            ..existing.clone()
+        })
+    }
+}
+
 /// The three families of development path in Peraturan LAN 10/2018.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -120,6 +120,43 @@ impl RecordData for Feedback {
     }
 }
 
+/// The public-feedback form as typed, checked here.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FeedbackForm {
+    pub date: String,
+    pub source: String,
+    pub sentiment: Option<Sentiment>,
+    pub note: String,
+}
+
+impl FeedbackForm {
+    /// A note about `employee`, or the first problem, in the user's words.
+    pub fn check(&self, employee: &Id, today: NaiveDate) -> Result<Feedback, Text> {
+        use crate::domain::snapshot::bounds::{date_problem, text_problem};
+        let date = crate::domain::format::parse_date(&self.date).ok_or(Text::new("Isi tanggal.", "Enter the date."))?;
+        let sentiment = self
+            .sentiment
+            .ok_or(Text::new("Pilih jenis umpan balik.", "Choose the kind of feedback."))?;
+        let note = self.note.trim();
+        if note.is_empty() {
+            return Err(Text::new("Tulis isi umpan balik.", "Write what the public said."));
+        }
+        if let Some(p) = date_problem(date, today)
+            .or_else(|| text_problem(self.source.trim(), false))
+            .or_else(|| text_problem(note, false))
+        {
+            return Err(p);
+        }
+        Ok(Feedback {
+            employee: employee.clone(),
+            date,
+            source: self.source.trim().to_string(),
+            sentiment,
+            note: note.to_string(),
+        })
+    }
+}
+
 /// The public feedback an evaluation on `date` considers: notes about `employee` dated after
 /// the previous verified assessment (if any) and up to `date`.
 pub fn feedback_for_evaluation<'a>(

@@ -129,13 +129,16 @@ pub enum ModuleStatus {
 impl Progress {
     pub fn status(p: Option<&Progress>) -> ModuleStatus {
         match p {
-            None => ModuleStatus::NotStarted,
             Some(p) if p.is_complete() => ModuleStatus::Completed,
-            Some(p) if p.lessons_done.is_empty() && p.attempts.is_empty() && p.resume.is_none() => {
-                ModuleStatus::NotStarted
-            }
-            Some(_) => ModuleStatus::InProgress,
+            Some(p) if p.started() => ModuleStatus::InProgress,
+            _ => ModuleStatus::NotStarted,
         }
+    }
+
+    /// The one meaning of "started" (catalog status, recommendations, the module page's
+    /// "continue"): a lesson opened or done, or a quiz attempted.
+    pub fn started(&self) -> bool {
+        !self.lessons_done.is_empty() || !self.attempts.is_empty() || self.resume.is_some()
     }
 
     /// Remembers the lesson being read, for "resume where I left off".

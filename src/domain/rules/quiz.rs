@@ -12,15 +12,15 @@ pub struct Grade {
     pub passed: bool,
 }
 
-/// Grades `answers` (chosen choice indexes per question, in question order).
-pub fn grade(quiz: &Quiz, answers: &[Vec<usize>]) -> Grade {
-    let total = quiz.questions.len() as u32;
-    let correct = quiz
-        .questions
+/// Whether each question is answered right: exactly its correct choices chosen (the order and
+/// repeats of a choice do not matter). The review screen marks ✓/✗ from this, so the marks
+/// always agree with the score.
+pub fn question_results(quiz: &Quiz, answers: &[Vec<usize>]) -> Vec<bool> {
+    quiz.questions
         .iter()
         .enumerate()
-        .filter(|(i, q)| {
-            let mut chosen = answers.get(*i).cloned().unwrap_or_default();
+        .map(|(i, q)| {
+            let mut chosen = answers.get(i).cloned().unwrap_or_default();
             let mut key = q.correct.clone();
             sort::sort(&mut chosen);
             chosen.dedup();
@@ -28,7 +28,13 @@ pub fn grade(quiz: &Quiz, answers: &[Vec<usize>]) -> Grade {
             key.dedup();
             chosen == key
         })
-        .count() as u32;
+        .collect()
+}
+
+/// Grades `answers` (chosen choice indexes per question, in question order).
+pub fn grade(quiz: &Quiz, answers: &[Vec<usize>]) -> Grade {
+    let total = quiz.questions.len() as u32;
+    let correct = question_results(quiz, answers).into_iter().filter(|r| *r).count() as u32;
     let score = if total == 0 { 0 } else { (correct * 100 / total) as u8 };
     Grade {
         correct,
@@ -69,5 +75,19 @@ mod tests {
             g.correct, 1,
             "a partial multi-choice answer is wrong; a missing one too"
         );
+    }
+
+    #[test]
+    fn the_review_marks_agree_with_the_score() {
+        let quiz = Quiz {
+            pass_mark: 50,
+            questions: vec![q(vec![0]), q(vec![1, 2]), q(vec![2])],
+        };
+        // A choice sent twice (a double tap) still counts as that one choice, in the marks too.
+        let answers = [vec![0, 0], vec![2, 1, 2], vec![0]];
+        let marks = question_results(&quiz, &answers);
+        assert_eq!(marks, [true, true, false]);
+        let g = grade(&quiz, &answers);
+        assert_eq!(g.correct as usize, marks.iter().filter(|m| **m).count());
     }
 }

@@ -94,7 +94,7 @@ fn recommend_one(
         if m.module.archived || done || target.level <= current {
             continue;
         }
-        let started = p.is_some_and(|p| !p.lessons_done.is_empty() || !p.attempts.is_empty());
+        let started = p.is_some_and(|p| p.started());
         modules.push(ModuleSuggestion {
             pack: m.pack.clone(),
             module: m.module.id.clone(),

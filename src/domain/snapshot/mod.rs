@@ -3,6 +3,7 @@
 
 pub mod authority;
 pub mod bounds;
+pub mod commands;
 pub mod conflicts;
 pub mod evaluation;
 pub mod export;

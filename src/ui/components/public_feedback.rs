@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::format;
-use crate::domain::model::evaluation::{Feedback, Sentiment};
-use crate::domain::record::{Id, Record};
+use crate::domain::model::evaluation::{Feedback, FeedbackForm, Sentiment};
+use crate::domain::record::Id;
 use crate::domain::sort;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_store;
@@ -32,44 +32,21 @@ pub fn PublicFeedback(employee: Id) -> impl IntoView {
     let emp = employee.clone();
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(d) = format::parse_date(&date.get_untracked()) else {
-            error.set(Some(i18n.t("Isi tanggal.", "Enter the date.").to_string()));
-            return;
+        let form = FeedbackForm {
+            date: date.get_untracked(),
+            source: source.get_untracked(),
+            sentiment: crate::ui::form_value::parse::<Sentiment>(&sentiment.get_untracked()),
+            note: note.get_untracked(),
         };
-        let Some(s) = crate::ui::form_value::parse::<Sentiment>(&sentiment.get_untracked()) else {
-            error.set(Some(
-                i18n.t("Pilih jenis umpan balik.", "Choose the kind of feedback.")
-                    .to_string(),
-            ));
-            return;
-        };
-        let text = note.get_untracked().trim().to_string();
-        if text.is_empty() {
-            error.set(Some(
-                i18n.t("Tulis isi umpan balik.", "Write what the public said.")
-                    .to_string(),
-            ));
-            return;
-        }
-        use crate::domain::snapshot::bounds::{date_problem, text_problem};
-        let problem = date_problem(d, browser::today())
-            .or_else(|| text_problem(source.get_untracked().trim(), false))
-            .or_else(|| text_problem(&text, false));
-        if let Some(p) = problem {
-            error.set(Some(i18n.text(&p)));
-            return;
-        }
-        let f = Feedback {
-            employee: emp.clone(),
-            date: d,
-            source: source.get_untracked().trim().to_string(),
-            sentiment: s,
-            note: text,
-        };
-        if store.change(move |snap, dev, now| snap.feedback.upsert(Record::create(browser::new_id(), dev, now, f))) {
-            error.set(None);
-            note.set(String::new());
-            source.set(String::new());
+        let emp = emp.clone();
+        match store.try_change(move |s, dev, now| s.record_feedback(&emp, &form, browser::new_id(), browser::today(), dev, now)) {
+            Err(t) => error.set(Some(i18n.text(&t))),
+            Ok(true) => {
+                error.set(None);
+                note.set(String::new());
+                source.set(String::new());
+            }
+            Ok(false) => {}
         }
     };
     let emp2 = employee.clone();

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::domain::format;
 use crate::domain::lang::Text;
-use crate::domain::model::activity::{Activity, Method};
-use crate::domain::record::{Id, Record};
+use crate::domain::model::activity::{Activity, ActivityForm, Method};
+use crate::domain::record::Id;
 use crate::domain::rules::jp::activity_jp;
 use crate::domain::sort;
 use crate::ui::form_value::{key, parse};
@@ -37,75 +37,28 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
     let emp = employee.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let parsed = (|| {
-            use crate::domain::snapshot::bounds::{date_problem, text_problem};
-            let t = title.get_untracked();
-            if t.trim().is_empty() {
-                return Err(Text::new("Isi nama kegiatan.", "Enter the activity's name."));
-            }
-            if let Some(p) =
-                text_problem(t.trim(), true).or_else(|| text_problem(evidence.get_untracked().trim(), false))
-            {
-                return Err(p);
-            }
-            let m: Method = parse(&method.get_untracked()).ok_or(Text::new("Pilih metode.", "Choose a method."))?;
-            let s = format::parse_date(&start.get_untracked())
-                .ok_or(Text::new("Isi tanggal mulai.", "Enter the start date."))?;
-            let e = format::parse_date(&end.get_untracked()).unwrap_or(s);
-            if e < s {
-                return Err(Text::new(
-                    "Tanggal selesai sebelum tanggal mulai.",
-                    "The end date is before the start date.",
-                ));
-            }
-            if let Some(p) = date_problem(e, browser::today()) {
-                return Err(p);
-            }
-            let h: f64 = hours
-                .get_untracked()
-                .replace(',', ".")
-                .trim()
-                .parse()
-                .map_err(|_| Text::new("Isi jumlah jam (angka).", "Enter the hours (a number)."))?;
-            let activity = Activity {
-                employee: emp.clone(),
-                title: t.trim().to_string(),
-                method: m,
-                start: s,
-                end: e,
-                hours: h,
-                competencies: vec![],
-                evidence: evidence.get_untracked().trim().to_string(),
-            };
-            if !activity.is_plausible() {
-                return Err(Text::new(
-                    "Jumlah jam harus lebih dari 0 dan paling banyak 2000.",
-                    "Hours must be above 0 and at most 2000.",
-                ));
-            }
-            Ok(activity)
-        })();
-        match parsed {
+        let form = ActivityForm {
+            title: title.get_untracked(),
+            method: parse(&method.get_untracked()),
+            start: start.get_untracked(),
+            end: end.get_untracked(),
+            hours: hours.get_untracked(),
+            evidence: evidence.get_untracked(),
+        };
+        let target = editing.get_untracked();
+        let emp = emp.clone();
+        let saved = store.try_change(move |s, dev, now| {
+            s.save_activity(&emp, target.as_ref(), &form, browser::new_id(), browser::today(), dev, now)
+                .map(|_| ())
+        });
+        match saved {
             Err(t) => error.set(Some(t)),
-            Ok(a) => {
-                let target = editing.get_untracked();
-                let ok = store.change(
-                    move |s, dev, now| match target.and_then(|id| s.activities.get_mut(&id)) {
-                        Some(r) => {
-                            let mut a = a;
-                            a.competencies = r.data().competencies.clone();
-                            r.edit(dev, now, a)
-                        }
-                        None => s.activities.upsert(Record::create(browser::new_id(), dev, now, a)),
-                    },
-                );
-                if ok {
-                    clear();
-                }
-            }
+            Ok(true) => clear(),
+            Ok(false) => {}
         }
     };
     let emp2 = employee.clone();
+    let emp3 = employee.clone();
     let list = move || {
         let lang = i18n.lang();
         let rules = store.catalog.with(|c| c.rules.clone());
@@ -118,21 +71,22 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
         sort::sort_by(&mut acts, |a, b| b.1.end.cmp(&a.1.end));
         acts.into_iter().map(|(id, a)| {
             let jp = activity_jp(&a, &rules);
-            let (id1, id2, a1) = (id.clone(), id.clone(), a.clone());
+            let (id1, id2, a1, emp3) = (id.clone(), id.clone(), a.clone(), emp3.clone());
             let edit = move |_| {
+                let f = ActivityForm::from_activity(&a1);
                 editing.set(Some(id1.clone()));
-                title.set(a1.title.clone());
-                method.set(key(&a1.method));
-                start.set(a1.start.to_string());
-                end.set(a1.end.to_string());
-                hours.set(a1.hours.to_string());
-                evidence.set(a1.evidence.clone());
+                title.set(f.title);
+                method.set(f.method.map(|m| key(&m)).unwrap_or_default());
+                start.set(f.start);
+                end.set(f.end);
+                hours.set(f.hours);
+                evidence.set(f.evidence);
             };
             let delete = move |_| {
                 let ok = window().confirm_with_message(i18n.t("Hapus kegiatan ini?", "Delete this activity?")).unwrap_or(false);
                 if ok {
-                    let id = id2.clone();
-                    store.change_deleting(move |s, dev, now| { s.activities.delete(&id, dev, now); });
+                    let (id, who) = (id2.clone(), emp3.clone());
+                    store.change_deleting(move |s, dev, now| { s.delete_activity(&who, &id, dev, now); });
                 }
             };
             view! {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::domain::format;
 use crate::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus, IndicatorRef};
-use crate::domain::record::{Id, Record};
+use crate::domain::record::Id;
 use crate::domain::rules::levels::{changes, suggest_level};
 use crate::domain::rules::proof::{proof_of, Proof};
 use crate::domain::sort;
@@ -64,32 +64,15 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
     };
     let emp = employee.clone();
     let save = move |status: AssessmentStatus| -> bool {
-        let a = Assessment {
-            employee: emp.clone(),
-            kind: AssessmentKind::SelfAssessment,
-            status,
-            date: browser::today(),
-            assessor: None,
-            entries: entries.get_untracked(),
-            note: String::new(),
-            feedback: vec![],
-            signature: None,
-        };
-        let existing = draft_id.get_value();
-        let id = existing.clone().unwrap_or_else(browser::new_id);
-        let rid = id.clone();
-        let ok = store.change(move |s, dev, now| match existing {
-            Some(_) if s.assessments.get(&rid).is_some() => {
-                s.assessments.get_mut(&rid).expect("present").edit(dev, now, a)
-            }
-            _ => s.assessments.upsert(Record::create(rid, dev, now, a)),
+        let (emp, list, draft) = (emp.clone(), entries.get_untracked(), draft_id.get_value());
+        let written = std::rc::Rc::new(std::cell::Cell::new(None::<Id>));
+        let out = written.clone();
+        let ok = store.change(move |s, dev, now| {
+            let id = s.save_self_assessment(&emp, draft.as_ref(), list, status, browser::new_id(), browser::today(), dev, now);
+            out.set(Some(id));
         });
         if ok {
-            draft_id.set_value(if status == AssessmentStatus::Draft {
-                Some(id)
-            } else {
-                None
-            });
+            draft_id.set_value(if status == AssessmentStatus::Draft { written.take() } else { None });
         }
         ok
     };

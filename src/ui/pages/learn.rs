@@ -7,7 +7,7 @@ use crate::browser;
 use crate::domain::catalog::CatalogModule;
 use crate::domain::format;
 use crate::domain::model::progress::{ModuleStatus, Progress, QuizAttempt};
-use crate::domain::record::{Id, Record};
+use crate::domain::record::Id;
 use crate::domain::rules::quiz::grade;
 use crate::domain::sort;
 use crate::ui::components::markdown::Markdown;
@@ -27,20 +27,8 @@ fn update_progress(
     m: &ModuleRef,
     edit: impl FnOnce(&mut Progress, &Id, chrono::DateTime<chrono::Utc>),
 ) -> bool {
-    let id = Progress::id_for(employee, &m.pack, &m.module);
     let (employee, m) = (employee.clone(), m.clone());
-    store.change(move |s, dev, now| {
-        let mut p = s
-            .progress
-            .get(&id)
-            .map(|r| r.data().clone())
-            .unwrap_or_else(|| Progress::new(employee, m.pack.clone(), m.module.clone()));
-        edit(&mut p, dev, now);
-        match s.progress.get_mut(&id) {
-            Some(r) => r.edit(dev, now, p),
-            None => s.progress.upsert(Record::create(id, dev, now, p)),
-        }
-    })
+    store.change(move |s, dev, now| s.update_progress(&employee, &m.pack, &m.module, dev, now, edit))
 }
 
 fn status_label(i18n: crate::ui::i18n::I18n, s: ModuleStatus) -> &'static str {
@@ -167,7 +155,7 @@ pub fn ModulePage(employee: Id, module: ModuleRef) -> impl IntoView {
             view! { <li>{format!("{} — {} % ({}/{}) {}", format::date(lang, a.at.date_naive()), a.score, a.correct, a.total, if a.passed { i18n.t("lulus", "passed") } else { i18n.t("belum lulus", "not passed") })}</li> }
         }).collect_view());
         let completion = p.as_ref().and_then(|p| p.completion.clone());
-        let started = p.is_some();
+        let started = p.as_ref().is_some_and(|p| p.started());
         view! {
             <section class="page">
                 <p><a href=Route::Profile(e.clone(), Screen::Learn).href()>{i18n.t("← Katalog", "← Catalog")}</a></p>
@@ -305,12 +293,11 @@ pub fn QuizPage(employee: Id, module: ModuleRef) -> impl IntoView {
         let r = result.get()?;
         let lang = i18n.lang();
         let items = quiz.with_value(|q| {
-            q.questions.iter().enumerate().map(|(i, qu)| {
-                let mut chosen = r.answers.get(i).cloned().unwrap_or_default();
-                sort::sort(&mut chosen);
+            let rights = crate::domain::rules::quiz::question_results(q, &r.answers);
+            q.questions.iter().zip(rights).map(|(qu, right)| {
                 let mut key = qu.correct.clone();
                 sort::sort(&mut key);
-                let right = chosen == key;
+                key.dedup();
                 view! {
                     <li>
                         <p><strong>{if right { "✓ " } else { "✗ " }}</strong>{i18n.text(&qu.prompt)}</p>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::model::plan::{PlanAction, PlanItem, PlanStatus};
-use crate::domain::record::{Id, Record};
+use crate::domain::record::Id;
 use crate::domain::rules::plan::proposed_items;
 use crate::domain::sort;
 use crate::ui::i18n::use_i18n;
@@ -31,11 +31,7 @@ pub fn PlanPage(employee: Id) -> impl IntoView {
     });
     let add_all = move |_| {
         let items = proposals.get_untracked();
-        store.change(move |s, dev, now| {
-            for (id, item) in items {
-                s.plan.upsert(Record::create(id, dev, now, item));
-            }
-        });
+        store.change(move |s, dev, now| s.add_plan_items(items, dev, now));
     };
     let describe = move |item: &PlanItem| -> (String, Option<String>) {
         let cat = store.catalog.get();
@@ -95,12 +91,8 @@ pub fn PlanPage(employee: Id) -> impl IntoView {
             let (text, href) = describe(&item);
             let done = item.status == PlanStatus::Done;
             let toggle = move |_| {
-                let id = id.clone();
-                store.change(move |s, dev, now| if let Some(r) = s.plan.get_mut(&id) {
-                    let mut it = r.data().clone();
-                    it.status = if done { PlanStatus::Planned } else { PlanStatus::Done };
-                    r.edit(dev, now, it);
-                });
+                let (id, who) = (id.clone(), item.employee.clone());
+                store.change(move |s, dev, now| s.set_plan_done(&who, &id, !done, dev, now));
             };
             view! {
                 <li class:plan-done=done>

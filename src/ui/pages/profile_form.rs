@@ -148,14 +148,9 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
                     Some(id) => {
                         let rid = id.clone();
                         let edit = move |s: &mut Snapshot, dev: &DeviceId, now: DateTime<Utc>| {
-                            // Only the form's fields change; the rest of the record is kept.
-                            if let Some(r) = s.employees.get_mut(&rid) {
-                                if let Ok(e) = edited.apply_to(r.data()) {
-                                    if &e != r.data() {
-                                        r.edit(dev, now, e);
-                                    }
-                                }
-                            }
+                            // Only the form's fields change; the rest of the record is kept. The
+                            // form was checked above, so it cannot be refused here.
+                            let _ = s.edit_profile(&rid, &edited, dev, now);
                             match (lock, remove) {
                                 (Some(lock), _) => s.set_lock(&rid, lock, dev, now),
                                 (None, true) => s.remove_lock(&rid, dev, now),

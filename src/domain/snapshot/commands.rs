@@ -1,0 +1,188 @@
+//! Record changes the screens ask for, as domain commands on the snapshot: each decides whose
+//! record it is, checks the form, and keeps every field the form does not show. Views gather
+//! the form and call one of these inside `Store::change`/`try_change`; they never build a
+//! record themselves. (The supervisor's signed evaluation is `snapshot::evaluation`.)
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::format::Snapshot;
+use crate::domain::lang::Text;
+use crate::domain::model::activity::ActivityForm;
+use crate::domain::model::employee::{EmployeeForm, Field};
+use crate::domain::model::evaluation::FeedbackForm;
+use crate::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus};
+use crate::domain::model::plan::{PlanItem, PlanStatus};
+use crate::domain::model::progress::Progress;
+use crate::domain::record::{DeviceId, Id, Record};
+
+impl Snapshot {
+    /// Edits `employee`'s profile with the form: only the form's fields change.
+    pub fn edit_profile(
+        &mut self,
+        employee: &Id,
+        form: &EmployeeForm,
+        device: &DeviceId,
+        now: DateTime<Utc>,
+    ) -> Result<(), Vec<(Field, Text)>> {
+        let Some(r) = self.employees.get_mut(employee) else {
+            return Ok(());
+        };
+        let edited = form.apply_to(r.data())?;
+        if &edited != r.data() {
+            r.edit(device, now, edited);
+        }
+        Ok(())
+    }
+
+    /// Saves `employee`'s activity from the form: an edit of `editing` (theirs; the fields the
+    /// form does not show are kept), or a new record `new_id`. Returns the record's id.
+    #[allow(clippy::too_many_arguments)]
+    pub fn save_activity(
+        &mut self,
+        employee: &Id,
+        editing: Option<&Id>,
+        form: &ActivityForm,
+        new_id: Id,
+        today: NaiveDate,
+        device: &DeviceId,
+        now: DateTime<Utc>,
+    ) -> Result<Id, Text> {
+        let mine = editing.and_then(|id| self.activities.get_mut(id)).filter(|r| &r.data().employee == employee);
+        match mine {
+            Some(r) => {
+                let edited = form.apply_to(r.data(), today)?;
+                if &edited != r.data() {
+                    r.edit(device, now, edited);
+                }
+                Ok(r.id.clone())
+            }
+            None if editing.is_some() => Err(Text::new(
+                "Kegiatan ini tidak ada lagi di perangkat ini (dihapus, atau milik orang lain).",
+                "This activity is no longer on this device (deleted, or someone else's).",
+            )),
+            None => {
+                let a = form.check(employee, today)?;
+                self.activities.upsert(Record::create(new_id.clone(), device, now, a));
+                Ok(new_id)
+            }
+        }
+    }
+
+    /// Deletes `employee`'s activity `id` (a tombstone, so the deletion travels); another
+    /// person's record is left alone.
+    pub fn delete_activity(&mut self, employee: &Id, id: &Id, device: &DeviceId, now: DateTime<Utc>) -> bool {
+        let theirs = self.activities.get(id).is_some_and(|r| &r.data().employee == employee);
+        theirs && self.activities.delete(id, device, now)
+    }
+
+    /// Records a public-feedback note about `employee` (record `new_id`).
+    pub fn record_feedback(
+        &mut self,
+        employee: &Id,
+        form: &FeedbackForm,
+        new_id: Id,
+        today: NaiveDate,
+        device: &DeviceId,
+        now: DateTime<Utc>,
+    ) -> Result<(), Text> {
+        let f = form.check(employee, today)?;
+        self.feedback.upsert(Record::create(new_id, device, now, f));
+        Ok(())
+    }
+
+    /// Saves `employee`'s self-assessment of `today` (`entries` so far) as a draft or final:
+    /// an edit of the draft `draft` when it is still theirs and still a draft, else a new
+    /// record `new_id`. Returns the id written.
+    #[allow(clippy::too_many_arguments)]
+    pub fn save_self_assessment(
+        &mut self,
+        employee: &Id,
+        draft: Option<&Id>,
+        entries: Vec<AssessmentEntry>,
+        status: AssessmentStatus,
+        new_id: Id,
+        today: NaiveDate,
+        device: &DeviceId,
+        now: DateTime<Utc>,
+    ) -> Id {
+        let a = Assessment {
+            employee: employee.clone(),
+            kind: AssessmentKind::SelfAssessment,
+            status,
+            date: today,
+            assessor: None,
+            entries,
+            note: String::new(),
+            feedback: vec![],
+            signature: None,
+        };
+        let open_draft = draft.and_then(|id| self.assessments.get_mut(id)).filter(|r| {
+            &r.data().employee == employee
+                && r.data().kind == AssessmentKind::SelfAssessment
+                && r.data().status == AssessmentStatus::Draft
+        });
+        match open_draft {
+            Some(r) => {
+                // The screen's fields replaced; anything else on the draft kept.
+                let a = Assessment {
+                    status: a.status,
+                    date: a.date,
+                    entries: a.entries,
+                    ..r.data().clone()
+                };
+                r.edit(device, now, a);
+                r.id.clone()
+            }
+            None => {
+                self.assessments.upsert(Record::create(new_id.clone(), device, now, a));
+                new_id
+            }
+        }
+    }
+
+    /// Adds proposed plan items (`rules::plan::proposed_items`) not yet in the plan.
+    pub fn add_plan_items(&mut self, items: Vec<(Id, PlanItem)>, device: &DeviceId, now: DateTime<Utc>) {
+        for (id, item) in items {
+            if self.plan.get(&id).is_none() {
+                self.plan.upsert(Record::create(id, device, now, item));
+            }
+        }
+    }
+
+    /// Marks `employee`'s plan item done, or back to planned.
+    pub fn set_plan_done(&mut self, employee: &Id, id: &Id, done: bool, device: &DeviceId, now: DateTime<Utc>) {
+        if let Some(r) = self.plan.get_mut(id).filter(|r| &r.data().employee == employee) {
+            let status = if done { PlanStatus::Done } else { PlanStatus::Planned };
+            if r.data().status != status {
+                let item = PlanItem {
+                    status,
+                    ..r.data().clone()
+                };
+                r.edit(device, now, item);
+            }
+        }
+    }
+
+    /// Applies `edit` to `employee`'s progress in module `module` of pack `pack`, creating it.
+    pub fn update_progress(
+        &mut self,
+        employee: &Id,
+        pack: &str,
+        module: &str,
+        device: &DeviceId,
+        now: DateTime<Utc>,
+        edit: impl FnOnce(&mut Progress, &DeviceId, DateTime<Utc>),
+    ) {
+        let id = Progress::id_for(employee, pack, module);
+        let mut p = self
+            .progress
+            .get(&id)
+            .map(|r| r.data().clone())
+            .unwrap_or_else(|| Progress::new(employee.clone(), pack.to_string(), module.to_string()));
+        edit(&mut p, device, now);
+        match self.progress.get_mut(&id) {
+            Some(r) => r.edit(device, now, p),
+            None => self.progress.upsert(Record::create(id, device, now, p)),
+        }
+    }
+}

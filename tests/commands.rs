@@ -1,0 +1,180 @@
+//! The record changes the screens ask for (`snapshot::commands`): each keeps what its form does
+//! not show, refuses bad input without changing anything, and touches only the person's own
+//! records.
+
+mod common;
+
+use common::*;
+use lentera::domain::model::activity::{ActivityForm, Method};
+use lentera::domain::model::assessment::{AssessmentEntry, AssessmentStatus};
+use lentera::domain::model::employee::{EmployeeForm, PositionKind};
+use lentera::domain::model::evaluation::{FeedbackForm, Sentiment};
+use lentera::domain::model::plan::{PlanAction, PlanItem, PlanStatus};
+use lentera::domain::snapshot::Snapshot;
+
+fn two_people() -> Snapshot {
+    let mut s = Snapshot::default();
+    s.employees
+        .upsert(employee_record("siti", "Siti Aminah", PositionKind::Pengawas));
+    s.employees
+        .upsert(employee_record("budi", "Budi Santoso", PositionKind::Pelaksana));
+    s
+}
+
+fn seminar() -> ActivityForm {
+    ActivityForm {
+        title: "Seminar pelayanan publik".into(),
+        method: Some(Method::Seminar),
+        start: "2026-03-02".into(),
+        end: String::new(),
+        hours: "6,5".into(),
+        evidence: "Sertifikat 12/2026".into(),
+    }
+}
+
+#[test]
+fn a_profile_edit_keeps_every_field_the_form_does_not_show() {
+    let mut s = two_people();
+    let mut siti = s.employees.get(&id("siti")).unwrap().data().clone();
+    siti.supervisor = Some(id("budi"));
+    siti.signing_key = Some("cd".repeat(32));
+    s.employees.get_mut(&id("siti")).unwrap().edit(&device("dev-a"), t(2026, 2, 1), siti.clone());
+    let form = EmployeeForm {
+        unit: "Kecamatan Sukamakmur".into(),
+        ..EmployeeForm::from_employee(&siti)
+    };
+    s.edit_profile(&id("siti"), &form, &device("dev-a"), t(2026, 3, 1)).unwrap();
+    let after = s.employees.get(&id("siti")).unwrap().data();
+    assert_eq!(after.unit, "Kecamatan Sukamakmur");
+    assert_eq!((&after.supervisor, &after.signing_key), (&siti.supervisor, &siti.signing_key));
+    // A form with a problem changes nothing.
+    let bad = EmployeeForm {
+        nip: "123".into(),
+        ..form
+    };
+    let before = s.to_json();
+    assert!(s.edit_profile(&id("siti"), &bad, &device("dev-a"), t(2026, 3, 2)).is_err());
+    assert_eq!(s.to_json(), before);
+}
+
+#[test]
+fn activities_are_checked_kept_and_only_the_owners() {
+    let mut s = two_people();
+    let (dev, today) = (device("dev-a"), d(2026, 11, 30));
+    let a = s
+        .save_activity(&id("siti"), None, &seminar(), id("act-1"), today, &dev, t(2026, 3, 3))
+        .unwrap();
+    let saved = s.activities.get(&a).unwrap().data().clone();
+    assert_eq!((saved.hours, saved.end), (6.5, d(2026, 3, 2)), "comma decimals; the end defaults to the start");
+
+    // Competencies (not on the form) survive an edit.
+    let mut tagged = saved.clone();
+    tagged.competencies = vec!["M.01".into()];
+    s.activities.get_mut(&a).unwrap().edit(&dev, t(2026, 3, 4), tagged);
+    let longer = ActivityForm {
+        hours: "8".into(),
+        ..seminar()
+    };
+    s.save_activity(&id("siti"), Some(&a), &longer, id("unused"), today, &dev, t(2026, 3, 5))
+        .unwrap();
+    let edited = s.activities.get(&a).unwrap().data();
+    assert_eq!((edited.hours, edited.competencies.clone()), (8.0, vec!["M.01".to_string()]));
+    assert!(s.activities.get(&id("unused")).is_none());
+
+    // Budi can neither edit nor delete Siti's activity through his screens.
+    let before = s.to_json();
+    assert!(s
+        .save_activity(&id("budi"), Some(&a), &longer, id("x"), today, &dev, t(2026, 3, 6))
+        .is_err());
+    assert!(!s.delete_activity(&id("budi"), &a, &dev, t(2026, 3, 6)));
+    assert_eq!(s.to_json(), before);
+
+    // Bad forms: each refused with its own message, nothing written.
+    let cases = [
+        ActivityForm { title: " ".into(), ..seminar() },
+        ActivityForm { method: None, ..seminar() },
+        ActivityForm { end: "2026-03-01".into(), ..seminar() },
+        ActivityForm { hours: "banyak".into(), ..seminar() },
+        ActivityForm { hours: "2001".into(), ..seminar() },
+        ActivityForm { start: "2027-01-01".into(), ..seminar() },
+    ];
+    let mut messages: Vec<String> = Vec::new();
+    for f in cases {
+        let e = s.save_activity(&id("siti"), None, &f, id("bad"), today, &dev, t(2026, 3, 7)).unwrap_err();
+        messages.push(e.id);
+    }
+    messages.dedup();
+    assert_eq!(messages.len(), 6, "{messages:?}");
+    assert_eq!(s.to_json(), before);
+    assert!(s.delete_activity(&id("siti"), &a, &dev, t(2026, 3, 8)));
+    assert!(s.activities.get(&a).is_none());
+}
+
+#[test]
+fn public_feedback_is_checked_before_it_is_kept() {
+    let mut s = two_people();
+    let (dev, today) = (device("dev-a"), d(2026, 11, 30));
+    let ok = FeedbackForm {
+        date: "2026-11-02".into(),
+        source: "Kotak saran".into(),
+        sentiment: Some(Sentiment::Negative),
+        note: " Antrean lama. ".into(),
+    };
+    s.record_feedback(&id("siti"), &ok, id("fb-1"), today, &dev, t(2026, 11, 2)).unwrap();
+    assert_eq!(s.feedback.get(&id("fb-1")).unwrap().data().note, "Antrean lama.");
+    for bad in [
+        FeedbackForm { note: "  ".into(), ..ok.clone() },
+        FeedbackForm { sentiment: None, ..ok.clone() },
+        FeedbackForm { date: "kemarin".into(), ..ok.clone() },
+        FeedbackForm { note: "a\u{202E}b".into(), ..ok.clone() },
+    ] {
+        assert!(s.record_feedback(&id("siti"), &bad, id("fb-2"), today, &dev, t(2026, 11, 3)).is_err());
+    }
+    assert!(s.feedback.get(&id("fb-2")).is_none());
+}
+
+#[test]
+fn a_self_assessment_draft_becomes_final_in_the_same_record() {
+    let mut s = two_people();
+    let dev = device("dev-a");
+    let entry = |level| AssessmentEntry {
+        competency: "M.01".into(),
+        level: Some(level),
+        indicators: vec![],
+        evidence: String::new(),
+    };
+    let draft = s.save_self_assessment(&id("siti"), None, vec![entry(2)], AssessmentStatus::Draft, id("as-1"), d(2026, 11, 1), &dev, t(2026, 11, 1));
+    let done = s.save_self_assessment(&id("siti"), Some(&draft), vec![entry(3)], AssessmentStatus::Final, id("as-2"), d(2026, 11, 2), &dev, t(2026, 11, 2));
+    assert_eq!(done, draft);
+    let a = s.assessments.get(&draft).unwrap().data();
+    assert_eq!((a.status, a.level_of("M.01"), a.date), (AssessmentStatus::Final, Some(3), d(2026, 11, 2)));
+    // A final assessment is never reopened, and Budi's screen cannot write into Siti's draft.
+    let next = s.save_self_assessment(&id("siti"), Some(&draft), vec![entry(4)], AssessmentStatus::Draft, id("as-3"), d(2026, 11, 3), &dev, t(2026, 11, 3));
+    assert_eq!(next, id("as-3"));
+    let budi = s.save_self_assessment(&id("budi"), Some(&id("as-3")), vec![entry(1)], AssessmentStatus::Draft, id("as-4"), d(2026, 11, 3), &dev, t(2026, 11, 3));
+    assert_eq!(budi, id("as-4"));
+    assert_eq!(s.assessments.get(&id("as-3")).unwrap().data().level_of("M.01"), Some(4));
+}
+
+#[test]
+fn plan_items_are_added_once_and_marked_by_their_owner_only() {
+    let mut s = two_people();
+    let dev = device("dev-a");
+    let item = PlanItem {
+        employee: id("siti"),
+        competency: "M.01".into(),
+        target_level: 3,
+        action: PlanAction::Mentoring,
+        status: PlanStatus::Planned,
+        note: "Dengan Pak Budi".into(),
+    };
+    let pid = PlanItem::id_for(&id("siti"), "M.01", &PlanAction::Mentoring);
+    s.add_plan_items(vec![(pid.clone(), item.clone())], &dev, t(2026, 11, 1));
+    s.set_plan_done(&id("siti"), &pid, true, &dev, t(2026, 11, 2));
+    // Proposing it again does not reset it; Budi cannot mark it.
+    s.add_plan_items(vec![(pid.clone(), item)], &dev, t(2026, 11, 3));
+    s.set_plan_done(&id("budi"), &pid, false, &dev, t(2026, 11, 4));
+    let r = s.plan.get(&pid).unwrap();
+    assert_eq!((r.data().status, r.data().note.as_str()), (PlanStatus::Done, "Dengan Pak Budi"));
+    assert!(s.plan.all().all(|r| r.conflicts().is_empty()), "no command made a conflict on one device");
+}
