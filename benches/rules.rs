@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion};
 use lentera::domain::model::evaluation::{Performance, Rating};
 use lentera::domain::rules::proof::proof_of;
@@ -20,16 +20,13 @@ use lentera::domain::snapshot::{import::import, merge::merge, Snapshot};
 
 const SEED: u64 = 2026;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
 
 /// Grows a cohort until its export is about `bytes` long.
 fn cohort_of_size(bytes: usize) -> (Snapshot, String) {
     let cat = generate::catalog(SEED, 40);
     let mut n = 2000;
     loop {
-        let s = generate::cohort(SEED, n, &cat, today(), 3);
+        let s = generate::cohort(SEED, n, &cat, generate::reference_day(), 3);
         let json = s.to_json();
         if json.len() >= bytes {
             return (s, json);
@@ -40,11 +37,11 @@ fn cohort_of_size(bytes: usize) -> (Snapshot, String) {
 
 fn benches(c: &mut Criterion) {
     let cat = generate::catalog(SEED, 40);
-    let cohort = generate::cohort(SEED, 2000, &cat, today(), 3);
+    let cohort = generate::cohort(SEED, 2000, &cat, generate::reference_day(), 3);
 
     c.bench_function("rules: profiles + summary, 2000 employees", |b| {
         b.iter(|| {
-            let ps = profiles(black_box(&cohort), &cat, today());
+            let ps = profiles(black_box(&cohort), &cat, generate::reference_day());
             summary(&ps, &cat.rules)
         })
     });
@@ -54,7 +51,7 @@ fn benches(c: &mut Criterion) {
     group.bench_function("profiles + summary, 2000 employees, first pass (every signature checked)", |b| {
         b.iter(|| {
             lentera::domain::signing::forget_verdicts();
-            let ps = profiles(black_box(&cohort), &cat, today());
+            let ps = profiles(black_box(&cohort), &cat, generate::reference_day());
             summary(&ps, &cat.rules)
         })
     });
@@ -67,8 +64,8 @@ fn benches(c: &mut Criterion) {
         json.len() as f64 / 1e6
     );
     // The device already holds half of the same records plus its own edits.
-    let local = generate::cohort(SEED ^ 1, 200, &cat, today() - Duration::days(3), 1);
-    let now = (today() + Duration::days(1))
+    let local = generate::cohort(SEED ^ 1, 200, &cat, generate::reference_day() - Duration::days(3), 1);
+    let now = (generate::reference_day() + Duration::days(1))
         .and_hms_opt(0, 0, 0)
         .expect("valid")
         .and_utc();
@@ -91,7 +88,7 @@ fn benches(c: &mut Criterion) {
 /// One activity holding `MAX_VERSIONS` mutually concurrent versions, one per device named
 /// `<side>-<n>`: the most versions an import lets one record carry.
 fn widest_record(id: &Id, side: &str) -> Record<Activity> {
-    let t0: DateTime<Utc> = today().and_hms_opt(8, 0, 0).expect("valid").and_utc();
+    let t0: DateTime<Utc> = generate::reference_day().and_hms_opt(8, 0, 0).expect("valid").and_utc();
     let employee = Id::parse("e1").expect("valid");
     let versions = (0..MAX_VERSIONS)
         .map(|i| {
@@ -106,8 +103,8 @@ fn widest_record(id: &Id, side: &str) -> Record<Activity> {
                     employee: employee.clone(),
                     title: format!("Kegiatan {side} {i}"),
                     method: Method::Coaching,
-                    start: today(),
-                    end: today(),
+                    start: generate::reference_day(),
+                    end: generate::reference_day(),
                     hours: 1.0 + i as f64,
                     competencies: vec![],
                     evidence: String::new(),
@@ -156,10 +153,10 @@ fn signature_benches(c: &mut Criterion) {
     let key = SecretKey::from_seed([7; 32]);
     let (signer, employee) = (Id::parse("atasan").unwrap(), Id::parse("pegawai").unwrap());
     let cat = generate::catalog(SEED, 4);
-    let mut people = generate::cohort(SEED, 1, &cat, today(), 1).employees;
+    let mut people = generate::cohort(SEED, 1, &cat, generate::reference_day(), 1).employees;
     let mut boss = people.live().next().unwrap().data().clone();
     boss.signing_key = Some(key.public());
-    let at = today().and_hms_opt(8, 0, 0).unwrap().and_utc();
+    let at = generate::reference_day().and_hms_opt(8, 0, 0).unwrap().and_utc();
     people.upsert(Record::create(signer.clone(), &signer, at, boss));
     let rating = |n: usize| {
         let mut r = Rating {
@@ -169,7 +166,7 @@ fn signature_benches(c: &mut Criterion) {
             performance: Performance::Meets,
             potential: None,
             rater: "Atasan".into(),
-            date: today(),
+            date: generate::reference_day(),
             note: format!("catatan {n}"),
             signature: None,
         };

@@ -1,7 +1,6 @@
 //! Entry points for the browser benchmark (`scripts/browser-bench.mjs`), built only with the
 //! `bench` feature into a separate site: the same domain code as the app, timed inside wasm.
 
-use chrono::NaiveDate;
 use wasm_bindgen::prelude::*;
 
 use crate::domain::generate;
@@ -12,9 +11,6 @@ use crate::domain::snapshot::merge::merge;
 
 const SEED: u64 = 2026;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date")
-}
 
 fn now_ms() -> f64 {
     web_sys::window()
@@ -40,14 +36,14 @@ pub fn bench_rules_first_pass(n: u32, runs: u32) -> f64 {
 
 fn rules_runs(n: u32, runs: u32, first_pass: bool) -> f64 {
     let cat = generate::catalog(SEED, 40);
-    let cohort = generate::cohort(SEED, n as usize, &cat, today(), 3);
+    let cohort = generate::cohort(SEED, n as usize, &cat, generate::reference_day(), 3);
     let mut times: Vec<f64> = (0..runs.max(1))
         .map(|_| {
             if first_pass {
                 crate::domain::signing::forget_verdicts();
             }
             let t = now_ms();
-            let ps = profiles(&cohort, &cat, today());
+            let ps = profiles(&cohort, &cat, generate::reference_day());
             let s = summary(&ps, &cat.rules);
             std::hint::black_box(s);
             now_ms() - t
@@ -63,7 +59,7 @@ pub fn bench_export(bytes: u32) -> String {
     let cat = generate::catalog(SEED, 40);
     let mut n = 2000usize;
     loop {
-        let json = generate::cohort(SEED, n, &cat, today(), 3).to_json();
+        let json = generate::cohort(SEED, n, &cat, generate::reference_day(), 3).to_json();
         if json.len() >= bytes as usize {
             return json;
         }
@@ -76,7 +72,7 @@ pub fn bench_export(bytes: u32) -> String {
 #[wasm_bindgen]
 pub fn bench_import(json: &str) -> f64 {
     let cat = generate::catalog(SEED, 40);
-    let local = generate::cohort(SEED ^ 1, 200, &cat, today(), 1);
+    let local = generate::cohort(SEED ^ 1, 200, &cat, generate::reference_day(), 1);
     let t = now_ms();
     let incoming = import(json.as_bytes(), crate::browser::now()).expect("generated export is valid");
     let merged = merge(&local, &incoming);
@@ -89,7 +85,7 @@ pub fn bench_import(json: &str) -> f64 {
 #[wasm_bindgen]
 pub async fn bench_seed_cohort(n: u32) -> Result<(), JsValue> {
     let cat = generate::catalog(SEED, 40);
-    let cohort = generate::cohort(SEED, n as usize, &cat, today(), 3);
+    let cohort = generate::cohort(SEED, n as usize, &cat, generate::reference_day(), 3);
     // The cohort is stored encrypted with the bench's trainer passphrase.
     crate::storage::cohort::store_sealed("kata-sandi-bench", &cohort)
         .await

@@ -11,8 +11,8 @@
 
 mod common;
 
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
-use common::{d, device};
+use chrono::{Duration, TimeZone, Utc};
+use common::device;
 use lentera::domain::generate;
 use lentera::domain::model::activity::{Activity, Method};
 use lentera::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus};
@@ -26,9 +26,6 @@ use lentera::domain::snapshot::merge::merge;
 use lentera::domain::snapshot::Snapshot;
 use proptest::prelude::*;
 
-fn today() -> NaiveDate {
-    d(2026, 11, 22)
-}
 
 /// The importing device's clock: after everything the tests generate.
 fn now() -> chrono::DateTime<Utc> {
@@ -37,7 +34,7 @@ fn now() -> chrono::DateTime<Utc> {
 
 fn base(seed: u64) -> Snapshot {
     let cat = generate::catalog(seed, 6);
-    generate::cohort(seed, 4, &cat, today(), 2)
+    generate::cohort(seed, 4, &cat, lentera::domain::generate::reference_day(), 2)
 }
 
 #[derive(Debug, Clone)]
@@ -109,7 +106,7 @@ fn apply(mut s: Snapshot, dev: &DeviceId, ops: &[Op], seed: u64) -> Snapshot {
                         employee: emp,
                         kind: AssessmentKind::SelfAssessment,
                         status: AssessmentStatus::Final,
-                        date: today(),
+                        date: lentera::domain::generate::reference_day(),
                         assessor: None,
                         entries: vec![AssessmentEntry {
                             competency: "M.01".into(),
@@ -323,8 +320,8 @@ fn concurrent_versions(shared: u64, spec: &[(u64, bool, i64, u8)]) -> Vec<Versio
                 employee: owner.clone(),
                 title: format!("Kegiatan {i}"),
                 method: Method::Coaching,
-                start: today(),
-                end: today(),
+                start: lentera::domain::generate::reference_day(),
+                end: lentera::domain::generate::reference_day(),
                 hours: hours as f64,
                 competencies: vec![],
                 evidence: String::new(),

@@ -41,8 +41,7 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
 
 /// One decimal at most, decimal comma in Indonesian: `88,9` / `88.9`; whole numbers bare.
 pub fn number(lang: Lang, x: f64) -> String {
-    // `+ 0.0` turns −0 (an empty f64 sum is −0) into 0.
-    let r = (x * 10.0).round() / 10.0 + 0.0;
+    let r = crate::domain::round::one_decimal(x);
     let s = if r.fract() == 0.0 {
         format!("{r:.0}")
     } else {

@@ -178,6 +178,12 @@ fn at(date: NaiveDate, rng: &mut Rng) -> DateTime<Utc> {
     )
 }
 
+/// The day the benchmarks' and property tests' generated cohorts are built around (their
+/// "today"): fixed, so every run and every machine measures the same data.
+pub fn reference_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date")
+}
+
 /// `n` employees with a year of history up to `today`, written by `devices` devices.
 pub fn cohort(seed: u64, n: usize, catalog: &Catalog, today: NaiveDate, devices: usize) -> Snapshot {
     let mut rng = Rng::new(seed);

@@ -16,6 +16,7 @@ pub mod model;
 pub mod moodle;
 pub mod pin;
 pub mod record;
+pub mod round;
 pub mod rules;
 pub mod snapshot;
 pub mod signing;

@@ -5,13 +5,14 @@ use serde::Serialize;
 
 use super::config::RulesConfig;
 use crate::domain::model::activity::Activity;
+use crate::domain::round::one_decimal;
 
 /// JP an activity earns: hours × 60 ÷ minutes per JP × the method's factor, capped per activity.
 pub fn activity_jp(activity: &Activity, rules: &RulesConfig) -> f64 {
     let credit = rules.method_credit(activity.method);
     let jp = activity.hours.max(0.0) * 60.0 / rules.jp.minutes_per_jp.value * credit.factor;
     let jp = credit.max_jp.map_or(jp, |cap| jp.min(cap));
-    round1(jp)
+    one_decimal(jp)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -60,9 +61,9 @@ pub fn jp_year<'a>(
         .filter(|a| a.end.year() == year)
         .map(|a| activity_jp(a, rules))
         .sum();
-    let earned = round1(from_modules + from_activities);
+    let earned = one_decimal(from_modules + from_activities);
     let target = rules.jp.annual_target.value;
-    let remaining = round1((target - earned).max(0.0));
+    let remaining = one_decimal((target - earned).max(0.0));
     let months_left = match year.cmp(&today.year()) {
         std::cmp::Ordering::Less => 0,
         std::cmp::Ordering::Equal => 12 - today.month0(),
@@ -87,12 +88,12 @@ pub fn jp_year<'a>(
     let pace_per_month = if months_left == 0 || remaining == 0.0 {
         0.0
     } else {
-        round1(remaining / months_left as f64)
+        one_decimal(remaining / months_left as f64)
     };
     JpYear {
         year,
-        from_modules: round1(from_modules),
-        from_activities: round1(from_activities),
+        from_modules: one_decimal(from_modules),
+        from_activities: one_decimal(from_activities),
         earned,
         target,
         status,
@@ -112,7 +113,3 @@ fn year_fraction(today: NaiveDate) -> f64 {
     today.ordinal() as f64 / days
 }
 
-fn round1(x: f64) -> f64 {
-    // `+ 0.0` normalises −0 (the sum of nothing) to 0.
-    (x * 10.0).round() / 10.0 + 0.0
-}

@@ -14,3 +14,4 @@ pub mod recommend;
 pub mod report;
 pub mod schedule;
 pub mod talent;
+pub mod wording;

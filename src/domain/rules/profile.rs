@@ -143,7 +143,7 @@ pub fn profile(
         jpm(&prev, rules).map(|j| j.percent)
     });
     let improvement = match (&jpm_now, previous_jpm) {
-        (Some(now), Some(prev)) => Some(((now.percent - prev) * 10.0).round() / 10.0),
+        (Some(now), Some(prev)) => Some(crate::domain::round::one_decimal(now.percent - prev)),
         _ => None,
     };
 

@@ -85,7 +85,7 @@ impl CohortRow {
             unit: p.unit.clone(),
             position_title: p.position.title.clone(),
             position: p.position.kind,
-            jpm: p.jpm.as_ref().map(|j| (j.percent * 10.0).round() / 10.0),
+            jpm: p.jpm.as_ref().map(|j| crate::domain::round::one_decimal(j.percent)),
             category: p.jpm.as_ref().map(|j| (j.band.key.clone(), j.band.label.clone())),
             jp_year: p.jp.year,
             jp_earned: p.jp.earned,

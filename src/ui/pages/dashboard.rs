@@ -9,6 +9,7 @@ use crate::domain::rules::jp::JpStatus;
 use crate::domain::rules::levels::LevelSource;
 use crate::domain::rules::recommend::MentoringReason;
 use crate::domain::rules::schedule::Reevaluation;
+use crate::domain::rules::wording;
 use crate::ui::components::level_chart::LevelChart;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{ModuleRef, Route, Screen};
@@ -46,10 +47,7 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
                 "notice-warn",
                 format!(
                     "{} {}. ",
-                    i18n.t(
-                        "Penilaian ulang enam bulanan jatuh tempo sejak",
-                        "The six-monthly re-assessment has been due since"
-                    ),
+                    i18n.text(&store.catalog.with(|c| wording::reevaluation_due(&c.rules))),
                     format::date(lang, due)
                 ),
             )),
@@ -137,7 +135,7 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
             let module = r.modules.first().and_then(|m| cat.module(&m.pack, &m.module).map(|cm| (m.clone(), i18n.text(&cm.module.title))));
             let mentoring = r.mentoring.as_ref().map(|m| match m {
                 MentoringReason::LargeGap { .. } => i18n.t("Minta pendampingan mentor: kesenjangannya besar.", "Ask for a mentor: the gap is large.").to_string(),
-                MentoringReason::FailedModule { .. } => i18n.t("Minta pendampingan mentor: kuis modul belum lulus dua kali.", "Ask for a mentor: a module quiz was failed twice.").to_string(),
+                MentoringReason::FailedModule { failures, .. } => i18n.text(&wording::mentoring_after_failures(*failures)),
             });
             let methods = r.methods.iter().map(|m| i18n.text(&m.label())).collect::<Vec<_>>().join(", ");
             let e2 = e.clone();

@@ -69,10 +69,7 @@ pub fn ProfilesPage() -> impl IntoView {
             <h1>{i18n.tr("Siapa yang belajar hari ini?", "Who is learning today?")}</h1>
             <Show when=empty>
                 <p class="lead">
-                    {i18n.tr(
-                        "Lentera membantu ASN mengembangkan kompetensi: menilai diri, belajar mandiri, dan mencatat 20 JP setiap tahun — juga tanpa internet. Data disimpan di perangkat ini saja. Mulailah dengan membuat profil.",
-                        "Lentera helps civil servants develop their competencies: self-assessment, self-paced learning and logging 20 JP a year — even offline. Data stays on this device. Start by creating a profile.",
-                    )}
+                    {move || i18n.text(&store.catalog.with(|c| crate::domain::rules::wording::welcome(&c.rules)))}
                 </p>
             </Show>
             <ul class="profile-grid">{cards}</ul>

@@ -78,7 +78,7 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
         view! {
             <div class="stats">
                 <BarChart title=i18n.t("Kategori JPM", "JPM categories").to_string() bars=bars total=s.total testid="chart-jpm"/>
-                <BarChart title=format!("{} ({} % {})", i18n.t("Target 20 JP", "20-JP target"), format::number(lang, s.jp_compliance * 100.0), i18n.t("tercapai", "met")) bars=jp total=s.total testid="chart-jp"/>
+                <BarChart title=format!("{} ({} % {})", i18n.text(&store.catalog.with(|c| crate::domain::rules::wording::jp_target(&c.rules))), format::number(lang, s.jp_compliance * 100.0), i18n.t("tercapai", "met")) bars=jp total=s.total testid="chart-jp"/>
             </div>
         }
     };
