@@ -25,7 +25,7 @@ HOST ?= 127.0.0.1
 
 SOURCES := $(shell find src style public -type f) index.html Cargo.toml Cargo.lock Trunk.toml
 
-.PHONY: help serve test test-native test-e2e dist bench size-floor tools browser e2e-deps sizes
+.PHONY: help serve test lint test-native test-e2e dist bench size-floor tools browser e2e-deps sizes
 
 help:
 	@echo "make serve   build the site and serve it on http://$(HOST):$(PORT)/"
@@ -75,7 +75,16 @@ serve: dist
 
 ## ---- checks ----
 
-test: test-native test-e2e
+test: lint test-native test-e2e
+
+# Clippy with warnings as errors, in both builds. `clippy.toml` forbids the standard sort and
+# serde_json's typed reads outside `domain::sort` / `domain::json` (the download-size rules);
+# tests and benchmarks may use them.
+lint: tools
+	@cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+	cargo clippy --lib -- -D warnings
+	cargo clippy --tests --benches -- -D warnings -A clippy::disallowed_methods
+	cargo clippy --target wasm32-unknown-unknown --features bench -- -D warnings
 
 test-native:
 	cargo test --all-targets

@@ -100,7 +100,7 @@ fn a_malformed_pack_is_refused_with_reasons() {
     pack.modules[2].id = pack.modules[3].id.clone();
     let problems = pack_problems(&pack, &Catalog::default());
     assert_eq!(problems.len(), 4, "{problems:#?}");
-    assert!(problems.iter().all(|p| both(p)));
+    assert!(problems.iter().all(both));
 }
 
 #[test]

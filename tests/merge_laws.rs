@@ -306,7 +306,7 @@ fn arb_json() -> impl Strategy<Value = serde_json::Value> {
 /// `spec.len()` mutually concurrent versions of one activity: each device edited it on top of
 /// `shared` edits by `tab-base` that all have seen, then once or more on its own (so no clock
 /// covers another). `(own edits, deleted, seconds after the start, hours)` per device.
-fn concurrent_versions(shared: u64, spec: &[(u64, bool, i64, u8)]) -> Vec<Version<Activity>> {
+fn concurrent_versions(shared: u64, spec: &[VersionSpec]) -> Vec<Version<Activity>> {
     let t0 = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
     let owner = common::id("e1");
     spec.iter()
@@ -351,9 +351,13 @@ fn file_with(record: Record<Activity>) -> Snapshot {
     s
 }
 
+/// One version's parameters: its own device's edit count, deleted or not, seconds after the
+/// base time, hours.
+type VersionSpec = (u64, bool, i64, u8);
+
 /// Up to `MAX_VERSIONS` concurrent versions, each assigned to the left copy (0), the right
 /// copy (1) or both (2).
-fn split_versions() -> impl Strategy<Value = (u64, Vec<(u64, bool, i64, u8)>, Vec<u8>)> {
+fn split_versions() -> impl Strategy<Value = (u64, Vec<VersionSpec>, Vec<u8>)> {
     (
         0u64..4,
         prop::collection::vec((1u64..4, prop::bool::weighted(0.2), 0i64..5, 1u8..40), 1..=MAX_VERSIONS),

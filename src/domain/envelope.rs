@@ -209,9 +209,12 @@ pub fn seal_with(key: &Key, plain: &[u8], nonce: [u8; 12]) -> String {
     .expect("an envelope always serialises")
 }
 
-/// The header, salt, nonce and sealed bytes of an envelope this build writes.
-fn parse(text: &[u8]) -> Result<(Header, [u8; 16], [u8; 12], Vec<u8>), OpenError> {
-    let value: serde_json::Value = serde_json::from_slice(text).map_err(|_| OpenError::NotEnvelope)?;
+/// An envelope's parts: header, salt, nonce and sealed bytes.
+type Parts = (Header, [u8; 16], [u8; 12], Vec<u8>);
+
+/// The parts of an envelope this build writes.
+fn parse(text: &[u8]) -> Result<Parts, OpenError> {
+    let value = crate::domain::json::parse_value(text).map_err(|_| OpenError::NotEnvelope)?;
     let env: Envelope = crate::domain::json::from_value(&value).map_err(|_| OpenError::NotEnvelope)?;
     drop(value);
     let h = env.header();
@@ -276,7 +279,7 @@ fn base64_encode(bytes: &[u8]) -> String {
 
 fn base64_decode(s: &str) -> Option<Vec<u8>> {
     let s = s.as_bytes();
-    if s.len() % 4 != 0 {
+    if !s.len().is_multiple_of(4) {
         return None;
     }
     let val = |c: u8| B64.iter().position(|&x| x == c).map(|p| p as u32);

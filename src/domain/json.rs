@@ -79,9 +79,16 @@ pub fn from_value<T: DeserializeOwned>(v: &Value) -> Result<T, ReadError> {
     })
 }
 
+/// Parses JSON text into an untyped `Value`: the one place serde_json reads text (typed reads
+/// then go through `from_value`, so each type's deserializer is compiled once).
+#[allow(clippy::disallowed_methods)]
+pub fn parse_value(bytes: &[u8]) -> serde_json::Result<Value> {
+    serde_json::from_slice(bytes)
+}
+
 /// Parses `text` and reads a `T` from it.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, ReadError> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| ReadError {
+    let doc: Value = parse_value(text.as_bytes()).map_err(|e| ReadError {
         path: None,
         reason: e.to_string(),
     })?;

@@ -35,7 +35,7 @@ pub fn question_results(quiz: &Quiz, answers: &[Vec<usize>]) -> Vec<bool> {
 pub fn grade(quiz: &Quiz, answers: &[Vec<usize>]) -> Grade {
     let total = quiz.questions.len() as u32;
     let correct = question_results(quiz, answers).into_iter().filter(|r| *r).count() as u32;
-    let score = if total == 0 { 0 } else { (correct * 100 / total) as u8 };
+    let score = (correct * 100).checked_div(total).unwrap_or(0) as u8;
     Grade {
         correct,
         total,

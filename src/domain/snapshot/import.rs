@@ -106,7 +106,7 @@ fn parse(bytes: &[u8]) -> Result<Value, Vec<Problem>> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(vec![Problem::new("", "Berkas kosong.", "The file is empty.")]);
     }
-    serde_json::from_slice(bytes).map_err(|e| {
+    crate::domain::json::parse_value(bytes).map_err(|e| {
         vec![Problem::new(
             "",
             format!("Berkas bukan JSON yang sah (baris {}, kolom {}).", e.line(), e.column()),

@@ -647,7 +647,7 @@ fn StorageUse() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let usage = move || {
-        let _ = store.snapshot.track();
+        store.snapshot.track();
         let used = storage::bytes_used();
         let lang = i18n.lang();
         let free = storage::LOCAL_STORAGE_BYTES.saturating_sub(used);

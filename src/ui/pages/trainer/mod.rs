@@ -49,13 +49,12 @@ impl Cohort {
                 .catalog
                 .with(|cat| snapshot.with(|s| s.as_ref().map(|s| profiles(s, cat, today)).unwrap_or_default()))
         });
-        let c = Cohort {
+        Cohort {
             snapshot,
             profiles,
             problem,
             key: store.trainer_key,
-        };
-        c
+        }
     }
 
     /// Saves `next` and shows it only once IndexedDB committed it.
