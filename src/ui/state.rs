@@ -34,7 +34,11 @@ pub enum SaveState {
 
 #[derive(Clone, Copy)]
 pub struct Store {
-    pub snapshot: RwSignal<Snapshot>,
+    /// The device's data as last saved: screens read it; every write goes through `change`
+    /// (saved first, shown after), so nothing unsaved is ever on screen.
+    pub snapshot: ReadSignal<Snapshot>,
+    /// The writer behind `snapshot`, used only by the save paths below.
+    shown: WriteSignal<Snapshot>,
     pub packs: RwSignal<Vec<ContentPack>>,
     pub catalog: Memo<Catalog>,
     pub save_state: RwSignal<SaveState>,
@@ -65,8 +69,10 @@ impl Store {
     pub fn provide() -> Store {
         let loaded = storage::data::load();
         let packs = RwSignal::new(storage::packs::load());
+        let (snapshot, shown) = signal(loaded.snapshot);
         let store = Store {
-            snapshot: RwSignal::new(loaded.snapshot),
+            snapshot,
+            shown,
             packs,
             catalog: Memo::new(move |_| packs.with(|p| Catalog::with_packs(p.iter()).unwrap_or_default())),
             save_state: RwSignal::new(SaveState::Idle),
@@ -197,7 +203,7 @@ impl Store {
             Ok(saved) => {
                 self.known.set_value(saved.stamp);
                 let shown = saved.merged.unwrap_or(next);
-                self.snapshot.set(shown.clone());
+                self.shown.set(shown.clone());
                 self.save_state.set(SaveState::Saving);
                 self.saves.update_value(|n| *n += 1);
                 self.mirror(shown, saved.stamp);
@@ -284,10 +290,10 @@ impl Store {
                 let merged = merge(&self.snapshot.get_untracked(), &theirs).0;
                 self.known.set_value(seen);
                 if merged == theirs {
-                    self.snapshot.set(merged);
+                    self.shown.set(merged);
                 } else {
                     // That tab saved over something of ours it had not seen yet: write it back.
-                    self.snapshot.set(merged.clone());
+                    self.shown.set(merged.clone());
                     self.replace(merged);
                 }
             }

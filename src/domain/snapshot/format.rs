@@ -124,6 +124,17 @@ impl Snapshot {
         v.visit(RecordKind::Plan, &self.plan);
     }
 
+    /// Calls `v` with every table of people's records, to change them.
+    pub fn visit_mut(&mut self, v: &mut impl TableVisitorMut) {
+        v.visit(RecordKind::Employees, &mut self.employees);
+        v.visit(RecordKind::Assessments, &mut self.assessments);
+        v.visit(RecordKind::Progress, &mut self.progress);
+        v.visit(RecordKind::Activities, &mut self.activities);
+        v.visit(RecordKind::Ratings, &mut self.ratings);
+        v.visit(RecordKind::Feedback, &mut self.feedback);
+        v.visit(RecordKind::Plan, &mut self.plan);
+    }
+
     /// The live profile lock (PIN) of `employee` on this device, if any.
     pub fn lock_of(&self, employee: &Id) -> Option<&ProfileLock> {
         self.locks.get(employee).filter(|r| !r.is_deleted()).map(|r| r.data())
@@ -194,26 +205,25 @@ impl Snapshot {
     /// become deletions that keep no data (the deletions merge and travel like edits), and
     /// their PIN is removed.
     pub fn erase_person(&mut self, employee: &Id, device: &DeviceId, now: DateTime<Utc>) {
-        fn erase_owned<T: RecordData>(t: &mut Table<T>, who: &Id, device: &DeviceId, now: DateTime<Utc>) {
-            let ids: Vec<Id> = t
-                .records()
-                .filter(|r| r.owner() == Some(who) || r.versions().iter().any(|v| v.owner() == Some(who)))
-                .map(|r| r.id.clone())
-                .collect();
-            for id in ids {
-                t.delete(&id, device, now);
+        struct EraseOwned<'a>(&'a Id, &'a DeviceId, DateTime<Utc>);
+        impl TableVisitorMut for EraseOwned<'_> {
+            fn visit<T: RecordData>(&mut self, kind: RecordKind, t: &mut Table<T>) {
+                let who = self.0;
+                let ids: Vec<Id> = match kind {
+                    // Already a deletion through and through: nothing to write on the profile.
+                    RecordKind::Employees => t.get(who).map(|r| r.id.clone()).into_iter().collect(),
+                    _ => t
+                        .records()
+                        .filter(|r| r.owner() == Some(who) || r.versions().iter().any(|v| v.owner() == Some(who)))
+                        .map(|r| r.id.clone())
+                        .collect(),
+                };
+                for id in ids {
+                    t.delete(&id, self.1, self.2);
+                }
             }
         }
-        // Already a deletion through and through: nothing to write on the profile itself.
-        if self.employees.get(employee).is_some() {
-            self.employees.delete(employee, device, now);
-        }
-        erase_owned(&mut self.assessments, employee, device, now);
-        erase_owned(&mut self.progress, employee, device, now);
-        erase_owned(&mut self.activities, employee, device, now);
-        erase_owned(&mut self.ratings, employee, device, now);
-        erase_owned(&mut self.feedback, employee, device, now);
-        erase_owned(&mut self.plan, employee, device, now);
+        self.visit_mut(&mut EraseOwned(employee, device, now));
         if self.is_locked(employee) {
             self.remove_lock(employee, device, now);
         }
@@ -339,4 +349,11 @@ impl RecordKind {
 /// Something done with each table of a snapshot, whatever its record type.
 pub trait TableVisitor {
     fn visit<T: RecordData>(&mut self, kind: RecordKind, table: &Table<T>);
+}
+
+/// Something done to each table of a snapshot, whatever its record type. With `TableVisitor`,
+/// the one place that lists the tables (`Snapshot::visit`, `visit_mut`): code over "every
+/// kind" is written once and covers a kind added later.
+pub trait TableVisitorMut {
+    fn visit<T: RecordData>(&mut self, kind: RecordKind, table: &mut Table<T>);
 }

@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::format::{Snapshot, FORMAT, MAX_IMPORT_BYTES, SCHEMA_VERSION};
+use super::format::{
+    RecordKind, Snapshot, TableVisitor, TableVisitorMut, FORMAT, MAX_IMPORT_BYTES, SCHEMA_VERSION,
+};
 use super::migrate::migrate;
 use crate::domain::catalog::MAX_MODULE_JP;
 use crate::domain::json;
@@ -252,13 +254,17 @@ fn read_tables(doc: &Value, problems: &mut Vec<Problem>, at: &mut Positions) -> 
             Err(p) => problems.push(p),
         }
     }
-    s.employees = read_table(doc, "employees", problems, at);
-    s.assessments = read_table(doc, "assessments", problems, at);
-    s.progress = read_table(doc, "progress", problems, at);
-    s.activities = read_table(doc, "activities", problems, at);
-    s.ratings = read_table(doc, "ratings", problems, at);
-    s.feedback = read_table(doc, "feedback", problems, at);
-    s.plan = read_table(doc, "plan", problems, at);
+    struct Read<'a> {
+        doc: &'a Value,
+        problems: &'a mut Vec<Problem>,
+        at: &'a mut Positions,
+    }
+    impl TableVisitorMut for Read<'_> {
+        fn visit<T: RecordData>(&mut self, kind: RecordKind, t: &mut Table<T>) {
+            *t = read_table(self.doc, kind.key(), self.problems, self.at);
+        }
+    }
+    s.visit_mut(&mut Read { doc, problems, at });
     s
 }
 
@@ -398,7 +404,20 @@ fn check_relations(s: &Snapshot, at: &Positions, problems: &mut Vec<Problem>) {
     let mut employees: BTreeSet<&Id> = BTreeSet::new();
     employees.extend(s.employees.all().map(|r| &r.id));
     let employees = &employees;
-    /// Every version names one owner, who is in the file.
+    /// Every version of a person's record names one owner, who is in the file.
+    struct Owners<'a> {
+        employees: &'a BTreeSet<&'a Id>,
+        at: &'a Positions,
+        problems: &'a mut Vec<Problem>,
+    }
+    impl TableVisitor for Owners<'_> {
+        fn visit<T: RecordData>(&mut self, kind: RecordKind, t: &Table<T>) {
+            if kind == RecordKind::Employees {
+                return;
+            }
+            owners(kind.key(), t, self.employees, self.at, self.problems);
+        }
+    }
     fn owners<T: RecordData>(
         table: &'static str,
         t: &Table<T>,
@@ -424,12 +443,7 @@ fn check_relations(s: &Snapshot, at: &Positions, problems: &mut Vec<Problem>) {
             }
         }
     }
-    owners("assessments", &s.assessments, employees, at, problems);
-    owners("progress", &s.progress, employees, at, problems);
-    owners("activities", &s.activities, employees, at, problems);
-    owners("ratings", &s.ratings, employees, at, problems);
-    owners("feedback", &s.feedback, employees, at, problems);
-    owners("plan", &s.plan, employees, at, problems);
+    s.visit(&mut Owners { employees, at, problems });
     // A derived id names its person: every version of such a record, deletions included, must
     // belong to that person (a deletion under a colleague's derived id would otherwise sit
     // beside her own record and make the two owners' versions unreadable together).
