@@ -10,7 +10,7 @@ use common::*;
 use lentera::domain::lang::Lang;
 use lentera::domain::record::{DeviceId, RecordData, Table};
 use lentera::domain::snapshot::conflicts::conflicts;
-use lentera::domain::snapshot::format::RecordKind;
+use lentera::domain::snapshot::document::RecordKind;
 use lentera::domain::snapshot::merge::merge;
 use lentera::domain::snapshot::Snapshot;
 

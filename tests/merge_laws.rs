@@ -20,7 +20,7 @@ use lentera::domain::model::employee::PositionKind;
 use lentera::domain::model::progress::QuizAttempt;
 use lentera::domain::record::{Clock, DeviceId, Record, RecordData, Table, Version};
 use lentera::domain::snapshot::bounds::MAX_VERSIONS;
-use lentera::domain::snapshot::format::RecordKind;
+use lentera::domain::snapshot::document::RecordKind;
 use lentera::domain::snapshot::import::{import, import_value};
 use lentera::domain::snapshot::merge::merge;
 use lentera::domain::snapshot::Snapshot;

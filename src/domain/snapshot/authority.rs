@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::format::{RecordKind, Snapshot, TableVisitor};
+use super::document::{RecordKind, Snapshot, TableVisitor};
 use super::merge::{merge, merge_people, MergeReport};
 use crate::domain::lang::Text;
 use crate::domain::record::{Id, RecordData, Table};

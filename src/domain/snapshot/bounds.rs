@@ -9,7 +9,7 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde_json::Value;
 
-use super::format::{RecordKind, Snapshot, TableVisitor};
+use super::document::{RecordKind, Snapshot, TableVisitor};
 use super::import::Problem;
 use crate::domain::record::{RecordData, Table};
 

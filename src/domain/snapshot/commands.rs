@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::format::Snapshot;
+use super::document::Snapshot;
 use crate::domain::lang::Text;
 use crate::domain::model::activity::ActivityForm;
 use crate::domain::model::employee::{EmployeeForm, Field};

@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::format::{RecordKind, Snapshot};
+use super::document::{RecordKind, Snapshot};
 use crate::domain::format::{date, number};
 use crate::domain::lang::Lang;
 use crate::domain::model::activity::Activity;

@@ -9,7 +9,7 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use super::bounds::{date_problem, text_problem};
-use super::format::Snapshot;
+use super::document::Snapshot;
 use crate::domain::lang::Text;
 use crate::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus};
 use crate::domain::model::competency::CompetencyCode;

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::format::{ExportInfo, Snapshot};
+use super::document::{ExportInfo, Snapshot};
 use crate::domain::record::Id;
 
 /// The part of `snapshot` that belongs to exactly the employees in `info.employees`, stamped

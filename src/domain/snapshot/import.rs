@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::format::{
+use super::document::{
     RecordKind, Snapshot, TableVisitor, TableVisitorMut, FORMAT, MAX_IMPORT_BYTES, SCHEMA_VERSION,
 };
 use super::migrate::migrate;

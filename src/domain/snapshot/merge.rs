@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::format::{RecordKind, Snapshot};
+use super::document::{RecordKind, Snapshot};
 use crate::domain::record::{Id, Record, RecordData, Table};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 
-use super::format::SCHEMA_VERSION;
+use super::document::SCHEMA_VERSION;
 use crate::domain::lang::Text;
 
 pub type Step = fn(Value) -> Result<Value, Text>;

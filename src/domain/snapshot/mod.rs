@@ -5,12 +5,12 @@ pub mod authority;
 pub mod bounds;
 pub mod commands;
 pub mod conflicts;
+pub mod document;
 pub mod evaluation;
 pub mod export;
-pub mod format;
 pub mod import;
 pub mod merge;
 pub mod migrate;
 pub mod stored;
 
-pub use format::{ExportInfo, Snapshot, FORMAT, MAX_IMPORT_BYTES, SCHEMA_VERSION};
+pub use document::{ExportInfo, Snapshot, FORMAT, MAX_IMPORT_BYTES, SCHEMA_VERSION};

@@ -5,7 +5,7 @@
 //! confusing parse error or, worse, a silently partial load; the revision lets a tab see that
 //! another tab saved since it last read.
 
-use super::format::Snapshot;
+use super::document::Snapshot;
 use super::import::{import_stored, Problem};
 
 const MAGIC: &str = "LENTERA1";

@@ -21,7 +21,7 @@ use crate::domain::snapshot::authority::{apply, plan, ImportPlan, PersonChange, 
 use crate::domain::snapshot::bounds::fits_device;
 use crate::domain::snapshot::conflicts::conflicts;
 use crate::domain::snapshot::export::{export, exportable, file_name};
-use crate::domain::snapshot::format::PackRef;
+use crate::domain::snapshot::document::PackRef;
 use crate::domain::snapshot::import::{check_against_catalog, import, Problem};
 use crate::domain::snapshot::merge::MergeReport;
 use crate::domain::snapshot::{ExportInfo, Snapshot};
