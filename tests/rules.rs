@@ -16,7 +16,7 @@ use lentera::domain::model::pack::{ContentPack, Lesson, Module, ModuleTarget, Qu
 use lentera::domain::model::progress::{Completion, Progress, QuizAttempt};
 use lentera::domain::record::Record;
 use lentera::domain::rules::cohort::{promotion_ranking, summary};
-use lentera::domain::rules::config::RulesConfig;
+use lentera::domain::rules_config::RulesConfig;
 use lentera::domain::rules::jp::{activity_jp, jp_year, JpStatus};
 use lentera::domain::rules::jpm::jpm;
 use chrono::{DateTime, Utc};

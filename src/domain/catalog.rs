@@ -11,7 +11,7 @@ use crate::domain::model::competency::{Competency, CompetencyCode, CompetencyTyp
 use crate::domain::model::employee::Position;
 use crate::domain::model::ident::{self, IdentKind};
 use crate::domain::model::pack::{ContentPack, Module, PackId, PositionStandard, PACK_FORMAT};
-use crate::domain::rules::config::RulesConfig;
+use crate::domain::rules_config::RulesConfig;
 
 const DICTIONARY: &str = include_str!("dictionary.json");
 

@@ -18,6 +18,7 @@ pub mod pin;
 pub mod record;
 pub mod round;
 pub mod rules;
+pub mod rules_config;
 pub mod snapshot;
 pub mod signing;
 pub mod sort;

@@ -146,7 +146,7 @@ pub fn framework_pack(text: &str, existing: Option<&ContentPack>) -> Result<Cont
                 kind: CompetencyType::Teknis,
                 name: Text::new(plain(&r[2]), ""),
                 definition: Text::new(definition, ""),
-                levels: (1..=5u8)
+                levels: (1..=crate::domain::model::competency::MAX_LEVEL)
                     .map(|l| LevelDescription {
                         level: l,
                         description: level_text(l, &scale),

@@ -5,12 +5,15 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use super::config::{PromotionKey, RulesConfig};
 use super::jp::JpStatus;
 use super::profile::EmployeeProfile;
 use super::schedule::Reevaluation;
 use crate::domain::record::Id;
+use crate::domain::rules_config::{PromotionKey, RulesConfig};
 use crate::domain::sort;
+
+/// The talent grid's boxes: 3 performance × 3 potential (Permenpan RB 3/2020).
+pub const TALENT_BOXES: usize = 9;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CohortSummary {
@@ -27,7 +30,7 @@ pub struct CohortSummary {
     pub due: Vec<Id>,
     pub overdue: Vec<Id>,
     /// Count per talent box, index 0 = box 1.
-    pub boxes: [usize; 9],
+    pub boxes: [usize; TALENT_BOXES],
     pub unplaced: usize,
 }
 
@@ -47,7 +50,7 @@ pub fn summary(profiles: &[EmployeeProfile], rules: &RulesConfig) -> CohortSumma
         never_assessed: Vec::new(),
         due: Vec::new(),
         overdue: Vec::new(),
-        boxes: [0; 9],
+        boxes: [0; TALENT_BOXES],
         unplaced: 0,
     };
     for p in profiles {
@@ -71,7 +74,7 @@ pub fn summary(profiles: &[EmployeeProfile], rules: &RulesConfig) -> CohortSumma
             Reevaluation::UpToDate { .. } => {}
         }
         match &p.talent {
-            Some(t) if (1..=9).contains(&t.rule.number) => s.boxes[t.rule.number as usize - 1] += 1,
+            Some(t) if (1..=TALENT_BOXES as u8).contains(&t.rule.number) => s.boxes[t.rule.number as usize - 1] += 1,
             _ => s.unplaced += 1,
         }
     }

@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::config::RulesConfig;
+use crate::domain::rules_config::RulesConfig;
 use crate::domain::model::activity::Activity;
 use crate::domain::round::one_decimal;
 

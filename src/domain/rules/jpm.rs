@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::config::{JpmBand, RulesConfig};
+use crate::domain::rules_config::{JpmBand, RulesConfig};
 use super::levels::Standing;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

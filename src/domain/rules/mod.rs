@@ -2,7 +2,6 @@
 //! "today". See `docs/rules.md`.
 
 pub mod cohort;
-pub mod config;
 pub mod jp;
 pub mod jpm;
 pub mod levels;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::config::RulesConfig;
+use crate::domain::rules_config::RulesConfig;
 use super::levels::Standing;
 use crate::domain::catalog::Catalog;
 use crate::domain::model::activity::Method;

@@ -4,7 +4,7 @@
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
-use super::config::RulesConfig;
+use crate::domain::rules_config::RulesConfig;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "state")]

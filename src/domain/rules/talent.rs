@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::config::{RulesConfig, TalentBoxRule};
+use crate::domain::rules_config::{RulesConfig, TalentBoxRule};
 use crate::domain::model::evaluation::{Performance, Potential, Rating};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -1,7 +1,7 @@
 //! Screen sentences that state a rule's number: the numbers come from the rules configuration,
 //! so a content pack that changes a rule changes what the screens say.
 
-use super::config::RulesConfig;
+use crate::domain::rules_config::RulesConfig;
 use crate::domain::format::number;
 use crate::domain::lang::{Lang, Text};
 

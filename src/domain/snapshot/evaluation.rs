@@ -90,7 +90,7 @@ impl EvaluationForm {
                 "Enter at least one competency level or a performance rating.",
             )));
         }
-        if self.levels.iter().any(|(_, l)| *l > 5) {
+        if self.levels.iter().any(|(_, l)| *l > crate::domain::model::competency::MAX_LEVEL) {
             return Err(SignRefusal::Form(Text::new(
                 "Tingkat kompetensi 1 sampai 5.",
                 "Competency levels are 1 to 5.",

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::model::competency::MAX_LEVEL;
 use crate::domain::rules::levels::Standing;
 use crate::ui::i18n::use_i18n;
 
@@ -16,7 +17,7 @@ const UNIT: f64 = 46.0;
 pub fn LevelChart(standings: Vec<Standing>) -> impl IntoView {
     let i18n = use_i18n();
     let height = ROW * standings.len() as f64 + 40.0;
-    let width = LABEL + UNIT * 5.0 + 90.0;
+    let width = LABEL + UNIT * MAX_LEVEL as f64 + 90.0;
     let rows = standings
         .into_iter()
         .enumerate()
@@ -28,12 +29,12 @@ pub fn LevelChart(standings: Vec<Standing>) -> impl IntoView {
                     <text x="0" y=y + 16.0 class="chart-label">{s.competency.clone()}</text>
                     <rect x=LABEL y=y + 2.0 width=UNIT * s.required as f64 height="22" class="chart-required"/>
                     <rect x=LABEL y=y + 8.0 width=UNIT * cur as f64 height="10" class="chart-current"/>
-                    <text x=LABEL + UNIT * 5.0 + 8.0 y=y + 16.0 class="chart-value">{format!("{cur} / {}", s.required)}</text>
+                    <text x=LABEL + UNIT * MAX_LEVEL as f64 + 8.0 y=y + 16.0 class="chart-value">{format!("{cur} / {}", s.required)}</text>
                 </g>
             }
         })
         .collect_view();
-    let ticks = (1..=5)
+    let ticks = (1..=MAX_LEVEL)
         .map(|l| view! { <text x=LABEL + UNIT * l as f64 - 4.0 y="18" class="chart-tick">{l}</text> })
         .collect_view();
     view! {

@@ -106,7 +106,7 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
                 <label for=id.clone()>{let code = code.clone(); move || format!("{code} {}", i18n.text(&label))}</label>
                 <select id=id on:change=move |e| { let v: u8 = event_target_value(&e).parse().unwrap_or(0); levels.update(|ls| ls[i].1 = v) }>
                     <option value="0">{i18n.tr("— tidak dinilai —", "— not rated —")}</option>
-                    {(1..=5).map(|l| view! { <option value=l.to_string()>{l}</option> }).collect_view()}
+                    {(1..=crate::domain::model::competency::MAX_LEVEL).map(|l| view! { <option value=l.to_string()>{l}</option> }).collect_view()}
                 </select>
             </div>
         }
