@@ -69,6 +69,30 @@ fn required_levels_follow_the_position_table_and_pack_standards() {
     assert!(req.values().all(|l| *l == 2));
     let jpt = cat.required_levels(&employee("x", PositionKind::JptPratama).position);
     assert!(jpt.values().all(|l| *l == 4));
+
+    // A pack's standard for a position raises one managerial level and adds a technical
+    // competency, for every Pengawas, or only for one title.
+    use lentera::domain::model::pack::{PositionStandard, RequiredLevel};
+    let mut pack = test_pack(vec![]);
+    pack.standards = vec![
+        PositionStandard {
+            position: PositionKind::Pengawas,
+            title: None,
+            required: vec![RequiredLevel { competency: "M.01".into(), level: 3 }],
+        },
+        PositionStandard {
+            position: PositionKind::Pengawas,
+            title: Some("Kepala Seksi Pelayanan".into()),
+            required: vec![RequiredLevel { competency: "M.02".into(), level: 4 }],
+        },
+    ];
+    let with_pack = Catalog::with_packs([&pack]).expect("a valid pack");
+    let seksi = with_pack.required_levels(&employee("x", PositionKind::Pengawas).position);
+    assert_eq!((seksi["M.01"], seksi["M.02"], seksi["M.03"]), (3, 4, 2));
+    let mut other = employee("y", PositionKind::Pengawas).position;
+    other.title = "Kepala Subbagian Umum".into();
+    let other = with_pack.required_levels(&other);
+    assert_eq!((other["M.01"], other["M.02"]), (3, 2), "the titled standard applies to its title only");
 }
 
 #[test]

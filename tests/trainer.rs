@@ -110,10 +110,19 @@ fn cohort_rows_filter_sort_and_export_as_csv_with_bom() {
         jp_status: Some(JpStatus::Behind),
         ..Default::default()
     };
-    assert!(rows
-        .iter()
-        .filter(|r| behind.keeps(r))
-        .all(|r| r.jp_status == JpStatus::Behind));
+    // It keeps exactly the rows behind, and there are some of each kind to tell apart.
+    let (kept, dropped): (Vec<&CohortRow>, Vec<&CohortRow>) = rows.iter().partition(|r| behind.keeps(r));
+    assert!(!kept.is_empty() && !dropped.is_empty(), "{} kept, {} dropped", kept.len(), dropped.len());
+    assert!(kept.iter().all(|r| r.jp_status == JpStatus::Behind));
+    assert!(dropped.iter().all(|r| r.jp_status != JpStatus::Behind));
+    // A unit no row has keeps nothing; a name typed in part finds its row.
+    assert!(!rows.iter().any(|r| RowFilter { unit: Some("Tidak ada".into()), ..Default::default() }.keeps(r)));
+    let someone = rows[3].name.clone();
+    let part = RowFilter {
+        text: someone[..4].to_uppercase(),
+        ..Default::default()
+    };
+    assert!(rows.iter().filter(|r| part.keeps(r)).any(|r| r.name == someone));
 
     let text = csv(&rows, Lang::Id);
     assert!(text.starts_with('\u{feff}'));
