@@ -79,16 +79,35 @@ fn every_bad_record_is_reported_with_its_path_and_a_precise_reason() {
     let mut no_name = e0.clone();
     no_name["id"] = "e4".into();
     no_name["data"].as_object_mut().unwrap().remove("name");
-    doc["employees"] = serde_json::json!([e0, bad_nip, bad_grade, no_name]);
+    let mut bad_kind = e0.clone();
+    bad_kind["id"] = "e5".into();
+    bad_kind["data"]["position"]["kind"] = "raja".into();
+    let mut bad_time = e0.clone();
+    bad_time["id"] = "e6".into();
+    bad_time["updated_at"] = "kemarin sore".into();
+    let mut bad_type = e0.clone();
+    bad_type["id"] = "e7".into();
+    bad_type["data"]["name"] = 42.into();
+    let mut bad_id = e0.clone();
+    bad_id["id"] = "e8".into();
+    bad_id["data"]["supervisor"] = "bukan id!".into();
+    doc["employees"] = serde_json::json!([e0, bad_nip, bad_grade, no_name, bad_kind, bad_time, bad_type, bad_id]);
     let err = import(doc.to_string().as_bytes(), now()).unwrap_err();
     let got: Vec<(String, String)> = err.iter().map(|p| (p.path.clone(), p.text.id.clone())).collect();
-    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got.len(), 7, "{got:#?}");
     assert_eq!(got[0].0, "employees[1].data.nip");
     assert!(got[0].1.contains("jenis kelamin"), "{got:?}");
     assert_eq!(got[1].0, "employees[2].data.grade");
     assert!(got[1].1.contains("golongan"));
     assert_eq!(got[2].0, "employees[3].data");
-    assert!(got[2].1.contains("\"name\""));
+    assert!(got[2].1.contains("kolom \"name\" wajib ada"), "{got:?}");
+    assert_eq!(got[3].0, "employees[4].data.position.kind");
+    assert!(got[3].1.contains("nilai \"raja\" tidak dikenal"), "{got:?}");
+    assert!(got[4].0.starts_with("employees[5]") && got[4].1.contains("tanggal/waktu"), "{got:?}");
+    assert_eq!(got[5].0, "employees[6].data.name");
+    assert!(got[5].1.contains("jenis nilai salah"), "{got:?}");
+    assert_eq!(got[6].0, "employees[7].data.supervisor");
+    assert!(got[6].1.contains("id tidak sah"), "{got:?}");
     assert!(err.iter().all(|p| !p.text.en.is_empty()));
 }
 

@@ -18,12 +18,30 @@ use std::fmt;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Unexpected, Visitor};
 use serde_json::{Map, Value};
 
-/// A typed read that failed: where, and serde's (English, technical) reason.
+/// A typed read that failed: where, what kind of failure, and serde's (English, technical)
+/// reason.
 #[derive(Debug)]
 pub struct ReadError {
     /// Where in the document; `None` when the text is not JSON at all.
     pub path: Option<Path>,
+    pub kind: ErrorKind,
     pub reason: String,
+}
+
+/// What went wrong, as a value (callers explain it in the user's language by kind, never by
+/// matching serde's English wording).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// A required field is absent (its name).
+    MissingField(String),
+    /// A value of the wrong JSON type (a number for a string, …).
+    InvalidType,
+    /// A name that is none of the enum's variants (the name given).
+    UnknownVariant(String),
+    /// The type's own check refused the value (a date, an id, a NIP…).
+    Invalid,
+    /// Not JSON at all.
+    Syntax,
 }
 
 impl fmt::Display for ReadError {
@@ -74,6 +92,7 @@ pub fn from_value<T: DeserializeOwned>(v: &Value) -> Result<T, ReadError> {
         e.rev_path.reverse();
         ReadError {
             path: Some(Path(e.rev_path)),
+            kind: e.kind,
             reason: e.reason,
         }
     })
@@ -90,6 +109,7 @@ pub fn parse_value(bytes: &[u8]) -> serde_json::Result<Value> {
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, ReadError> {
     let doc: Value = parse_value(text.as_bytes()).map_err(|e| ReadError {
         path: None,
+        kind: ErrorKind::Syntax,
         reason: e.to_string(),
     })?;
     from_value(&doc)
@@ -99,6 +119,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, ReadError> {
 /// travels out through the containers.
 #[derive(Debug)]
 pub struct DeError {
+    kind: ErrorKind,
     reason: String,
     rev_path: Vec<Segment>,
 }
@@ -118,12 +139,34 @@ impl fmt::Display for DeError {
 
 impl std::error::Error for DeError {}
 
-impl de::Error for DeError {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
+impl DeError {
+    fn of(kind: ErrorKind, reason: String) -> Self {
         DeError {
-            reason: msg.to_string(),
+            kind,
+            reason,
             rev_path: Vec::new(),
         }
+    }
+}
+
+impl de::Error for DeError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        DeError::of(ErrorKind::Invalid, msg.to_string())
+    }
+
+    fn invalid_type(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
+        DeError::of(ErrorKind::InvalidType, format!("invalid type: {unexp}, expected {exp}"))
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        DeError::of(
+            ErrorKind::UnknownVariant(variant.to_string()),
+            format!("unknown variant `{variant}`, expected one of {}", expected.join(", ")),
+        )
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        DeError::of(ErrorKind::MissingField(field.to_string()), format!("missing field `{field}`"))
     }
 }
 
@@ -405,9 +448,50 @@ impl<'de> de::Deserializer<'de> for KeyDe<'de> {
         visitor.visit_some(self)
     }
 
+    // A number as a key is written as a string (`{"7": …}`); read it back as serde_json does.
+    fn deserialize_u8<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        self.number(v, |n: u8, v| v.visit_u8(n))
+    }
+    fn deserialize_u16<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        self.number(v, |n: u16, v| v.visit_u16(n))
+    }
+    fn deserialize_u32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        self.number(v, |n: u32, v| v.visit_u32(n))
+    }
+    fn deserialize_u64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        self.number(v, |n: u64, v| v.visit_u64(n))
+    }
+    fn deserialize_i8<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        self.number(v, |n: i8, v| v.visit_i8(n))
+    }
+    fn deserialize_i16<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        self.number(v, |n: i16, v| v.visit_i16(n))
+    }
+    fn deserialize_i32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        self.number(v, |n: i32, v| v.visit_i32(n))
+    }
+    fn deserialize_i64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        self.number(v, |n: i64, v| v.visit_i64(n))
+    }
+
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bool i128 u128 f32 f64 char str string
         bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+    }
+}
+
+impl<'de> KeyDe<'de> {
+    /// The key read as a number when it is one; otherwise handed on as text, so the visitor
+    /// reports the wrong type with the key's path.
+    fn number<N: std::str::FromStr, V: Visitor<'de>>(
+        self,
+        visitor: V,
+        visit: impl FnOnce(N, V) -> Result<V::Value, DeError>,
+    ) -> Result<V::Value, DeError> {
+        match self.0.parse::<N>() {
+            Ok(n) => visit(n, visitor),
+            Err(_) => visitor.visit_borrowed_str(self.0),
+        }
     }
 }
 
@@ -493,6 +577,21 @@ mod tests {
         shapes: Vec<Shape>,
         #[serde(default)]
         wrapped: Vec<Wrapped>,
+    }
+
+    #[test]
+    #[allow(clippy::disallowed_methods)] // compared with serde_json's own reading
+    fn number_keys_read_as_serde_json_reads_them() {
+        let doc = serde_json::json!({"7": "a", "12": "b"});
+        let ours: BTreeMap<u32, String> = from_value(&doc).unwrap();
+        let theirs: BTreeMap<u32, String> = serde_json::from_value(doc.clone()).unwrap();
+        assert_eq!(ours, theirs);
+        let signed: BTreeMap<i64, String> = from_value(&serde_json::json!({"-3": "c"})).unwrap();
+        assert_eq!(signed[&-3], "c");
+        // A key that is not a number is the wrong type, reported at that key.
+        let e = from_value::<BTreeMap<u32, String>>(&serde_json::json!({"tujuh": "a"})).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::InvalidType);
+        assert_eq!(e.path.unwrap().to_string(), "tujuh");
     }
 
     #[test]

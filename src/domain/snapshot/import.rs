@@ -327,7 +327,7 @@ fn from_value_at<T: DeserializeOwned>(v: &Value, base: &str) -> Result<T, Proble
         };
         let text = at
             .and_then(|p| typed_reason(v, p))
-            .unwrap_or_else(|| explain(&e.reason));
+            .unwrap_or_else(|| explain(&e));
         Problem { path, text }
     })
 }
@@ -360,42 +360,49 @@ fn typed_reason(root: &Value, path: &json::Path) -> Option<Text> {
     }
 }
 
-/// serde's messages are English and technical; give each kind a plain reason in both languages.
-fn explain(msg: &str) -> Text {
-    let quoted = msg.split('`').nth(1).unwrap_or("").to_string();
-    if msg.starts_with("missing field") {
-        Text::new(
-            format!("kolom \"{quoted}\" wajib ada."),
-            format!("field \"{quoted}\" is required."),
-        )
-    } else if msg.starts_with("invalid type") {
-        Text::new(
+/// serde's messages are English and technical: each kind of failure gets a plain reason in
+/// both languages, chosen by its kind (`json::ErrorKind`) and, for a value its type refused,
+/// by the field it is in; serde's own words are only quoted.
+fn explain(e: &json::ReadError) -> Text {
+    use json::ErrorKind;
+    let msg = &e.reason;
+    let field = e.path.as_ref().and_then(|p| {
+        p.iter().rev().find_map(|s| match s {
+            json::Segment::Map { key } => Some(key.as_str()),
+            json::Segment::Seq { .. } => None,
+        })
+    });
+    match &e.kind {
+        ErrorKind::MissingField(name) => Text::new(
+            format!("kolom \"{name}\" wajib ada."),
+            format!("field \"{name}\" is required."),
+        ),
+        ErrorKind::InvalidType => Text::new(
             format!("jenis nilai salah ({msg})."),
             format!("wrong kind of value ({msg})."),
-        )
-    } else if msg.starts_with("unknown variant") {
-        Text::new(
-            format!("nilai \"{quoted}\" tidak dikenal."),
-            format!("value \"{quoted}\" is not recognised."),
-        )
-    } else if msg.starts_with("premature end")
-        || msg.contains("input contains invalid characters")
-        || msg.contains("trailing")
-    {
-        Text::new(
+        ),
+        ErrorKind::UnknownVariant(name) => Text::new(
+            format!("nilai \"{name}\" tidak dikenal."),
+            format!("value \"{name}\" is not recognised."),
+        ),
+        ErrorKind::Invalid if field.is_some_and(|f| TIME_FIELDS.contains(&f)) => Text::new(
             format!("format tanggal/waktu tidak sah ({msg})."),
             format!("invalid date/time ({msg})."),
-        )
-    } else if msg.starts_with("an id ") {
-        // `Id::parse`'s reasons, in both languages.
-        Text::new(
+        ),
+        ErrorKind::Invalid if field.is_some_and(|f| ID_FIELDS.contains(&f)) => Text::new(
             format!("id tidak sah (1–{} karakter: huruf, angka, - _ . :).", Id::MAX_LEN),
             format!("invalid id (1–{} characters: letters, digits, - _ . :).", Id::MAX_LEN),
-        )
-    } else {
-        Text::new(format!("nilai tidak sah: {msg}"), format!("invalid value: {msg}"))
+        ),
+        ErrorKind::Invalid | ErrorKind::Syntax => {
+            Text::new(format!("nilai tidak sah: {msg}"), format!("invalid value: {msg}"))
+        }
     }
 }
+
+/// Fields holding a date or a time, whose refusals are explained as such.
+const TIME_FIELDS: [&str; 8] = ["date", "start", "end", "at", "created_at", "updated_at", "exported_at", "deleted_at"];
+/// Fields holding a record or device id.
+const ID_FIELDS: [&str; 8] = ["id", "employee", "device", "signer", "supervisor", "attempt", "feedback", "clock"];
 
 /// Checks between records: everything an employee owns points to an employee in the file, and
 /// every version of a record (deletions included) belongs to the same employee; derived ids
