@@ -151,3 +151,23 @@ fn csv_neutralises_formulas_in_names() {
     rows[0].name = "=HYPERLINK(\"http://x\")".into();
     assert!(csv(&rows, Lang::En).contains("\"'=HYPERLINK(\"\"http://x\"\")\""));
 }
+
+#[test]
+fn the_unit_summary_adds_up_to_the_cohort() {
+    use lentera::domain::rules::cohort::{by_unit, summary};
+    let cat = generate::catalog(3, 12);
+    let s = generate::cohort(3, 60, &cat, d(2026, 11, 22), 2);
+    let ps = profiles(&s, &cat, d(2026, 11, 22));
+    let all = summary(&ps, &cat.rules);
+    let units = by_unit(&ps, &cat.rules);
+    assert!(units.len() > 1, "the generated cohort has several units");
+    assert!(units.windows(2).all(|w| w[0].0 < w[1].0), "in unit order, each once");
+    let sum = |f: fn(&lentera::domain::rules::cohort::CohortSummary) -> usize| units.iter().map(|(_, u)| f(u)).sum::<usize>();
+    assert_eq!(sum(|u| u.total), all.total);
+    assert_eq!(sum(|u| u.jp_met), all.jp_met);
+    assert_eq!(sum(|u| u.overdue.len()), all.overdue.len());
+    assert_eq!(sum(|u| u.not_assessed), all.not_assessed);
+    for (unit, u) in &units {
+        assert_eq!(u.total, ps.iter().filter(|p| &p.unit == unit).count());
+    }
+}

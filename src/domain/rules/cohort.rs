@@ -34,13 +34,13 @@ pub struct CohortSummary {
     pub unplaced: usize,
 }
 
-pub fn summary(profiles: &[EmployeeProfile], rules: &RulesConfig) -> CohortSummary {
+pub fn summary<'a>(profiles: impl IntoIterator<Item = &'a EmployeeProfile>, rules: &RulesConfig) -> CohortSummary {
     let mut by_category: Vec<(String, usize)> = rules
         .scheme()
         .map(|s| s.bands.iter().map(|b| (b.key.clone(), 0)).collect())
         .unwrap_or_default();
     let mut s = CohortSummary {
-        total: profiles.len(),
+        total: 0,
         by_category: Vec::new(),
         not_assessed: 0,
         jp_met: 0,
@@ -54,6 +54,7 @@ pub fn summary(profiles: &[EmployeeProfile], rules: &RulesConfig) -> CohortSumma
         unplaced: 0,
     };
     for p in profiles {
+        s.total += 1;
         match &p.jpm {
             Some(j) => {
                 if let Some(slot) = by_category.iter_mut().find(|(k, _)| *k == j.band.key) {
@@ -85,6 +86,17 @@ pub fn summary(profiles: &[EmployeeProfile], rules: &RulesConfig) -> CohortSumma
         s.jp_met as f64 / s.total as f64
     };
     s
+}
+
+/// The summary of each work unit, in unit order: the figures an agency reports upward.
+pub fn by_unit(profiles: &[EmployeeProfile], rules: &RulesConfig) -> Vec<(String, CohortSummary)> {
+    let mut units: Vec<&str> = profiles.iter().map(|p| p.unit.as_str()).collect();
+    sort::sort(&mut units);
+    units.dedup();
+    units
+        .into_iter()
+        .map(|u| (u.to_string(), summary(profiles.iter().filter(|p| p.unit == u), rules)))
+        .collect()
 }
 
 /// Indexes into `profiles`, most ready for promotion first, by the configured criteria.

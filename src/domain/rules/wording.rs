@@ -32,6 +32,29 @@ pub fn jp_target(rules: &RulesConfig) -> Text {
     Text::new(format!("Target {id} JP"), format!("{en}-JP target"))
 }
 
+/// How the promotion-readiness list is ordered, in the configured order of its criteria.
+pub fn promotion_order(rules: &RulesConfig) -> Text {
+    use crate::domain::rules_config::PromotionKey;
+    let names = |k: &PromotionKey| match k {
+        PromotionKey::Jpm => ("JPM", "JPM"),
+        PromotionKey::Improvement => ("peningkatan sejak penilaian sebelumnya", "improvement since the previous assessment"),
+        PromotionKey::JpTarget => ("target JP", "the JP target"),
+    };
+    let keys = &rules.promotion.order.value;
+    let list = |pick: fn((&'static str, &'static str)) -> &'static str, then: &str| {
+        let parts: Vec<&str> = keys.iter().map(|k| pick(names(k))).collect();
+        match parts.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{}, {then} {last}", rest.join(", ")),
+            Some((last, _)) => last.to_string(),
+            None => String::new(),
+        }
+    };
+    Text::new(
+        format!("Urut menurut {}.", list(|p| p.0, "lalu")),
+        format!("Ordered by {}.", list(|p| p.1, "then")),
+    )
+}
+
 /// The first screen's welcome, before any profile exists.
 pub fn welcome(rules: &RulesConfig) -> Text {
     let (id, en) = n(rules.jp.annual_target.value);
@@ -55,5 +78,14 @@ mod tests {
         assert_eq!(jp_target(&rules).get(Lang::En), "24.5-JP target");
         assert!(reevaluation_due(&rules).get(Lang::Id).contains("setiap 12 bulan"));
         assert!(mentoring_after_failures(3).get(Lang::En).contains("failed 3 times"));
+        assert_eq!(
+            promotion_order(&rules).get(Lang::Id),
+            "Urut menurut JPM, peningkatan sejak penilaian sebelumnya, lalu target JP."
+        );
+        rules.promotion.order.value.reverse();
+        assert_eq!(
+            promotion_order(&rules).get(Lang::En),
+            "Ordered by the JP target, improvement since the previous assessment, then JPM."
+        );
     }
 }

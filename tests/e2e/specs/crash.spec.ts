@@ -70,7 +70,15 @@ test('killing the browser at random moments loses nothing reported as saved', as
         profilePath = page.url().split('#')[1];
       }
       await page.goto(`${ORIGIN}${PREFIX}#${profilePath}/kegiatan`);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kegiatan pengembangan');
+      const heading = page.getByRole('heading', { level: 1 });
+      await expect(heading).toHaveText('Kegiatan pengembangan').catch(async (e) => {
+        // What the restarted browser holds, to tell a lost save from a slow start.
+        const stored = await page.evaluate(() =>
+          Object.keys(localStorage).map((k) => `${k}: ${localStorage.getItem(k)!.length} chars, ${localStorage.getItem(k)!.slice(0, 60)}`),
+        );
+        const recovery = await page.getByTestId('recovery').textContent().catch(() => null);
+        throw new Error(`cycle ${cycle}, ${saved.length} saves so far: ${e}\nstored: ${stored.join(' | ')}\nrecovery: ${recovery}`);
+      });
       // Everything reported saved before the last kill is here (recovered from the durable copy if
       // needed): the list is read once, so a cycle costs the same however many came before.
       if (saved.length) await expect(page.getByTestId('activities')).toContainText(saved[saved.length - 1]);

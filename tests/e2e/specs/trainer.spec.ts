@@ -60,10 +60,16 @@ test('trainer journey: pack, 20 exports, cohort table, 9-box, CSV', async ({ pag
   await expectAccessible(page, 'cohort');
   await page.getByTestId('cohort-table').getByRole('button', { name: 'Nama' }).click();
   await expect(table.getByRole('row').first()).toContainText('Pegawai 19');
-  await page.getByLabel('Unit kerja').selectOption('Kecamatan Sukamaju');
+  await page.getByLabel('Unit kerja', { exact: true }).selectOption('Kecamatan Sukamaju');
   await expect(table.getByRole('row')).toHaveCount(10);
-  await page.getByLabel('Unit kerja').selectOption('');
+  await page.getByLabel('Unit kerja', { exact: true }).selectOption('');
   await expect(page.getByTestId('chart-jpm')).toContainText('Optimal');
+  // The per-unit summary: ten people in each unit, and the overdue one in hers.
+  const units = page.getByTestId('unit-summary').locator('tbody tr');
+  await expect(units).toHaveCount(2);
+  await expect(units.filter({ hasText: 'Kecamatan Sukamaju' }).locator('td').first()).toHaveText('10');
+  await expect(units.filter({ hasText: 'Dinas Kependudukan' }).locator('td').first()).toHaveText('10');
+  await expect(units.filter({ hasText: 'Kecamatan Sukamaju' }).locator('td').last()).toHaveText('1');
   await expect(page.getByTestId('chart-jp')).toContainText('Tertinggal');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh laporan CSV' }).click()]);

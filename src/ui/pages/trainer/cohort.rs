@@ -7,7 +7,7 @@ use super::Cohort;
 use crate::browser;
 use crate::domain::format;
 use crate::domain::model::employee::PositionKind;
-use crate::domain::rules::cohort::summary;
+use crate::domain::rules::cohort::{by_unit, summary};
 use crate::domain::rules::jp::JpStatus;
 use crate::domain::rules::report::{csv, jp_status_label, sort_rows, CohortRow, Column, ReevaluationState, RowFilter};
 use crate::domain::sort;
@@ -49,6 +49,47 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
         rows
     });
     let sum = Memo::new(move |_| store.catalog.with(|c| cohort.profiles.with(|ps| summary(ps, &c.rules))));
+    // Per work unit: headcount, JPM categories, JP compliance, overdue re-evaluations.
+    let unit_summary = move || {
+        let lang = i18n.lang();
+        let cat = store.catalog.get();
+        let bands = cat.rules.scheme().map(|sc| sc.bands.clone()).unwrap_or_default();
+        let per_unit = cohort.profiles.with(|ps| by_unit(ps, &cat.rules));
+        let head = bands.iter().map(|b| view! { <th scope="col">{i18n.text(&b.label)}</th> }).collect_view();
+        let body = per_unit
+            .into_iter()
+            .map(|(unit, s)| {
+                let cells = s.by_category.iter().map(|(_, n)| view! { <td>{*n}</td> }).collect_view();
+                view! {
+                    <tr>
+                        <th scope="row">{unit}</th>
+                        <td>{s.total}</td>
+                        {cells}
+                        <td>{s.not_assessed}</td>
+                        <td>{format!("{} %", format::number(lang, s.jp_compliance * 100.0))}</td>
+                        <td>{s.overdue.len()}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            // Focusable, so a table wider than the screen scrolls by keyboard too.
+            <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("Ringkasan per unit kerja", "Summary per work unit")>
+                <table class="table" data-testid="unit-summary">
+                    <caption>{i18n.t("Ringkasan per unit kerja", "Summary per work unit")}</caption>
+                    <thead><tr>
+                        <th scope="col">{i18n.t("Unit kerja", "Work unit")}</th>
+                        <th scope="col">{i18n.t("Pegawai", "Employees")}</th>
+                        {head}
+                        <th scope="col">{i18n.t("Belum dinilai", "Not assessed")}</th>
+                        <th scope="col">{i18n.text(&crate::domain::rules::wording::jp_target(&cat.rules))}</th>
+                        <th scope="col">{i18n.t("Evaluasi ulang terlambat", "Overdue re-evaluations")}</th>
+                    </tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        }
+    };
 
     let charts = move || {
         let s = sum.get();
@@ -199,6 +240,7 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
             </Show>
             <p data-testid="cohort-count">{move || format!("{} {}", sum.with(|s| s.total), i18n.t("pegawai dalam kohort", "employees in the cohort"))}</p>
             {charts}
+            {unit_summary}
             <div class="filters">
                 <div class="field"><label for="c-text">{i18n.tr("Cari nama/NIP", "Search name/NIP")}</label>
                     <input id="c-text" type="text" on:input=move |e| { let v = event_target_value(&e); filter.update(|f| f.text = v) }/></div>

@@ -95,7 +95,7 @@ pub fn TalentView(cohort: Cohort) -> impl IntoView {
             {grid}
             <p class="muted">{move || format!("{} {}", unplaced(), i18n.t("pegawai belum dapat ditempatkan (belum ada penilaian kinerja atau JPM).", "employees cannot be placed yet (no performance rating or JPM)."))}</p>
             <h2>{i18n.tr("Kesiapan promosi", "Promotion readiness")}</h2>
-            <p class="muted">{i18n.tr("Urut menurut JPM, peningkatan sejak penilaian sebelumnya, lalu target JP.", "Ordered by JPM, improvement since the previous assessment, then the JP target.")}</p>
+            <p class="muted">{move || i18n.text(&store.catalog.with(|c| crate::domain::rules::wording::promotion_order(&c.rules)))}</p>
             <ol data-testid="promotion">{ranking}</ol>
             <h2>{i18n.tr("Evaluasi ulang terlambat", "Overdue re-evaluations")}</h2>
             <ul data-testid="overdue">{overdue}</ul>
