@@ -50,11 +50,13 @@ pub enum Screen {
 }
 
 /// The parts of trainer mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TrainerTab {
     Cohort,
     Talent,
     Import,
+    /// One person of the cohort (behind the trainer's passphrase, like the rest of the cohort).
+    Person(Id),
 }
 
 impl Route {
@@ -79,6 +81,7 @@ impl Route {
             ["pelatih"] => Some(Route::Trainer(TrainerTab::Cohort)),
             ["pelatih", "talenta"] => Some(Route::Trainer(TrainerTab::Talent)),
             ["pelatih", "impor"] => Some(Route::Trainer(TrainerTab::Import)),
+            ["pelatih", "orang", e] => id(e).map(|e| Route::Trainer(TrainerTab::Person(e))),
             ["p", e, rest @ ..] => id(e).zip(Screen::parse(rest)).map(|(e, s)| Route::Profile(e, s)),
             _ => None,
         };
@@ -94,6 +97,7 @@ impl Route {
             Route::Trainer(TrainerTab::Cohort) => "#/pelatih".into(),
             Route::Trainer(TrainerTab::Talent) => "#/pelatih/talenta".into(),
             Route::Trainer(TrainerTab::Import) => "#/pelatih/impor".into(),
+            Route::Trainer(TrainerTab::Person(e)) => format!("#/pelatih/orang/{}", encode(e.as_str())),
             Route::Profile(e, Screen::Edit) => format!("#/profil/{}/ubah", encode(e.as_str())),
             Route::Profile(e, screen) => format!("#/p/{}{}", encode(e.as_str()), screen.path()),
             Route::NotFound(path) => format!("#/{path}"),

@@ -50,11 +50,12 @@ fn global_routes(id: Id) -> Vec<Route> {
     let all = vec![
         Route::Profiles,
         Route::NewProfile,
-        Route::Unlock(id),
+        Route::Unlock(id.clone()),
         Route::Data,
         Route::Trainer(TrainerTab::Cohort),
         Route::Trainer(TrainerTab::Talent),
         Route::Trainer(TrainerTab::Import),
+        Route::Trainer(TrainerTab::Person(id.clone())),
     ];
     for r in &all {
         match r {

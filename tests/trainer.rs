@@ -171,3 +171,38 @@ fn the_unit_summary_adds_up_to_the_cohort() {
         assert_eq!(u.total, ps.iter().filter(|p| &p.unit == unit).count());
     }
 }
+
+#[test]
+fn the_person_view_shows_this_years_records_and_how_fresh_they_are() {
+    use lentera::domain::rules::profile::person_detail;
+    let cat = generate::catalog(3, 12);
+    let s = generate::cohort(3, 40, &cat, d(2026, 11, 22), 2);
+    // Someone with activities in more than one year, or at least some.
+    let who = s
+        .employees
+        .live()
+        .map(|r| r.id.clone())
+        .find(|id| s.activities.live_of(id).count() >= 2)
+        .expect("the generated cohort has people with activities");
+    let detail = person_detail(&s, &who, &cat.rules, 2026);
+    let theirs_2026 = s.activities.live_of(&who).filter(|r| r.data().end.format("%Y").to_string() == "2026").count();
+    assert_eq!(detail.activities.len(), theirs_2026);
+    assert!(detail.activities.windows(2).all(|w| w[0].0.end >= w[1].0.end), "newest first");
+    assert!(detail.activities.iter().all(|(a, jp)| *jp == lentera::domain::rules::jp::activity_jp(a, &cat.rules)));
+    // The freshest write among their records, whichever kind.
+    let mut latest = s.employees.get(&who).unwrap().updated_at();
+    for t in [
+        s.assessments.live_of(&who).map(|r| r.updated_at()).max(),
+        s.activities.live_of(&who).map(|r| r.updated_at()).max(),
+        s.progress.live_of(&who).map(|r| r.updated_at()).max(),
+        s.ratings.live_of(&who).map(|r| r.updated_at()).max(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        latest = latest.max(t);
+    }
+    assert_eq!(detail.last_written, Some(latest));
+    // Nobody in another year.
+    assert!(person_detail(&s, &who, &cat.rules, 2019).activities.is_empty());
+}

@@ -223,3 +223,61 @@ pub fn profiles(snapshot: &Snapshot, catalog: &Catalog, today: NaiveDate) -> Vec
     });
     out
 }
+
+/// The records behind one person's figures, for the trainer's person view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonDetail {
+    /// Activities of `year`, newest first, each with the JP the rules credit.
+    pub activities: Vec<(crate::domain::model::activity::Activity, f64)>,
+    /// Modules completed in `year`: pack, module, the day, JP credited. Newest first.
+    pub modules: Vec<(String, String, NaiveDate, f64)>,
+    pub plan: Vec<crate::domain::model::plan::PlanItem>,
+    /// When a record of theirs was last written, on whichever device: how fresh the trainer's
+    /// copy is.
+    pub last_written: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+pub fn person_detail(snapshot: &Snapshot, employee: &Id, rules: &crate::domain::rules_config::RulesConfig, year: i32) -> PersonDetail {
+    use crate::domain::record::{RecordData, Table};
+    use crate::domain::snapshot::document::{RecordKind, TableVisitor};
+    let mut activities: Vec<_> = snapshot
+        .activities
+        .live_of(employee)
+        .map(|r| r.data())
+        .filter(|a| a.end.year() == year)
+        .map(|a| (a.clone(), super::jp::activity_jp(a, rules)))
+        .collect();
+    sort::sort_by(&mut activities, |a, b| b.0.end.cmp(&a.0.end));
+    let mut modules: Vec<_> = snapshot
+        .progress
+        .live_of(employee)
+        .filter_map(|r| {
+            let p = r.data();
+            let c = p.completion.as_ref()?;
+            (c.at.year() == year).then(|| (p.pack.clone(), p.module.clone(), c.at.date_naive(), c.jp))
+        })
+        .collect();
+    sort::sort_by(&mut modules, |a, b| b.2.cmp(&a.2));
+    let mut plan: Vec<_> = snapshot.plan.live_of(employee).map(|r| r.data().clone()).collect();
+    sort::sort_by(&mut plan, |a, b| a.competency.cmp(&b.competency));
+    struct Latest<'a>(&'a Id, Option<chrono::DateTime<chrono::Utc>>);
+    impl TableVisitor for Latest<'_> {
+        fn visit<T: RecordData>(&mut self, kind: RecordKind, t: &Table<T>) {
+            let theirs = |r: &&crate::domain::record::Record<T>| match kind {
+                RecordKind::Employees => &r.id == self.0,
+                _ => r.owner() == Some(self.0),
+            };
+            if let Some(at) = t.records().filter(theirs).map(|r| r.updated_at()).max() {
+                self.1 = self.1.max(Some(at));
+            }
+        }
+    }
+    let mut latest = Latest(employee, None);
+    snapshot.visit(&mut latest);
+    PersonDetail {
+        activities,
+        modules,
+        plan,
+        last_written: latest.1,
+    }
+}

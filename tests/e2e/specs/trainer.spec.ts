@@ -89,6 +89,18 @@ test('trainer journey: pack, 20 exports, cohort table, 9-box, CSV', async ({ pag
   // Pegawai 00's rating is signed by Pegawai 01, whose record holds the key: it counts.
   expect(row0).toContain('"Pegawai 01","0"');
 
+  // One person: her figures and where they come from.
+  await page.getByTestId('cohort-table').getByRole('link', { name: 'Pegawai 00' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pegawai 00');
+  await expect(page.getByTestId('person-jpm')).toHaveText('81,8 % — Cukup Optimal');
+  await expect(page.getByTestId('person-talent')).toContainText('Kotak 9');
+  await expect(page.getByTestId('person-talent')).toContainText('ditandatangani Pegawai 01');
+  await expect(page.getByTestId('person-levels')).toContainText('penilaian diri');
+  await expect(page.getByTestId('last-written')).toContainText('1 Oktober 2026');
+  await expectAccessible(page, 'person view');
+  await page.getByRole('link', { name: '← Kohort' }).click();
+  await expect(page.getByTestId('cohort-count')).toHaveText('20 pegawai dalam kohort');
+
   await page.getByRole('link', { name: 'Talenta dan promosi' }).click();
   await expectAccessible(page, 'talent grid');
   await expect(page.getByTestId('box-9')).toContainText('Pegawai 00');

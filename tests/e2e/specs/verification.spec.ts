@@ -89,6 +89,10 @@ test('the supervisor signs with their own PIN; the signature checks elsewhere an
   await trainer.getByRole('link', { name: 'Kohort' }).click();
   const row = trainer.getByTestId('cohort-table').getByRole('row').filter({ hasText: 'Siti Aminah' });
   await expect(row.getByTestId('verified-by')).toContainText('✓ diverifikasi Budi Santoso');
+  await row.getByRole('link', { name: 'Siti Aminah' }).click();
+  await expect(trainer.getByTestId('verification')).toContainText('Terakhir diverifikasi oleh Budi Santoso (NIP 197802152005011003)');
+  await expect(trainer.getByTestId('person-levels')).toContainText('diverifikasi Budi Santoso');
+  await trainer.getByRole('link', { name: 'Kohort', exact: true }).click();
   const [csv] = await Promise.all([trainer.waitForEvent('download'), trainer.getByRole('button', { name: 'Unduh laporan CSV' }).click()]);
   const line = readFileSync((await csv.path())!, 'utf8').split('\r\n').find((l) => l.includes('"Siti Aminah"'))!;
   expect(line).toContain('"Budi Santoso","197802152005011003"');

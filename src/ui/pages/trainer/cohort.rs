@@ -13,6 +13,7 @@ use crate::domain::rules::report::{csv, jp_status_label, sort_rows, CohortRow, C
 use crate::domain::sort;
 use crate::ui::form_value::key;
 use crate::ui::i18n::use_i18n;
+use crate::ui::route::{Route, TrainerTab};
 use crate::ui::pages::data::download;
 use crate::ui::state::use_store;
 
@@ -186,7 +187,7 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
         let (verified, unproven) = (r.verified.clone(), r.unproven);
         view! {
             <div role="row" class="grid-row" aria-rowindex=index + 2>
-                <div role="rowheader"><strong>{r.name}</strong><div class="muted small">{r.nip}</div></div>
+                <div role="rowheader"><a href=Route::Trainer(TrainerTab::Person(r.id.clone())).href()><strong>{r.name}</strong></a><div class="muted small">{r.nip}</div></div>
                 <div role="cell">{r.unit}</div>
                 <div role="cell">{move || i18n.text(&position)}</div>
                 <div role="cell">

@@ -4,6 +4,7 @@
 
 mod cohort;
 mod import;
+mod person;
 mod talent;
 
 use leptos::prelude::*;
@@ -85,13 +86,17 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
             return view! { <TrainerGate/> }.into_any();
         }
         let cohort = Cohort::provide();
+        let here = tab.clone();
         let link = move |t: TrainerTab, id: &'static str, en: &'static str| {
-            view! { <a href=Route::Trainer(t).href() aria-current=move || (tab == t).then_some("page")>{i18n.tr(id, en)}</a> }
+            // A person's page is part of the cohort.
+            let current = here == t || (t == TrainerTab::Cohort && matches!(here, TrainerTab::Person(_)));
+            view! { <a href=Route::Trainer(t).href() aria-current=current.then_some("page")>{i18n.tr(id, en)}</a> }
         };
-        let body = match tab {
+        let body = match tab.clone() {
             TrainerTab::Cohort => view! { <cohort::CohortView cohort=cohort/> }.into_any(),
             TrainerTab::Talent => view! { <talent::TalentView cohort=cohort/> }.into_any(),
             TrainerTab::Import => view! { <import::ImportView cohort=cohort/> }.into_any(),
+            TrainerTab::Person(id) => view! { <person::PersonView cohort=cohort employee=id/> }.into_any(),
         };
         view! {
             <nav class="profile-nav" aria-label=i18n.tr("Mode pelatih", "Trainer mode")>

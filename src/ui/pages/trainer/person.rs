@@ -1,0 +1,143 @@
+//! One person of the trainer's cohort: levels against the standard (verified, and by whom, or
+//! self-assessed), JPM, this year's JP with the activities and modules behind it, the plan, the
+//! rating and talent box, the re-evaluation date, and how fresh the trainer's copy is.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::format;
+use crate::domain::model::plan::{PlanAction, PlanStatus};
+use crate::domain::record::Id;
+use crate::domain::rules::levels::LevelSource;
+use crate::domain::rules::profile::person_detail;
+use crate::domain::rules::report::{jp_status_label, ReevaluationState};
+use crate::domain::rules::schedule::Reevaluation;
+use crate::ui::i18n::use_i18n;
+use crate::ui::route::{Route, TrainerTab};
+use crate::ui::state::use_store;
+
+use super::Cohort;
+
+#[component]
+pub fn PersonView(cohort: Cohort, employee: Id) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let back = view! { <p><a href=Route::Trainer(TrainerTab::Cohort).href()>{i18n.tr("← Kohort", "← Cohort")}</a></p> };
+    let body = move || {
+        let lang = i18n.lang();
+        let Some(p) = cohort.profiles.with(|ps| ps.iter().find(|p| p.id == employee).cloned()) else {
+            return view! { <section class="page"><h1>{i18n.t("Pegawai tidak ada di kohort", "Not in the cohort")}</h1></section> }.into_any();
+        };
+        let cat = store.catalog.get();
+        let year = chrono::Datelike::year(&browser::today());
+        let detail = cohort
+            .snapshot
+            .with(|s| s.as_ref().map(|s| person_detail(s, &employee, &cat.rules, year)));
+        let Some(detail) = detail else {
+            return ().into_any();
+        };
+        let comp_name = |code: &str| cat.competencies.get(code).map(|c| i18n.text(&c.name)).unwrap_or_default();
+        let levels = p.standings.iter().map(|s| {
+            let source = s.current.as_ref().map(|c| match (c.source, &c.verifier) {
+                (LevelSource::Verified, Some(v)) => format!("{} {}, {}", i18n.t("diverifikasi", "verified by"), v.name, format::date(lang, c.date)),
+                (LevelSource::Verified, None) => i18n.t("diverifikasi", "verified").to_string(),
+                (LevelSource::SelfAssessed, _) => format!("{}, {}", i18n.t("penilaian diri", "self-assessed"), format::date(lang, c.date)),
+                (LevelSource::Unproven, _) => i18n.t("dilaporkan sendiri, tanpa tanda tangan atasan yang sah", "self-reported, without a valid supervisor's signature").to_string(),
+            });
+            let gap = s.gap();
+            view! {
+                <tr>
+                    <th scope="row">{format!("{} {}", s.competency, comp_name(&s.competency))}</th>
+                    <td>{s.required}</td>
+                    <td>{s.current.as_ref().map(|c| c.level.to_string()).unwrap_or_else(|| "—".into())}<div class="small">{source}</div></td>
+                    <td class={if gap > 0 { "gap-open" } else { "gap-closed" }}>{if gap > 0 { format!("−{gap}") } else { "✓".to_string() }}</td>
+                </tr>
+            }
+        }).collect_view();
+        let reevaluation = match p.reevaluation {
+            Reevaluation::NeverAssessed => i18n.text(&ReevaluationState::NeverAssessed.label()),
+            Reevaluation::UpToDate { due, .. } => format!("{} {}", i18n.t("berikutnya", "next on"), format::date(lang, due)),
+            Reevaluation::Due { due, .. } => format!("{} {}", i18n.t("jatuh tempo sejak", "due since"), format::date(lang, due)),
+            Reevaluation::Overdue { overdue_from, .. } => format!("{} {}", i18n.t("terlambat sejak", "overdue since"), format::date(lang, overdue_from)),
+        };
+        let talent = match (&p.talent, &p.rated) {
+            (Some(t), rated) => format!(
+                "{} {} — {} · {} {} ({}){}",
+                i18n.t("Kotak", "Box"),
+                t.rule.number,
+                i18n.text(&t.rule.label),
+                i18n.t("kinerja", "performance"),
+                i18n.text(&t.performance.label()),
+                i18n.text(&t.potential.label()),
+                rated.as_ref().map(|r| format!(" · {} {}, {}", i18n.t("ditandatangani", "signed by"), r.by.name, format::date(lang, r.date))).unwrap_or_default()
+            ),
+            (None, _) => i18n.t("Belum dapat ditempatkan (tidak ada penilaian kinerja yang ditandatangani, atau belum ada JPM).", "Not placed yet (no signed performance rating, or no JPM).").to_string(),
+        };
+        let verified = match &p.verified {
+            Some(v) => format!("✓ {} {} (NIP {}), {}", i18n.t("Terakhir diverifikasi oleh", "Last verified by"), v.by.name, v.by.nip, format::date(lang, v.date)),
+            None => i18n.t("Belum ada verifikasi atasan yang ditandatangani.", "No signed supervisor's verification yet.").to_string(),
+        };
+        let unproven = (p.unproven > 0).then(|| format!("⚠ {} {}", p.unproven, i18n.t("penilaian tanpa tanda tangan atasan yang sah", "evaluations without a valid supervisor's signature")));
+        let activities = detail.activities.iter().map(|(a, jp)| view! {
+            <li>{format!("{} — {}, {} ({} JP)", format::date(lang, a.end), a.title, i18n.text(&a.method.label()), format::number(lang, *jp))}</li>
+        }).collect_view();
+        let modules = detail.modules.iter().map(|(pack, module, day, jp)| {
+            let title = cat.module(pack, module).map(|m| i18n.text(&m.module.title)).unwrap_or_else(|| module.clone());
+            view! { <li>{format!("{} — {title} ({} JP)", format::date(lang, *day), format::number(lang, *jp))}</li> }
+        }).collect_view();
+        let plan = detail.plan.iter().map(|item| {
+            let action = match &item.action {
+                PlanAction::Module { pack, module } => cat.module(pack, module).map(|m| i18n.text(&m.module.title)).unwrap_or_else(|| module.clone()),
+                PlanAction::Mentoring => i18n.t("pendampingan mentor", "mentoring").to_string(),
+                PlanAction::Method { method } => i18n.text(&method.label()),
+            };
+            let done = if item.status == PlanStatus::Done { "✓ " } else { "" };
+            view! { <li>{format!("{done}{} → {} {}: {action}", item.competency, i18n.t("tingkat", "level"), item.target_level)}</li> }
+        }).collect_view();
+        let jp = &p.jp;
+        view! {
+            <section class="page" data-testid="person">
+                <h1>{p.name.clone()}</h1>
+                <p class="muted">{format!("{} · {} · NIP {}", p.position.title, p.unit, p.nip)}</p>
+                <p class="muted" data-testid="last-written">{match detail.last_written {
+                    Some(t) => format!("{} {}", i18n.t("Data terakhir ditulis", "Data last written"), format::date(lang, t.date_naive())),
+                    None => String::new(),
+                }}</p>
+                <dl class="facts">
+                    <dt>"JPM"</dt>
+                    <dd data-testid="person-jpm">{p.jpm.as_ref().map(|j| format!("{} % — {}", format::number(lang, j.percent), i18n.text(&j.band.label))).unwrap_or_else(|| i18n.t("belum dinilai", "not assessed").to_string())}</dd>
+                    <dt>{i18n.t("Penilaian ulang", "Re-evaluation")}</dt>
+                    <dd>{reevaluation}</dd>
+                    <dt>{format!("JP {}", jp.year)}</dt>
+                    <dd data-testid="person-jp">{format!("{} / {} — {}", format::number(lang, jp.earned), format::number(lang, jp.target), i18n.text(&jp_status_label(jp.status)))}</dd>
+                    <dt>{i18n.t("Talenta", "Talent")}</dt>
+                    <dd data-testid="person-talent">{talent}</dd>
+                </dl>
+                <div class="verification" data-testid="verification">
+                    <p class=if p.verified.is_some() { "proof-signed" } else { "" }>{verified}</p>
+                    {unproven.map(|t| view! { <p class="proof-unsigned">{t}</p> })}
+                </div>
+                <h2>{i18n.t("Tingkat kompetensi", "Competency levels")}</h2>
+                <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("Tingkat kompetensi", "Competency levels")>
+                    <table class="table" data-testid="person-levels">
+                        <thead><tr>
+                            <th scope="col">{i18n.t("Kompetensi", "Competency")}</th>
+                            <th scope="col">{i18n.t("Standar", "Required")}</th>
+                            <th scope="col">{i18n.t("Saat ini", "Current")}</th>
+                            <th scope="col">{i18n.t("Kesenjangan", "Gap")}</th>
+                        </tr></thead>
+                        <tbody>{levels}</tbody>
+                    </table>
+                </div>
+                <h2>{format!("{} {}", i18n.t("Modul selesai", "Modules completed in"), year)}</h2>
+                <ul data-testid="person-modules">{modules}</ul>
+                <h2>{format!("{} {}", i18n.t("Kegiatan", "Activities in"), year)}</h2>
+                <ul data-testid="person-activities">{activities}</ul>
+                <h2>{i18n.t("Rencana pengembangan", "Development plan")}</h2>
+                <ul data-testid="person-plan">{plan}</ul>
+            </section>
+        }
+        .into_any()
+    };
+    view! { {back}{body} }
+}
