@@ -55,6 +55,8 @@ pub enum TrainerTab {
     Cohort,
     Talent,
     Import,
+    /// Item analysis: the quiz questions the cohort missed most.
+    Questions,
     /// One person of the cohort (behind the trainer's passphrase, like the rest of the cohort).
     Person(Id),
 }
@@ -81,6 +83,7 @@ impl Route {
             ["pelatih"] => Some(Route::Trainer(TrainerTab::Cohort)),
             ["pelatih", "talenta"] => Some(Route::Trainer(TrainerTab::Talent)),
             ["pelatih", "impor"] => Some(Route::Trainer(TrainerTab::Import)),
+            ["pelatih", "soal"] => Some(Route::Trainer(TrainerTab::Questions)),
             ["pelatih", "orang", e] => id(e).map(|e| Route::Trainer(TrainerTab::Person(e))),
             ["p", e, rest @ ..] => id(e).zip(Screen::parse(rest)).map(|(e, s)| Route::Profile(e, s)),
             _ => None,
@@ -97,6 +100,7 @@ impl Route {
             Route::Trainer(TrainerTab::Cohort) => "#/pelatih".into(),
             Route::Trainer(TrainerTab::Talent) => "#/pelatih/talenta".into(),
             Route::Trainer(TrainerTab::Import) => "#/pelatih/impor".into(),
+            Route::Trainer(TrainerTab::Questions) => "#/pelatih/soal".into(),
             Route::Trainer(TrainerTab::Person(e)) => format!("#/pelatih/orang/{}", encode(e.as_str())),
             Route::Profile(e, Screen::Edit) => format!("#/profil/{}/ubah", encode(e.as_str())),
             Route::Profile(e, screen) => format!("#/p/{}{}", encode(e.as_str()), screen.path()),

@@ -55,6 +55,7 @@ fn global_routes(id: Id) -> Vec<Route> {
         Route::Trainer(TrainerTab::Cohort),
         Route::Trainer(TrainerTab::Talent),
         Route::Trainer(TrainerTab::Import),
+        Route::Trainer(TrainerTab::Questions),
         Route::Trainer(TrainerTab::Person(id.clone())),
     ];
     for r in &all {

@@ -206,3 +206,54 @@ fn the_person_view_shows_this_years_records_and_how_fresh_they_are() {
     // Nobody in another year.
     assert!(person_detail(&s, &who, &cat.rules, 2019).activities.is_empty());
 }
+
+#[test]
+fn difficult_questions_count_first_attempts_and_the_common_wrong_answer() {
+    use lentera::domain::model::progress::{Progress, QuizAttempt};
+    use lentera::domain::record::Record;
+    use lentera::domain::rules::items::item_analysis;
+    use lentera::domain::snapshot::Snapshot;
+    let cat = generate::catalog(3, 4);
+    let m = &cat.modules[0];
+    let quiz = &m.module.quiz;
+    assert!(quiz.questions.len() >= 3);
+    let right: Vec<Vec<usize>> = quiz.questions.iter().map(|q| q.correct.clone()).collect();
+    let wrong_choice = |q: usize| (0..quiz.questions[q].choices.len()).find(|c| !quiz.questions[q].correct.contains(c)).unwrap();
+    let mut s = Snapshot::default();
+    let attempt = |minute: u32, answers: Vec<Vec<usize>>| QuizAttempt {
+        at: t(2026, 11, 1) + chrono::Duration::minutes(minute as i64),
+        answers,
+        correct: 0,
+        total: 0,
+        score: 0,
+        passed: false,
+    };
+    let add = |s: &mut Snapshot, who: &str, attempts: Vec<QuizAttempt>| {
+        let mut p = Progress::new(id(who), m.pack.clone(), m.module.id.clone());
+        for (i, a) in attempts.into_iter().enumerate() {
+            p.attempts.insert(id(&format!("{who}-a{i}")), a);
+        }
+        s.progress.upsert(Record::create(Progress::id_for(&id(who), &m.pack, &m.module.id), &device("d"), t(2026, 11, 2), p));
+    };
+    // Ani and Budi miss question 1 the same way at first; Ani passes later (not counted).
+    let mut ani = right.clone();
+    ani[1] = vec![wrong_choice(1)];
+    add(&mut s, "ani", vec![attempt(1, ani.clone()), attempt(9, right.clone())]);
+    add(&mut s, "budi", vec![attempt(2, ani.clone())]);
+    // Cici misses question 2; Dedi answered an older edition with fewer questions (left out).
+    let mut cici = right.clone();
+    cici[2] = vec![wrong_choice(2), wrong_choice(2)];
+    add(&mut s, "cici", vec![attempt(3, cici)]);
+    add(&mut s, "dedi", vec![attempt(4, right[..1].to_vec())]);
+
+    let items = item_analysis(&s, &cat);
+    assert_eq!(items.len(), 1, "only the attempted module");
+    let mi = &items[0];
+    assert_eq!(mi.people, 3);
+    assert_eq!((mi.questions[0].index, mi.questions[0].wrong), (1, 2), "the most missed first");
+    assert_eq!(mi.questions[0].common_wrong, Some((vec![wrong_choice(1)], 2)));
+    assert_eq!((mi.questions[1].index, mi.questions[1].wrong), (2, 1));
+    assert_eq!(mi.questions[1].common_wrong, Some((vec![wrong_choice(2)], 1)), "a choice sent twice is one choice");
+    assert!((mi.share(&mi.questions[0]) - 2.0 / 3.0).abs() < 1e-9);
+    assert!(mi.questions[2..].iter().all(|q| q.wrong == 0 && q.common_wrong.is_none()));
+}

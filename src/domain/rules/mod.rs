@@ -3,6 +3,7 @@
 
 pub mod cohort;
 pub mod jp;
+pub mod items;
 pub mod jpm;
 pub mod levels;
 pub mod plan;

@@ -2,7 +2,7 @@
 // recommended module → quiz → JP credited → export → import in a fresh browser → same dashboard.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '../fixtures';
-import { createProfile, expectAccessible, selfAssess, siti, takeQuiz, waitForPack } from '../helpers';
+import { createProfile, expectAccessible, moduleOf, selfAssess, siti, takeQuiz, waitForPack } from '../helpers';
 
 test('journey: assess, learn, pass, export, import elsewhere', async ({ page, browser }) => {
   await page.goto('./');
@@ -72,4 +72,31 @@ test('journey: assess, learn, pass, export, import elsewhere', async ({ page, br
   await expect(tablet.getByTestId('jp-earned')).toHaveText('3 / 20');
   expect(errors).toEqual([]);
   await other.close();
+
+  // The trainer collects the file: the person view shows the module and its JP, and the
+  // difficult questions show the first question missed at the first attempt, with the answer.
+  const workbench = await (await browser.newContext()).newPage();
+  await workbench.goto('./');
+  await workbench.getByRole('link', { name: 'Mode pelatih' }).click();
+  await workbench.getByLabel('Kata sandi pelatih', { exact: true }).fill('kata-sandi-pelatih');
+  await workbench.getByLabel('Ulangi kata sandi pelatih').fill('kata-sandi-pelatih');
+  await workbench.getByRole('button', { name: 'Simpan kata sandi dan buka' }).click();
+  await workbench.getByRole('link', { name: 'Impor dan paket' }).click();
+  await workbench.getByLabel('Pilih satu atau banyak berkas ekspor (.json)').setInputFiles(file);
+  await workbench.getByRole('button', { name: 'Gabungkan ke kohort' }).click();
+  await expect(workbench.getByTestId('cohort-merged')).toContainText('1 berkas digabungkan');
+  await workbench.getByRole('link', { name: 'Kohort', exact: true }).click();
+  await workbench.getByTestId('cohort-table').getByRole('link', { name: 'Siti Aminah' }).click();
+  await expect(workbench.getByTestId('person-modules')).toContainText(moduleOf('mod-m01-integritas').title.id);
+  await expect(workbench.getByTestId('person-modules')).toContainText('(3 JP)');
+  await expect(workbench.getByTestId('person-jp')).toContainText('3 / 20');
+  await workbench.getByRole('link', { name: 'Soal sulit' }).click();
+  await expectAccessible(workbench, 'difficult questions');
+  const quiz = moduleOf('mod-m01-integritas').quiz.questions;
+  const first = workbench.getByTestId('module-items').locator('tbody tr').first();
+  await expect(first).toContainText(`1. ${quiz[0].prompt.id}`);
+  await expect(first).toContainText('1 / 1 (100 %)');
+  const missed = quiz[0].choices.length - 1 === quiz[0].correct[0] ? 0 : quiz[0].choices.length - 1;
+  await expect(first).toContainText(`${quiz[0].choices[missed].id} (1×)`);
+  await workbench.context().close();
 });

@@ -5,6 +5,7 @@
 mod cohort;
 mod import;
 mod person;
+mod questions;
 mod talent;
 
 use leptos::prelude::*;
@@ -96,12 +97,14 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
             TrainerTab::Cohort => view! { <cohort::CohortView cohort=cohort/> }.into_any(),
             TrainerTab::Talent => view! { <talent::TalentView cohort=cohort/> }.into_any(),
             TrainerTab::Import => view! { <import::ImportView cohort=cohort/> }.into_any(),
+            TrainerTab::Questions => view! { <questions::QuestionsView cohort=cohort/> }.into_any(),
             TrainerTab::Person(id) => view! { <person::PersonView cohort=cohort employee=id/> }.into_any(),
         };
         view! {
             <nav class="profile-nav" aria-label=i18n.tr("Mode pelatih", "Trainer mode")>
                 {link(TrainerTab::Cohort, "Kohort", "Cohort")}
                 {link(TrainerTab::Talent, "Talenta dan promosi", "Talent and promotion")}
+                {link(TrainerTab::Questions, "Soal sulit", "Difficult questions")}
                 {link(TrainerTab::Import, "Impor dan paket", "Import and packs")}
                 <button type="button" class="button-quiet" on:click=move |_| store.lock_trainer()>{i18n.tr("Kunci mode pelatih", "Lock trainer mode")}</button>
             </nav>
