@@ -257,3 +257,23 @@ fn difficult_questions_count_first_attempts_and_the_common_wrong_answer() {
     assert!((mi.share(&mi.questions[0]) - 2.0 / 3.0).abs() < 1e-9);
     assert!(mi.questions[2..].iter().all(|q| q.wrong == 0 && q.common_wrong.is_none()));
 }
+
+#[test]
+fn two_records_with_one_nip_are_flagged_not_merged() {
+    use lentera::domain::model::employee::PositionKind;
+    use lentera::domain::rules::cohort::duplicate_nips;
+    use lentera::domain::snapshot::Snapshot;
+    let mut s = Snapshot::default();
+    // `employee()` gives everyone the same NIP; Ani's is changed to one of her own.
+    s.employees.upsert(employee_record("siti-a", "Siti Aminah", PositionKind::Pengawas));
+    s.employees.upsert(employee_record("siti-b", "Siti Aminah", PositionKind::Pengawas));
+    let mut ani = employee_record("ani", "Ani", PositionKind::Pelaksana);
+    let mut data = ani.data().clone();
+    data.nip = lentera::domain::model::nip::Nip::parse("199002142015032001").unwrap();
+    ani.edit(&device("dev-a"), t(2026, 2, 1), data);
+    s.employees.upsert(ani);
+    let dups = duplicate_nips(&s);
+    assert_eq!(dups, vec![(s.employees.get(&id("siti-a")).unwrap().data().nip.to_string(), vec![id("siti-a"), id("siti-b")])]);
+    // Both records stay in the cohort.
+    assert_eq!(s.employees.live().count(), 3);
+}

@@ -127,3 +127,14 @@ fn desc(a: Option<f64>, b: Option<f64>) -> Ordering {
         (None, None) => Ordering::Equal,
     }
 }
+
+/// NIPs claimed by more than one live employee record: the same person exported from two
+/// devices under two profiles, or a typing mistake. Never merged or dropped silently: the
+/// trainer sees them and decides. Each NIP with its records' ids, in NIP order.
+pub fn duplicate_nips(snapshot: &crate::domain::snapshot::Snapshot) -> Vec<(String, Vec<Id>)> {
+    let mut by_nip: std::collections::BTreeMap<String, Vec<Id>> = std::collections::BTreeMap::new();
+    for r in snapshot.employees.live() {
+        by_nip.entry(r.data().nip.to_string()).or_default().push(r.id.clone());
+    }
+    by_nip.into_iter().filter(|(_, ids)| ids.len() > 1).collect()
+}

@@ -154,3 +154,20 @@ test('a large cohort table renders only the rows on screen and scrolls through a
   await expect(rows.last()).toHaveAttribute('aria-rowindex', '301');
   await expectAccessible(page, 'large cohort table');
 });
+
+test('two profiles with one NIP are flagged for the trainer, not merged', async ({ page }) => {
+  await openTrainer(page);
+  await page.getByRole('link', { name: 'Impor dan paket' }).click();
+  const first = employeeExport(5, { unit: 'Kecamatan Sukamaju', level: 2 });
+  // The same person's data from a second tablet, under a profile of its own.
+  const again = { ...first, name: 'kedua.json', buffer: Buffer.from(first.buffer.toString().replaceAll('-000000000005', '-000000000505')) };
+  await page.getByLabel('Pilih satu atau banyak berkas ekspor (.json)').setInputFiles([first, again]);
+  await page.getByRole('button', { name: 'Gabungkan ke kohort' }).click();
+  await expect(page.getByTestId('cohort-merged')).toContainText('2 berkas digabungkan');
+  await page.getByRole('link', { name: 'Kohort', exact: true }).click();
+  await expect(page.getByTestId('cohort-count')).toHaveText('2 pegawai dalam kohort');
+  const notice = page.getByTestId('duplicate-nips');
+  await expect(notice).toContainText('NIP 199006062015031006');
+  await expect(notice.getByRole('link', { name: 'Pegawai 05' })).toHaveCount(2);
+  await expectAccessible(page, 'cohort with duplicate NIPs');
+});

@@ -7,7 +7,7 @@ use super::Cohort;
 use crate::browser;
 use crate::domain::format;
 use crate::domain::model::employee::PositionKind;
-use crate::domain::rules::cohort::{by_unit, summary};
+use crate::domain::rules::cohort::{by_unit, duplicate_nips, summary};
 use crate::domain::rules::jp::JpStatus;
 use crate::domain::rules::report::{csv, jp_status_label, sort_rows, CohortRow, Column, ReevaluationState, RowFilter};
 use crate::domain::sort;
@@ -50,6 +50,34 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
         rows
     });
     let sum = Memo::new(move |_| store.catalog.with(|c| cohort.profiles.with(|ps| summary(ps, &c.rules))));
+    // Two records claiming one NIP: shown for the trainer to decide, never merged silently.
+    let duplicates = move || {
+        let dups = cohort.snapshot.with(|s| s.as_ref().map(duplicate_nips).unwrap_or_default());
+        (!dups.is_empty()).then(|| {
+            let names = cohort.snapshot.with(|s| {
+                dups.iter()
+                    .map(|(nip, ids)| {
+                        let links = ids
+                            .iter()
+                            .map(|id| {
+                                let name = s.as_ref().and_then(|s| s.employees.get(id)).map(|r| r.data().name.clone()).unwrap_or_default();
+                                view! { " " <a href=Route::Trainer(TrainerTab::Person(id.clone())).href()>{name}</a> }
+                            })
+                            .collect_view();
+                        view! { <li>{format!("NIP {nip}:")}{links}</li> }
+                    })
+                    .collect_view()
+            });
+            view! {
+                <div class="notice notice-warn" role="status" data-testid="duplicate-nips">
+                    <p>{i18n.t(
+                        "NIP yang sama dipakai lebih dari satu profil. Keduanya tetap di kohort dan dihitung masing-masing; periksa apakah ini orang yang sama dari dua perangkat, atau salah ketik:",
+                        "One NIP is used by more than one profile. Both stay in the cohort and count separately; check whether this is one person from two devices, or a typing mistake:")}</p>
+                    <ul>{names}</ul>
+                </div>
+            }
+        })
+    };
     // Per work unit: headcount, JPM categories, JP compliance, overdue re-evaluations.
     let unit_summary = move || {
         let lang = i18n.lang();
@@ -240,6 +268,7 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
                 <p role="status">{i18n.tr("Memuat kohort…", "Loading the cohort…")}</p>
             </Show>
             <p data-testid="cohort-count">{move || format!("{} {}", sum.with(|s| s.total), i18n.t("pegawai dalam kohort", "employees in the cohort"))}</p>
+            {duplicates}
             {charts}
             {unit_summary}
             <div class="filters">
