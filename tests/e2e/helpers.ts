@@ -44,6 +44,16 @@ export async function createProfile(page: Page, p: Person) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(p.name);
 }
 
+/** Opens trainer mode on a device that has no cohort yet, choosing the tests' passphrase. */
+export async function openTrainerMode(page: Page) {
+  await page.goto('./');
+  await page.getByRole('link', { name: 'Mode pelatih' }).click();
+  await page.getByLabel('Kata sandi pelatih', { exact: true }).fill('kata-sandi-pelatih');
+  await page.getByLabel('Ulangi kata sandi pelatih').fill('kata-sandi-pelatih');
+  await page.getByRole('button', { name: 'Simpan kata sandi dan buka' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kohort');
+}
+
 /** Waits until the default pack is loaded (its technical competencies join the standard). */
 export async function waitForPack(page: Page) {
   await expect.poll(() => page.evaluate(() => localStorage.getItem('lentera.packs')?.includes('lentera-dasar') ?? false)).toBe(true);

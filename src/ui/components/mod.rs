@@ -1,5 +1,6 @@
 //! Pieces shared by several screens.
 
+pub mod gap_table;
 pub mod language_switch;
 pub mod level_chart;
 pub mod markdown;

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use crate::domain::format;
 use crate::domain::record::Id;
 use crate::domain::rules::jp::JpStatus;
-use crate::domain::rules::levels::LevelSource;
 use crate::domain::rules::recommend::MentoringReason;
 use crate::domain::rules::schedule::Reevaluation;
 use crate::domain::rules::wording;
 use crate::ui::components::level_chart::LevelChart;
+use crate::ui::components::gap_table::GapTable;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{ModuleRef, Route, Screen};
 use crate::ui::state::use_store;
@@ -113,24 +113,6 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
             </div>
         };
 
-        let gaps = p.standings.iter().map(|s| {
-            let source = s.current.as_ref().map(|c| match (c.source, &c.verifier) {
-                (LevelSource::Verified, Some(v)) => format!("{} {}", i18n.t("diverifikasi", "verified by"), v.name),
-                (LevelSource::Verified, None) => i18n.t("diverifikasi", "verified").to_string(),
-                (LevelSource::SelfAssessed, _) => i18n.t("penilaian diri", "self-assessed").to_string(),
-                (LevelSource::Unproven, _) => i18n.t("dilaporkan sendiri, tanpa tanda tangan atasan yang sah", "self-reported, without a valid supervisor's signature").to_string(),
-            });
-            let gap = s.gap();
-            view! {
-                <tr>
-                    <th scope="row">{format!("{} {}", s.competency, comp_name(&s.competency))}</th>
-                    <td>{s.required}</td>
-                    <td>{s.current.as_ref().map(|c| c.level.to_string()).unwrap_or_else(|| "—".into())}{source.map(|t| format!(" ({t})"))}</td>
-                    <td class={if gap > 0 { "gap-open" } else { "gap-closed" }}>{if gap > 0 { format!("−{gap}") } else { "✓".to_string() }}</td>
-                </tr>
-            }
-        }).collect_view();
-
         let next = p.recommendations.iter().take(3).map(|r| {
             let module = r.modules.first().and_then(|m| cat.module(&m.pack, &m.module).map(|cm| (m.clone(), i18n.text(&cm.module.title))));
             let mentoring = r.mentoring.as_ref().map(|m| match m {
@@ -187,16 +169,7 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
                 {verification}
                 <h2>{i18n.t("Tingkat kompetensi", "Competency levels")}</h2>
                 <LevelChart standings=p.standings.clone()/>
-                <table class="table" data-testid="gaps">
-                    <caption class="visually-hidden">{i18n.t("Kesenjangan kompetensi", "Competency gaps")}</caption>
-                    <thead><tr>
-                        <th scope="col">{i18n.t("Kompetensi", "Competency")}</th>
-                        <th scope="col">{i18n.t("Standar", "Required")}</th>
-                        <th scope="col">{i18n.t("Saat ini", "Current")}</th>
-                        <th scope="col">{i18n.t("Kesenjangan", "Gap")}</th>
-                    </tr></thead>
-                    <tbody>{gaps}</tbody>
-                </table>
+                <GapTable standings=p.standings.clone() testid="gaps"/>
                 <h2>{i18n.t("Langkah berikutnya", "Next steps")}</h2>
                 {no_gaps.then(|| view! { <p>{i18n.t("Semua kompetensi memenuhi standar jabatan. Pertahankan dengan belajar rutin.", "Every competency meets the standard. Keep it up with regular learning.")}</p> })}
                 <ul class="next-steps" data-testid="next-steps">{next}</ul>

@@ -2,7 +2,7 @@
 // recommended module → quiz → JP credited → export → import in a fresh browser → same dashboard.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '../fixtures';
-import { createProfile, expectAccessible, moduleOf, selfAssess, siti, takeQuiz, waitForPack } from '../helpers';
+import { createProfile, expectAccessible, moduleOf, openTrainerMode, selfAssess, siti, takeQuiz, waitForPack } from '../helpers';
 
 test('journey: assess, learn, pass, export, import elsewhere', async ({ page, browser }) => {
   await page.goto('./');
@@ -76,11 +76,7 @@ test('journey: assess, learn, pass, export, import elsewhere', async ({ page, br
   // The trainer collects the file: the person view shows the module and its JP, and the
   // difficult questions show the first question missed at the first attempt, with the answer.
   const workbench = await (await browser.newContext()).newPage();
-  await workbench.goto('./');
-  await workbench.getByRole('link', { name: 'Mode pelatih' }).click();
-  await workbench.getByLabel('Kata sandi pelatih', { exact: true }).fill('kata-sandi-pelatih');
-  await workbench.getByLabel('Ulangi kata sandi pelatih').fill('kata-sandi-pelatih');
-  await workbench.getByRole('button', { name: 'Simpan kata sandi dan buka' }).click();
+  await openTrainerMode(workbench);
   await workbench.getByRole('link', { name: 'Impor dan paket' }).click();
   await workbench.getByLabel('Pilih satu atau banyak berkas ekspor (.json)').setInputFiles(file);
   await workbench.getByRole('button', { name: 'Gabungkan ke kohort' }).click();

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '../fixtures';
-import { defaultPack, employeeExport, expectAccessible, waitForPack } from '../helpers';
+import { defaultPack, employeeExport, expectAccessible, openTrainerMode, waitForPack } from '../helpers';
 
 const moodle = readFileSync(fileURLToPath(new URL('../../fixtures/moodle-framework.csv', import.meta.url)));
 
@@ -13,10 +13,7 @@ async function openTrainer(page: import('@playwright/test').Page) {
   await waitForPack(page);
   await page.getByRole('link', { name: 'Mode pelatih' }).click();
   await expectAccessible(page, 'trainer gate');
-  await page.getByLabel('Kata sandi pelatih', { exact: true }).fill('kata-sandi-pelatih');
-  await page.getByLabel('Ulangi kata sandi pelatih').fill('kata-sandi-pelatih');
-  await page.getByRole('button', { name: 'Simpan kata sandi dan buka' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kohort');
+  await openTrainerMode(page);
 }
 
 test('trainer journey: pack, 20 exports, cohort table, 9-box, CSV', async ({ page }) => {

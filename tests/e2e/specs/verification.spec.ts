@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
-import { createProfile, siti, waitForPack, type Person } from '../helpers';
+import { createProfile, openTrainerMode, siti, waitForPack, type Person } from '../helpers';
 
 const budi: Person = { ...siti, name: 'Budi Santoso', nip: '197802152005011003', title: 'Camat Sukamaju', kind: 'administrator', pin: '1357' };
 
@@ -77,11 +77,7 @@ test('the supervisor signs with their own PIN; the signature checks elsewhere an
 
   // The trainer's cohort shows the verifier.
   const trainer = await (await browser.newContext()).newPage();
-  await trainer.goto('./');
-  await trainer.getByRole('link', { name: 'Mode pelatih' }).click();
-  await trainer.getByLabel('Kata sandi pelatih', { exact: true }).fill('kata-sandi-pelatih');
-  await trainer.getByLabel('Ulangi kata sandi pelatih').fill('kata-sandi-pelatih');
-  await trainer.getByRole('button', { name: 'Simpan kata sandi dan buka' }).click();
+  await openTrainerMode(trainer);
   await trainer.getByRole('link', { name: 'Impor dan paket' }).click();
   await trainer.getByLabel('Pilih satu atau banyak berkas ekspor (.json)').setInputFiles([{ name: 'kantor.json', mimeType: 'application/json', buffer: Buffer.from(file) }]);
   await trainer.getByRole('button', { name: 'Gabungkan ke kohort' }).click();

@@ -8,10 +8,10 @@ use crate::browser;
 use crate::domain::format;
 use crate::domain::model::plan::{PlanAction, PlanStatus};
 use crate::domain::record::Id;
-use crate::domain::rules::levels::LevelSource;
 use crate::domain::rules::profile::person_detail;
 use crate::domain::rules::report::{jp_status_label, ReevaluationState};
 use crate::domain::rules::schedule::Reevaluation;
+use crate::ui::components::gap_table::GapTable;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{Route, TrainerTab};
 use crate::ui::state::use_store;
@@ -36,24 +36,6 @@ pub fn PersonView(cohort: Cohort, employee: Id) -> impl IntoView {
         let Some(detail) = detail else {
             return ().into_any();
         };
-        let comp_name = |code: &str| cat.competencies.get(code).map(|c| i18n.text(&c.name)).unwrap_or_default();
-        let levels = p.standings.iter().map(|s| {
-            let source = s.current.as_ref().map(|c| match (c.source, &c.verifier) {
-                (LevelSource::Verified, Some(v)) => format!("{} {}, {}", i18n.t("diverifikasi", "verified by"), v.name, format::date(lang, c.date)),
-                (LevelSource::Verified, None) => i18n.t("diverifikasi", "verified").to_string(),
-                (LevelSource::SelfAssessed, _) => format!("{}, {}", i18n.t("penilaian diri", "self-assessed"), format::date(lang, c.date)),
-                (LevelSource::Unproven, _) => i18n.t("dilaporkan sendiri, tanpa tanda tangan atasan yang sah", "self-reported, without a valid supervisor's signature").to_string(),
-            });
-            let gap = s.gap();
-            view! {
-                <tr>
-                    <th scope="row">{format!("{} {}", s.competency, comp_name(&s.competency))}</th>
-                    <td>{s.required}</td>
-                    <td>{s.current.as_ref().map(|c| c.level.to_string()).unwrap_or_else(|| "—".into())}<div class="small">{source}</div></td>
-                    <td class={if gap > 0 { "gap-open" } else { "gap-closed" }}>{if gap > 0 { format!("−{gap}") } else { "✓".to_string() }}</td>
-                </tr>
-            }
-        }).collect_view();
         let reevaluation = match p.reevaluation {
             Reevaluation::NeverAssessed => i18n.text(&ReevaluationState::NeverAssessed.label()),
             Reevaluation::UpToDate { due, .. } => format!("{} {}", i18n.t("berikutnya", "next on"), format::date(lang, due)),
@@ -118,17 +100,7 @@ pub fn PersonView(cohort: Cohort, employee: Id) -> impl IntoView {
                     {unproven.map(|t| view! { <p class="proof-unsigned">{t}</p> })}
                 </div>
                 <h2>{i18n.t("Tingkat kompetensi", "Competency levels")}</h2>
-                <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("Tingkat kompetensi", "Competency levels")>
-                    <table class="table" data-testid="person-levels">
-                        <thead><tr>
-                            <th scope="col">{i18n.t("Kompetensi", "Competency")}</th>
-                            <th scope="col">{i18n.t("Standar", "Required")}</th>
-                            <th scope="col">{i18n.t("Saat ini", "Current")}</th>
-                            <th scope="col">{i18n.t("Kesenjangan", "Gap")}</th>
-                        </tr></thead>
-                        <tbody>{levels}</tbody>
-                    </table>
-                </div>
+                <GapTable standings=p.standings.clone() testid="person-levels" dated=true/>
                 <h2>{format!("{} {}", i18n.t("Modul selesai", "Modules completed in"), year)}</h2>
                 <ul data-testid="person-modules">{modules}</ul>
                 <h2>{format!("{} {}", i18n.t("Kegiatan", "Activities in"), year)}</h2>
