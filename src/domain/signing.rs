@@ -38,6 +38,26 @@ pub trait Signable: Serialize + Clone {
     fn signature_mut(&mut self) -> &mut Option<Signature>;
 }
 
+/// `Signable` for a record type with `employee` and `signature` fields: `purpose` names it in
+/// the signed bytes.
+#[macro_export]
+macro_rules! signable {
+    ($t:ty, $purpose:literal) => {
+        impl $crate::domain::signing::Signable for $t {
+            const PURPOSE: &'static str = $purpose;
+            fn subject(&self) -> &$crate::domain::record::Id {
+                &self.employee
+            }
+            fn signature(&self) -> Option<&$crate::domain::signing::Signature> {
+                self.signature.as_ref()
+            }
+            fn signature_mut(&mut self) -> &mut Option<$crate::domain::signing::Signature> {
+                &mut self.signature
+            }
+        }
+    };
+}
+
 /// The bytes a signature covers: a fixed prefix, the purpose, the record id, the signer's id,
 /// and the record's JSON without its signature (field order fixed by the type, so the same
 /// record always gives the same bytes).

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::competency::CompetencyCode;
 use crate::domain::record::{Id, RecordData};
-use crate::domain::signing::{Signable, Signature};
+use crate::domain::signing::Signature;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -76,18 +76,7 @@ impl Assessment {
     }
 }
 
-impl Signable for Assessment {
-    const PURPOSE: &'static str = "assessment";
-    fn subject(&self) -> &Id {
-        &self.employee
-    }
-    fn signature(&self) -> Option<&Signature> {
-        self.signature.as_ref()
-    }
-    fn signature_mut(&mut self) -> &mut Option<Signature> {
-        &mut self.signature
-    }
-}
+crate::signable!(Assessment, "assessment");
 
 impl RecordData for Assessment {
     fn owner(&self) -> Option<&Id> {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::lang::Text;
 use crate::domain::record::{Id, RecordData};
-use crate::domain::signing::{Signable, Signature};
+use crate::domain::signing::Signature;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -65,18 +65,7 @@ pub struct Rating {
     pub signature: Option<Signature>,
 }
 
-impl Signable for Rating {
-    const PURPOSE: &'static str = "rating";
-    fn subject(&self) -> &Id {
-        &self.employee
-    }
-    fn signature(&self) -> Option<&Signature> {
-        self.signature.as_ref()
-    }
-    fn signature_mut(&mut self) -> &mut Option<Signature> {
-        &mut self.signature
-    }
-}
+crate::signable!(Rating, "rating");
 
 impl RecordData for Rating {
     fn owner(&self) -> Option<&Id> {

@@ -94,6 +94,20 @@ impl Default for Snapshot {
     }
 }
 
+/// The one list of the tables of people's records and their kinds, for `visit` and
+/// `visit_mut` (the same list borrowed shared or mutably).
+macro_rules! each_table {
+    ($s:ident, $v:ident, $($borrow:tt)+) => {
+        $v.visit(RecordKind::Employees, $($borrow)+ $s.employees);
+        $v.visit(RecordKind::Assessments, $($borrow)+ $s.assessments);
+        $v.visit(RecordKind::Progress, $($borrow)+ $s.progress);
+        $v.visit(RecordKind::Activities, $($borrow)+ $s.activities);
+        $v.visit(RecordKind::Ratings, $($borrow)+ $s.ratings);
+        $v.visit(RecordKind::Feedback, $($borrow)+ $s.feedback);
+        $v.visit(RecordKind::Plan, $($borrow)+ $s.plan);
+    };
+}
+
 impl Snapshot {
     /// The document as JSON text (compact: exports are for machines; the docs show it pretty).
     pub fn to_json(&self) -> String {
@@ -115,24 +129,12 @@ impl Snapshot {
 
     /// Calls `v` with every table of people's records (not the device-local locks).
     pub fn visit(&self, v: &mut impl TableVisitor) {
-        v.visit(RecordKind::Employees, &self.employees);
-        v.visit(RecordKind::Assessments, &self.assessments);
-        v.visit(RecordKind::Progress, &self.progress);
-        v.visit(RecordKind::Activities, &self.activities);
-        v.visit(RecordKind::Ratings, &self.ratings);
-        v.visit(RecordKind::Feedback, &self.feedback);
-        v.visit(RecordKind::Plan, &self.plan);
+        each_table!(self, v, &);
     }
 
     /// Calls `v` with every table of people's records, to change them.
     pub fn visit_mut(&mut self, v: &mut impl TableVisitorMut) {
-        v.visit(RecordKind::Employees, &mut self.employees);
-        v.visit(RecordKind::Assessments, &mut self.assessments);
-        v.visit(RecordKind::Progress, &mut self.progress);
-        v.visit(RecordKind::Activities, &mut self.activities);
-        v.visit(RecordKind::Ratings, &mut self.ratings);
-        v.visit(RecordKind::Feedback, &mut self.feedback);
-        v.visit(RecordKind::Plan, &mut self.plan);
+        each_table!(self, v, &mut);
     }
 
     /// The live profile lock (PIN) of `employee` on this device, if any.
