@@ -97,6 +97,16 @@ impl Default for Snapshot {
 /// The one list of the tables of people's records and their kinds, for `visit` and
 /// `visit_mut` (the same list borrowed shared or mutably).
 macro_rules! each_table {
+    // Three snapshots side by side: the one being built, and two read from.
+    (into $out:ident from $a:ident, $b:ident, $v:ident) => {
+        $v.visit(RecordKind::Employees, &mut $out.employees, &$a.employees, &$b.employees);
+        $v.visit(RecordKind::Assessments, &mut $out.assessments, &$a.assessments, &$b.assessments);
+        $v.visit(RecordKind::Progress, &mut $out.progress, &$a.progress, &$b.progress);
+        $v.visit(RecordKind::Activities, &mut $out.activities, &$a.activities, &$b.activities);
+        $v.visit(RecordKind::Ratings, &mut $out.ratings, &$a.ratings, &$b.ratings);
+        $v.visit(RecordKind::Feedback, &mut $out.feedback, &$a.feedback, &$b.feedback);
+        $v.visit(RecordKind::Plan, &mut $out.plan, &$a.plan, &$b.plan);
+    };
     ($s:ident, $v:ident, $($borrow:tt)+) => {
         $v.visit(RecordKind::Employees, $($borrow)+ $s.employees);
         $v.visit(RecordKind::Assessments, $($borrow)+ $s.assessments);
@@ -135,6 +145,12 @@ impl Snapshot {
     /// Calls `v` with every table of people's records, to change them.
     pub fn visit_mut(&mut self, v: &mut impl TableVisitorMut) {
         each_table!(self, v, &mut);
+    }
+
+    /// Builds each table of people's records of `self` from the same table of `a` and `b`
+    /// (merge: ours and theirs; a restriction: the source twice).
+    pub fn build_from(&mut self, a: &Snapshot, b: &Snapshot, v: &mut impl TableBuilder) {
+        each_table!(into self from a, b, v);
     }
 
     /// The live profile lock (PIN) of `employee` on this device, if any.
@@ -270,30 +286,27 @@ impl Snapshot {
     /// The records of `people` only (erased ones included, so deletions travel), without
     /// export metadata and without device-local locks.
     pub fn restricted_to(&self, people: &BTreeSet<Id>) -> Snapshot {
-        fn owned<T: RecordData>(t: &Table<T>, people: &BTreeSet<Id>) -> Table<T> {
-            t.all()
-                .filter(|r| r.owner().is_some_and(|o| people.contains(o)))
-                .cloned()
-                .collect()
+        struct Owned<'a>(&'a BTreeSet<Id>);
+        impl TableBuilder for Owned<'_> {
+            fn visit<T: RecordData>(&mut self, kind: RecordKind, out: &mut Table<T>, from: &Table<T>, _: &Table<T>) {
+                let keeps = |r: &&Record<T>| {
+                    let person = match kind {
+                        RecordKind::Employees => Some(&r.id),
+                        _ => r.owner(),
+                    };
+                    person.is_some_and(|o| self.0.contains(o))
+                };
+                *out = from.all().filter(keeps).cloned().collect();
+            }
         }
-        Snapshot {
+        // No locks: they never leave the device.
+        let mut out = Snapshot {
             format: self.format.clone(),
             schema_version: self.schema_version,
-            export: None,
-            employees: self
-                .employees
-                .all()
-                .filter(|r| people.contains(&r.id))
-                .cloned()
-                .collect(),
-            assessments: owned(&self.assessments, people),
-            progress: owned(&self.progress, people),
-            activities: owned(&self.activities, people),
-            ratings: owned(&self.ratings, people),
-            feedback: owned(&self.feedback, people),
-            plan: owned(&self.plan, people),
-            locks: Table::default(),
-        }
+            ..Snapshot::default()
+        };
+        out.build_from(self, self, &mut Owned(people));
+        out
     }
 }
 
@@ -351,6 +364,11 @@ impl RecordKind {
 /// Something done with each table of a snapshot, whatever its record type.
 pub trait TableVisitor {
     fn visit<T: RecordData>(&mut self, kind: RecordKind, table: &Table<T>);
+}
+
+/// Builds a table from the same table of two snapshots, whatever its record type.
+pub trait TableBuilder {
+    fn visit<T: RecordData>(&mut self, kind: RecordKind, out: &mut Table<T>, a: &Table<T>, b: &Table<T>);
 }
 
 /// Something done to each table of a snapshot, whatever its record type. With `TableVisitor`,

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::document::{RecordKind, Snapshot};
+use super::document::{RecordKind, Snapshot, TableBuilder};
 use crate::domain::record::{Id, Record, RecordData, Table};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -114,45 +114,26 @@ pub fn merge_people(ours: &Snapshot, theirs: &Snapshot) -> (Snapshot, PeopleRepo
 }
 
 fn merge_into(ours: &Snapshot, theirs: &Snapshot, mut sink: Sink) -> Snapshot {
-    let p = &mut sink;
-    Snapshot {
+    struct Merge<'a, 'b>(&'a mut Sink<'b>);
+    impl TableBuilder for Merge<'_, '_> {
+        fn visit<T: RecordData>(&mut self, kind: RecordKind, out: &mut Table<T>, ours: &Table<T>, theirs: &Table<T>) {
+            // An employee record is its own person's; every other record names its owner.
+            *out = match kind {
+                RecordKind::Employees => merge_table(ours, theirs, kind, |r| Some(&r.id), self.0),
+                _ => merge_table(ours, theirs, kind, Record::owner, self.0),
+            };
+        }
+    }
+    let mut out = Snapshot {
         format: ours.format.clone(),
         schema_version: ours.schema_version,
         export: None,
-        employees: merge_table(
-            &ours.employees,
-            &theirs.employees,
-            RecordKind::Employees,
-            |r| Some(&r.id),
-            p,
-        ),
-        assessments: merge_table(
-            &ours.assessments,
-            &theirs.assessments,
-            RecordKind::Assessments,
-            Record::owner,
-            p,
-        ),
-        progress: merge_table(&ours.progress, &theirs.progress, RecordKind::Progress, Record::owner, p),
-        activities: merge_table(
-            &ours.activities,
-            &theirs.activities,
-            RecordKind::Activities,
-            Record::owner,
-            p,
-        ),
-        ratings: merge_table(&ours.ratings, &theirs.ratings, RecordKind::Ratings, Record::owner, p),
-        feedback: merge_table(&ours.feedback, &theirs.feedback, RecordKind::Feedback, Record::owner, p),
-        plan: merge_table(&ours.plan, &theirs.plan, RecordKind::Plan, Record::owner, p),
         // Locks are the device's own; they merge (two tabs) but are nobody's change to report.
-        locks: merge_table(
-            &ours.locks,
-            &theirs.locks,
-            RecordKind::Employees,
-            |_| None,
-            &mut Sink::Nowhere,
-        ),
-    }
+        locks: merge_table(&ours.locks, &theirs.locks, RecordKind::Employees, |_| None, &mut Sink::Nowhere),
+        ..Snapshot::default()
+    };
+    out.build_from(ours, theirs, &mut Merge(&mut sink));
+    out
 }
 
 fn merge_table<T: RecordData>(
