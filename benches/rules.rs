@@ -7,19 +7,18 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion};
-use lentera::domain::model::evaluation::{Performance, Rating};
-use lentera::domain::rules::proof::proof_of;
-use lentera::domain::signing::SecretKey;
 use lentera::domain::generate;
 use lentera::domain::model::activity::{Activity, Method};
+use lentera::domain::model::evaluation::{Performance, Rating};
 use lentera::domain::record::{Clock, Id, Record, Table, Version};
 use lentera::domain::rules::cohort::summary;
 use lentera::domain::rules::profile::profiles;
+use lentera::domain::rules::proof::proof_of;
+use lentera::domain::signing::SecretKey;
 use lentera::domain::snapshot::bounds::MAX_VERSIONS;
 use lentera::domain::snapshot::{import::import, merge::merge, Snapshot};
 
 const SEED: u64 = 2026;
-
 
 /// Grows a cohort until its export is about `bytes` long.
 fn cohort_of_size(bytes: usize) -> (Snapshot, String) {
@@ -48,13 +47,16 @@ fn benches(c: &mut Criterion) {
     // The same with no signature verdict remembered: the first pass after opening the cohort.
     let mut group = c.benchmark_group("rules");
     group.sample_size(10);
-    group.bench_function("profiles + summary, 2000 employees, first pass (every signature checked)", |b| {
-        b.iter(|| {
-            lentera::domain::signing::forget_verdicts();
-            let ps = profiles(black_box(&cohort), &cat, generate::reference_day());
-            summary(&ps, &cat.rules)
-        })
-    });
+    group.bench_function(
+        "profiles + summary, 2000 employees, first pass (every signature checked)",
+        |b| {
+            b.iter(|| {
+                lentera::domain::signing::forget_verdicts();
+                let ps = profiles(black_box(&cohort), &cat, generate::reference_day());
+                summary(&ps, &cat.rules)
+            })
+        },
+    );
     group.finish();
 
     let (big, json) = cohort_of_size(10 * 1024 * 1024);

@@ -11,7 +11,6 @@ use crate::domain::snapshot::merge::merge;
 
 const SEED: u64 = 2026;
 
-
 fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())

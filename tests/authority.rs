@@ -21,8 +21,8 @@ use lentera::domain::model::progress::{Completion, Progress, QuizAttempt};
 use lentera::domain::pin::{hash_pin, verify_pin};
 use lentera::domain::record::{DeviceId, Id, Record};
 use lentera::domain::snapshot::authority::{apply, plan, ImportPlan, PersonChange, Skip};
-use lentera::domain::snapshot::export::export;
 use lentera::domain::snapshot::document::RecordKind;
+use lentera::domain::snapshot::export::export;
 use lentera::domain::snapshot::import::import;
 use lentera::domain::snapshot::{ExportInfo, Snapshot};
 

@@ -38,22 +38,31 @@ fn a_profile_edit_keeps_every_field_the_form_does_not_show() {
     let mut siti = s.employees.get(&id("siti")).unwrap().data().clone();
     siti.supervisor = Some(id("budi"));
     siti.signing_key = Some("cd".repeat(32));
-    s.employees.get_mut(&id("siti")).unwrap().edit(&device("dev-a"), t(2026, 2, 1), siti.clone());
+    s.employees
+        .get_mut(&id("siti"))
+        .unwrap()
+        .edit(&device("dev-a"), t(2026, 2, 1), siti.clone());
     let form = EmployeeForm {
         unit: "Kecamatan Sukamakmur".into(),
         ..EmployeeForm::from_employee(&siti)
     };
-    s.edit_profile(&id("siti"), &form, &device("dev-a"), t(2026, 3, 1)).unwrap();
+    s.edit_profile(&id("siti"), &form, &device("dev-a"), t(2026, 3, 1))
+        .unwrap();
     let after = s.employees.get(&id("siti")).unwrap().data();
     assert_eq!(after.unit, "Kecamatan Sukamakmur");
-    assert_eq!((&after.supervisor, &after.signing_key), (&siti.supervisor, &siti.signing_key));
+    assert_eq!(
+        (&after.supervisor, &after.signing_key),
+        (&siti.supervisor, &siti.signing_key)
+    );
     // A form with a problem changes nothing.
     let bad = EmployeeForm {
         nip: "123".into(),
         ..form
     };
     let before = s.to_json();
-    assert!(s.edit_profile(&id("siti"), &bad, &device("dev-a"), t(2026, 3, 2)).is_err());
+    assert!(s
+        .edit_profile(&id("siti"), &bad, &device("dev-a"), t(2026, 3, 2))
+        .is_err());
     assert_eq!(s.to_json(), before);
 }
 
@@ -65,7 +74,11 @@ fn activities_are_checked_kept_and_only_the_owners() {
         .save_activity(&id("siti"), None, &seminar(), id("act-1"), today, &dev, t(2026, 3, 3))
         .unwrap();
     let saved = s.activities.get(&a).unwrap().data().clone();
-    assert_eq!((saved.hours, saved.end), (6.5, d(2026, 3, 2)), "comma decimals; the end defaults to the start");
+    assert_eq!(
+        (saved.hours, saved.end),
+        (6.5, d(2026, 3, 2)),
+        "comma decimals; the end defaults to the start"
+    );
 
     // Competencies (not on the form) survive an edit.
     let mut tagged = saved.clone();
@@ -78,7 +91,10 @@ fn activities_are_checked_kept_and_only_the_owners() {
     s.save_activity(&id("siti"), Some(&a), &longer, id("unused"), today, &dev, t(2026, 3, 5))
         .unwrap();
     let edited = s.activities.get(&a).unwrap().data();
-    assert_eq!((edited.hours, edited.competencies.clone()), (8.0, vec!["M.01".to_string()]));
+    assert_eq!(
+        (edited.hours, edited.competencies.clone()),
+        (8.0, vec!["M.01".to_string()])
+    );
     assert!(s.activities.get(&id("unused")).is_none());
 
     // Budi can neither edit nor delete Siti's activity through his screens.
@@ -91,16 +107,36 @@ fn activities_are_checked_kept_and_only_the_owners() {
 
     // Bad forms: each refused with its own message, nothing written.
     let cases = [
-        ActivityForm { title: " ".into(), ..seminar() },
-        ActivityForm { method: None, ..seminar() },
-        ActivityForm { end: "2026-03-01".into(), ..seminar() },
-        ActivityForm { hours: "banyak".into(), ..seminar() },
-        ActivityForm { hours: "2001".into(), ..seminar() },
-        ActivityForm { start: "2027-01-01".into(), ..seminar() },
+        ActivityForm {
+            title: " ".into(),
+            ..seminar()
+        },
+        ActivityForm {
+            method: None,
+            ..seminar()
+        },
+        ActivityForm {
+            end: "2026-03-01".into(),
+            ..seminar()
+        },
+        ActivityForm {
+            hours: "banyak".into(),
+            ..seminar()
+        },
+        ActivityForm {
+            hours: "2001".into(),
+            ..seminar()
+        },
+        ActivityForm {
+            start: "2027-01-01".into(),
+            ..seminar()
+        },
     ];
     let mut messages: Vec<String> = Vec::new();
     for f in cases {
-        let e = s.save_activity(&id("siti"), None, &f, id("bad"), today, &dev, t(2026, 3, 7)).unwrap_err();
+        let e = s
+            .save_activity(&id("siti"), None, &f, id("bad"), today, &dev, t(2026, 3, 7))
+            .unwrap_err();
         messages.push(e.id);
     }
     messages.dedup();
@@ -120,15 +156,30 @@ fn public_feedback_is_checked_before_it_is_kept() {
         sentiment: Some(Sentiment::Negative),
         note: " Antrean lama. ".into(),
     };
-    s.record_feedback(&id("siti"), &ok, id("fb-1"), today, &dev, t(2026, 11, 2)).unwrap();
+    s.record_feedback(&id("siti"), &ok, id("fb-1"), today, &dev, t(2026, 11, 2))
+        .unwrap();
     assert_eq!(s.feedback.get(&id("fb-1")).unwrap().data().note, "Antrean lama.");
     for bad in [
-        FeedbackForm { note: "  ".into(), ..ok.clone() },
-        FeedbackForm { sentiment: None, ..ok.clone() },
-        FeedbackForm { date: "kemarin".into(), ..ok.clone() },
-        FeedbackForm { note: "a\u{202E}b".into(), ..ok.clone() },
+        FeedbackForm {
+            note: "  ".into(),
+            ..ok.clone()
+        },
+        FeedbackForm {
+            sentiment: None,
+            ..ok.clone()
+        },
+        FeedbackForm {
+            date: "kemarin".into(),
+            ..ok.clone()
+        },
+        FeedbackForm {
+            note: "a\u{202E}b".into(),
+            ..ok.clone()
+        },
     ] {
-        assert!(s.record_feedback(&id("siti"), &bad, id("fb-2"), today, &dev, t(2026, 11, 3)).is_err());
+        assert!(s
+            .record_feedback(&id("siti"), &bad, id("fb-2"), today, &dev, t(2026, 11, 3))
+            .is_err());
     }
     assert!(s.feedback.get(&id("fb-2")).is_none());
 }
@@ -143,15 +194,54 @@ fn a_self_assessment_draft_becomes_final_in_the_same_record() {
         indicators: vec![],
         evidence: String::new(),
     };
-    let draft = s.save_self_assessment(&id("siti"), None, vec![entry(2)], AssessmentStatus::Draft, id("as-1"), d(2026, 11, 1), &dev, t(2026, 11, 1));
-    let done = s.save_self_assessment(&id("siti"), Some(&draft), vec![entry(3)], AssessmentStatus::Final, id("as-2"), d(2026, 11, 2), &dev, t(2026, 11, 2));
+    let draft = s.save_self_assessment(
+        &id("siti"),
+        None,
+        vec![entry(2)],
+        AssessmentStatus::Draft,
+        id("as-1"),
+        d(2026, 11, 1),
+        &dev,
+        t(2026, 11, 1),
+    );
+    let done = s.save_self_assessment(
+        &id("siti"),
+        Some(&draft),
+        vec![entry(3)],
+        AssessmentStatus::Final,
+        id("as-2"),
+        d(2026, 11, 2),
+        &dev,
+        t(2026, 11, 2),
+    );
     assert_eq!(done, draft);
     let a = s.assessments.get(&draft).unwrap().data();
-    assert_eq!((a.status, a.level_of("M.01"), a.date), (AssessmentStatus::Final, Some(3), d(2026, 11, 2)));
+    assert_eq!(
+        (a.status, a.level_of("M.01"), a.date),
+        (AssessmentStatus::Final, Some(3), d(2026, 11, 2))
+    );
     // A final assessment is never reopened, and Budi's screen cannot write into Siti's draft.
-    let next = s.save_self_assessment(&id("siti"), Some(&draft), vec![entry(4)], AssessmentStatus::Draft, id("as-3"), d(2026, 11, 3), &dev, t(2026, 11, 3));
+    let next = s.save_self_assessment(
+        &id("siti"),
+        Some(&draft),
+        vec![entry(4)],
+        AssessmentStatus::Draft,
+        id("as-3"),
+        d(2026, 11, 3),
+        &dev,
+        t(2026, 11, 3),
+    );
     assert_eq!(next, id("as-3"));
-    let budi = s.save_self_assessment(&id("budi"), Some(&id("as-3")), vec![entry(1)], AssessmentStatus::Draft, id("as-4"), d(2026, 11, 3), &dev, t(2026, 11, 3));
+    let budi = s.save_self_assessment(
+        &id("budi"),
+        Some(&id("as-3")),
+        vec![entry(1)],
+        AssessmentStatus::Draft,
+        id("as-4"),
+        d(2026, 11, 3),
+        &dev,
+        t(2026, 11, 3),
+    );
     assert_eq!(budi, id("as-4"));
     assert_eq!(s.assessments.get(&id("as-3")).unwrap().data().level_of("M.01"), Some(4));
 }
@@ -175,6 +265,12 @@ fn plan_items_are_added_once_and_marked_by_their_owner_only() {
     s.add_plan_items(vec![(pid.clone(), item)], &dev, t(2026, 11, 3));
     s.set_plan_done(&id("budi"), &pid, false, &dev, t(2026, 11, 4));
     let r = s.plan.get(&pid).unwrap();
-    assert_eq!((r.data().status, r.data().note.as_str()), (PlanStatus::Done, "Dengan Pak Budi"));
-    assert!(s.plan.all().all(|r| r.conflicts().is_empty()), "no command made a conflict on one device");
+    assert_eq!(
+        (r.data().status, r.data().note.as_str()),
+        (PlanStatus::Done, "Dengan Pak Budi")
+    );
+    assert!(
+        s.plan.all().all(|r| r.conflicts().is_empty()),
+        "no command made a conflict on one device"
+    );
 }

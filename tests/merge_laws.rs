@@ -26,7 +26,6 @@ use lentera::domain::snapshot::merge::merge;
 use lentera::domain::snapshot::Snapshot;
 use proptest::prelude::*;
 
-
 /// The importing device's clock: after everything the tests generate.
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap()

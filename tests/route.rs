@@ -108,7 +108,15 @@ proptest! {
 
 #[test]
 fn unknown_and_damaged_addresses_are_not_found() {
-    for hash in ["#/p", "#/p/ada/tidak-ada", "#/pelatih/lain", "#/profil/x/ubah/lagi", "#/p/%zz", "#/p/a b/atasan", "#/p/%E9%"] {
+    for hash in [
+        "#/p",
+        "#/p/ada/tidak-ada",
+        "#/pelatih/lain",
+        "#/profil/x/ubah/lagi",
+        "#/p/%zz",
+        "#/p/a b/atasan",
+        "#/p/%E9%",
+    ] {
         assert!(matches!(Route::parse(hash), Route::NotFound(_)), "{hash}");
     }
     // A percent sign followed by a multi-byte letter is kept, not split.

@@ -5,30 +5,30 @@ mod common;
 use std::collections::BTreeMap;
 
 use chrono::Duration;
+use chrono::{DateTime, Utc};
 use common::*;
 use lentera::domain::catalog::Catalog;
 use lentera::domain::lang::Text;
 use lentera::domain::model::activity::{Activity, Method};
+use lentera::domain::model::assessment::Assessment;
 use lentera::domain::model::assessment::AssessmentKind::{SelfAssessment, Verified};
 use lentera::domain::model::employee::PositionKind;
 use lentera::domain::model::evaluation::{Performance, Potential, Rating};
 use lentera::domain::model::pack::{ContentPack, Lesson, Module, ModuleTarget, Question, Quiz, PACK_FORMAT};
 use lentera::domain::model::progress::{Completion, Progress, QuizAttempt};
+use lentera::domain::record::Id;
 use lentera::domain::record::Record;
 use lentera::domain::rules::cohort::{promotion_ranking, summary};
-use lentera::domain::rules_config::RulesConfig;
 use lentera::domain::rules::jp::{activity_jp, jp_year, JpStatus};
 use lentera::domain::rules::jpm::jpm;
-use chrono::{DateTime, Utc};
-use lentera::domain::model::assessment::Assessment;
-use lentera::domain::record::Id;
 use lentera::domain::rules::levels::{current_levels, standings, AssessmentRef, LevelSource};
-use lentera::domain::rules::proof::{Proof, Verifier};
 use lentera::domain::rules::plan::proposed_items;
 use lentera::domain::rules::profile::profiles;
+use lentera::domain::rules::proof::{Proof, Verifier};
 use lentera::domain::rules::recommend::{recommend, MentoringReason};
 use lentera::domain::rules::schedule::{reevaluation, Reevaluation};
 use lentera::domain::rules::talent::{talent_box, PotentialSource};
+use lentera::domain::rules_config::RulesConfig;
 use lentera::domain::signing::SecretKey;
 use lentera::domain::snapshot::Snapshot;
 
@@ -78,12 +78,18 @@ fn required_levels_follow_the_position_table_and_pack_standards() {
         PositionStandard {
             position: PositionKind::Pengawas,
             title: None,
-            required: vec![RequiredLevel { competency: "M.01".into(), level: 3 }],
+            required: vec![RequiredLevel {
+                competency: "M.01".into(),
+                level: 3,
+            }],
         },
         PositionStandard {
             position: PositionKind::Pengawas,
             title: Some("Kepala Seksi Pelayanan".into()),
-            required: vec![RequiredLevel { competency: "M.02".into(), level: 4 }],
+            required: vec![RequiredLevel {
+                competency: "M.02".into(),
+                level: 4,
+            }],
         },
     ];
     let with_pack = Catalog::with_packs([&pack]).expect("a valid pack");
@@ -92,7 +98,11 @@ fn required_levels_follow_the_position_table_and_pack_standards() {
     let mut other = employee("y", PositionKind::Pengawas).position;
     other.title = "Kepala Subbagian Umum".into();
     let other = with_pack.required_levels(&other);
-    assert_eq!((other["M.01"], other["M.02"]), (3, 2), "the titled standard applies to its title only");
+    assert_eq!(
+        (other["M.01"], other["M.02"]),
+        (3, 2),
+        "the titled standard applies to its title only"
+    );
 }
 
 #[test]
@@ -125,7 +135,10 @@ fn the_latest_self_assessment_counts_and_drafts_do_not() {
     let morning = assessment("e1", SelfAssessment, d(2026, 3, 1), &[("M.01", 4)]);
     let evening = assessment("e1", SelfAssessment, d(2026, 3, 1), &[("M.01", 2)]);
     let (iz, ia) = (id("zzz"), id("aaa"));
-    let cur = current_levels(&proven(&[(&iz, &morning, t(2026, 3, 1)), (&ia, &evening, t(2026, 3, 2))]));
+    let cur = current_levels(&proven(&[
+        (&iz, &morning, t(2026, 3, 1)),
+        (&ia, &evening, t(2026, 3, 2)),
+    ]));
     assert_eq!(cur["M.01"].level, 2);
 }
 
@@ -139,7 +152,10 @@ fn jpm_is_sum_of_levels_over_sum_required_with_both_schemes() {
         &levels_all(2, &[("M.01", 1), ("M.02", 1)]),
     );
     let i = id("a");
-    let st = standings(&pengawas_required(), &current_levels(&proven(&[(&i, &a, t(2026, 1, 1))])));
+    let st = standings(
+        &pengawas_required(),
+        &current_levels(&proven(&[(&i, &a, t(2026, 1, 1))])),
+    );
     assert_eq!(st.iter().find(|s| s.competency == "M.01").unwrap().gap(), 1);
     let r = rules();
     let j = jpm(&st, &r).unwrap();
@@ -158,7 +174,10 @@ fn jpm_is_sum_of_levels_over_sum_required_with_both_schemes() {
         d(2026, 1, 10),
         &levels_all(2, &[("M.01", 1), ("M.02", 1), ("M.03", 1), ("M.04", 1)]),
     );
-    let st = standings(&pengawas_required(), &current_levels(&proven(&[(&i, &a, t(2026, 1, 1))])));
+    let st = standings(
+        &pengawas_required(),
+        &current_levels(&proven(&[(&i, &a, t(2026, 1, 1))])),
+    );
     assert_eq!(jpm(&st, &r).unwrap().band.key, "kurang_optimal");
     assert_eq!(jpm(&st, &r2).unwrap().band.key, "masih_memenuhi_syarat");
 }
@@ -167,7 +186,10 @@ fn jpm_is_sum_of_levels_over_sum_required_with_both_schemes() {
 fn jpm_cap_is_a_parameter_and_boundaries_belong_to_the_upper_band() {
     let a = assessment("e1", SelfAssessment, d(2026, 1, 10), &levels_all(3, &[]));
     let i = id("a");
-    let st = standings(&pengawas_required(), &current_levels(&proven(&[(&i, &a, t(2026, 1, 1))])));
+    let st = standings(
+        &pengawas_required(),
+        &current_levels(&proven(&[(&i, &a, t(2026, 1, 1))])),
+    );
     assert_eq!(jpm(&st, &rules()).unwrap().percent, 100.0);
     let uncapped = rules()
         .with_override(&serde_json::json!({"jpm": {"cap_at_100": {"value": false}}}))

@@ -103,7 +103,10 @@ fn every_bad_record_is_reported_with_its_path_and_a_precise_reason() {
     assert!(got[2].1.contains("kolom \"name\" wajib ada"), "{got:?}");
     assert_eq!(got[3].0, "employees[4].data.position.kind");
     assert!(got[3].1.contains("nilai \"raja\" tidak dikenal"), "{got:?}");
-    assert!(got[4].0.starts_with("employees[5]") && got[4].1.contains("tanggal/waktu"), "{got:?}");
+    assert!(
+        got[4].0.starts_with("employees[5]") && got[4].1.contains("tanggal/waktu"),
+        "{got:?}"
+    );
     assert_eq!(got[5].0, "employees[6].data.name");
     assert!(got[5].1.contains("jenis nilai salah"), "{got:?}");
     assert_eq!(got[6].0, "employees[7].data.supervisor");

@@ -112,11 +112,20 @@ fn cohort_rows_filter_sort_and_export_as_csv_with_bom() {
     };
     // It keeps exactly the rows behind, and there are some of each kind to tell apart.
     let (kept, dropped): (Vec<&CohortRow>, Vec<&CohortRow>) = rows.iter().partition(|r| behind.keeps(r));
-    assert!(!kept.is_empty() && !dropped.is_empty(), "{} kept, {} dropped", kept.len(), dropped.len());
+    assert!(
+        !kept.is_empty() && !dropped.is_empty(),
+        "{} kept, {} dropped",
+        kept.len(),
+        dropped.len()
+    );
     assert!(kept.iter().all(|r| r.jp_status == JpStatus::Behind));
     assert!(dropped.iter().all(|r| r.jp_status != JpStatus::Behind));
     // A unit no row has keeps nothing; a name typed in part finds its row.
-    assert!(!rows.iter().any(|r| RowFilter { unit: Some("Tidak ada".into()), ..Default::default() }.keeps(r)));
+    assert!(!rows.iter().any(|r| RowFilter {
+        unit: Some("Tidak ada".into()),
+        ..Default::default()
+    }
+    .keeps(r)));
     let someone = rows[3].name.clone();
     let part = RowFilter {
         text: someone[..4].to_uppercase(),
@@ -162,7 +171,8 @@ fn the_unit_summary_adds_up_to_the_cohort() {
     let units = by_unit(&ps, &cat.rules);
     assert!(units.len() > 1, "the generated cohort has several units");
     assert!(units.windows(2).all(|w| w[0].0 < w[1].0), "in unit order, each once");
-    let sum = |f: fn(&lentera::domain::rules::cohort::CohortSummary) -> usize| units.iter().map(|(_, u)| f(u)).sum::<usize>();
+    let sum =
+        |f: fn(&lentera::domain::rules::cohort::CohortSummary) -> usize| units.iter().map(|(_, u)| f(u)).sum::<usize>();
     assert_eq!(sum(|u| u.total), all.total);
     assert_eq!(sum(|u| u.jp_met), all.jp_met);
     assert_eq!(sum(|u| u.overdue.len()), all.overdue.len());
@@ -185,10 +195,20 @@ fn the_person_view_shows_this_years_records_and_how_fresh_they_are() {
         .find(|id| s.activities.live_of(id).count() >= 2)
         .expect("the generated cohort has people with activities");
     let detail = person_detail(&s, &who, &cat.rules, 2026);
-    let theirs_2026 = s.activities.live_of(&who).filter(|r| r.data().end.format("%Y").to_string() == "2026").count();
+    let theirs_2026 = s
+        .activities
+        .live_of(&who)
+        .filter(|r| r.data().end.format("%Y").to_string() == "2026")
+        .count();
     assert_eq!(detail.activities.len(), theirs_2026);
-    assert!(detail.activities.windows(2).all(|w| w[0].0.end >= w[1].0.end), "newest first");
-    assert!(detail.activities.iter().all(|(a, jp)| *jp == lentera::domain::rules::jp::activity_jp(a, &cat.rules)));
+    assert!(
+        detail.activities.windows(2).all(|w| w[0].0.end >= w[1].0.end),
+        "newest first"
+    );
+    assert!(detail
+        .activities
+        .iter()
+        .all(|(a, jp)| *jp == lentera::domain::rules::jp::activity_jp(a, &cat.rules)));
     // The freshest write among their records, whichever kind.
     let mut latest = s.employees.get(&who).unwrap().updated_at();
     for t in [
@@ -218,7 +238,11 @@ fn difficult_questions_count_first_attempts_and_the_common_wrong_answer() {
     let quiz = &m.module.quiz;
     assert!(quiz.questions.len() >= 3);
     let right: Vec<Vec<usize>> = quiz.questions.iter().map(|q| q.correct.clone()).collect();
-    let wrong_choice = |q: usize| (0..quiz.questions[q].choices.len()).find(|c| !quiz.questions[q].correct.contains(c)).unwrap();
+    let wrong_choice = |q: usize| {
+        (0..quiz.questions[q].choices.len())
+            .find(|c| !quiz.questions[q].correct.contains(c))
+            .unwrap()
+    };
     let mut s = Snapshot::default();
     let attempt = |minute: u32, answers: Vec<Vec<usize>>| QuizAttempt {
         at: t(2026, 11, 1) + chrono::Duration::minutes(minute as i64),
@@ -233,7 +257,12 @@ fn difficult_questions_count_first_attempts_and_the_common_wrong_answer() {
         for (i, a) in attempts.into_iter().enumerate() {
             p.attempts.insert(id(&format!("{who}-a{i}")), a);
         }
-        s.progress.upsert(Record::create(Progress::id_for(&id(who), &m.pack, &m.module.id), &device("d"), t(2026, 11, 2), p));
+        s.progress.upsert(Record::create(
+            Progress::id_for(&id(who), &m.pack, &m.module.id),
+            &device("d"),
+            t(2026, 11, 2),
+            p,
+        ));
     };
     // Ani and Budi miss question 1 the same way at first; Ani passes later (not counted).
     let mut ani = right.clone();
@@ -250,12 +279,22 @@ fn difficult_questions_count_first_attempts_and_the_common_wrong_answer() {
     assert_eq!(items.len(), 1, "only the attempted module");
     let mi = &items[0];
     assert_eq!(mi.people, 3);
-    assert_eq!((mi.questions[0].index, mi.questions[0].wrong), (1, 2), "the most missed first");
+    assert_eq!(
+        (mi.questions[0].index, mi.questions[0].wrong),
+        (1, 2),
+        "the most missed first"
+    );
     assert_eq!(mi.questions[0].common_wrong, Some((vec![wrong_choice(1)], 2)));
     assert_eq!((mi.questions[1].index, mi.questions[1].wrong), (2, 1));
-    assert_eq!(mi.questions[1].common_wrong, Some((vec![wrong_choice(2)], 1)), "a choice sent twice is one choice");
+    assert_eq!(
+        mi.questions[1].common_wrong,
+        Some((vec![wrong_choice(2)], 1)),
+        "a choice sent twice is one choice"
+    );
     assert!((mi.share(&mi.questions[0]) - 2.0 / 3.0).abs() < 1e-9);
-    assert!(mi.questions[2..].iter().all(|q| q.wrong == 0 && q.common_wrong.is_none()));
+    assert!(mi.questions[2..]
+        .iter()
+        .all(|q| q.wrong == 0 && q.common_wrong.is_none()));
 }
 
 #[test]
@@ -265,15 +304,23 @@ fn two_records_with_one_nip_are_flagged_not_merged() {
     use lentera::domain::snapshot::Snapshot;
     let mut s = Snapshot::default();
     // `employee()` gives everyone the same NIP; Ani's is changed to one of her own.
-    s.employees.upsert(employee_record("siti-a", "Siti Aminah", PositionKind::Pengawas));
-    s.employees.upsert(employee_record("siti-b", "Siti Aminah", PositionKind::Pengawas));
+    s.employees
+        .upsert(employee_record("siti-a", "Siti Aminah", PositionKind::Pengawas));
+    s.employees
+        .upsert(employee_record("siti-b", "Siti Aminah", PositionKind::Pengawas));
     let mut ani = employee_record("ani", "Ani", PositionKind::Pelaksana);
     let mut data = ani.data().clone();
     data.nip = lentera::domain::model::nip::Nip::parse("199002142015032001").unwrap();
     ani.edit(&device("dev-a"), t(2026, 2, 1), data);
     s.employees.upsert(ani);
     let dups = duplicate_nips(&s);
-    assert_eq!(dups, vec![(s.employees.get(&id("siti-a")).unwrap().data().nip.to_string(), vec![id("siti-a"), id("siti-b")])]);
+    assert_eq!(
+        dups,
+        vec![(
+            s.employees.get(&id("siti-a")).unwrap().data().nip.to_string(),
+            vec![id("siti-a"), id("siti-b")]
+        )]
+    );
     // Both records stay in the cohort.
     assert_eq!(s.employees.live().count(), 3);
 }

@@ -143,7 +143,10 @@ fn the_supervisors_pin_signs_and_the_verified_level_counts() {
     assert!(matches!(proof_of(&id("ev-1"), a.data(), &s.employees), Proof::Signed(ref v) if v.name == "Budi Santoso"));
     let p = ratna_of(&s);
     let m01 = p.standings.iter().find(|x| x.competency == "M.01").unwrap();
-    assert_eq!((m01.level(), m01.current.as_ref().unwrap().source), (4, LevelSource::Verified));
+    assert_eq!(
+        (m01.level(), m01.current.as_ref().unwrap().source),
+        (4, LevelSource::Verified)
+    );
     assert_eq!(p.verified.as_ref().unwrap().by.name, "Budi Santoso");
     assert_eq!(p.rated.as_ref().unwrap().date, d(2026, 11, 20));
     assert!(p.talent.is_some());
@@ -154,9 +157,16 @@ fn the_supervisors_pin_signs_and_the_verified_level_counts() {
     let again = unlock(&s, BUDI_PIN).unwrap();
     s.record_evaluation(&id(RATNA), &form(), &again, [id("ev-2"), id("rt-2")], &tab_a(), now())
         .unwrap();
-    assert_eq!(s.employees.get(&id(BUDI)).unwrap().data().signing_key.as_ref(), Some(&key));
+    assert_eq!(
+        s.employees.get(&id(BUDI)).unwrap().data().signing_key.as_ref(),
+        Some(&key)
+    );
     assert!(matches!(
-        proof_of(&id("ev-2"), s.assessments.get(&id("ev-2")).unwrap().data(), &s.employees),
+        proof_of(
+            &id("ev-2"),
+            s.assessments.get(&id("ev-2")).unwrap().data(),
+            &s.employees
+        ),
         Proof::Signed(_)
     ));
 }
@@ -213,7 +223,10 @@ fn the_signature_checks_on_another_device_and_in_the_trainers_cohort() {
     // Ratna's file and Budi's file (his record holds the public key) reach tablet B.
     let ratna_file = import(&file_of(&a, &[RATNA]), now()).unwrap();
     let budi_file = import(&file_of(&a, &[BUDI]), now()).unwrap();
-    assert!(!String::from_utf8(file_of(&a, &[BUDI])).unwrap().contains("\"signing\""), "no sealed key travels");
+    assert!(
+        !String::from_utf8(file_of(&a, &[BUDI])).unwrap().contains("\"signing\""),
+        "no sealed key travels"
+    );
     let (b, _) = apply(&Snapshot::default(), &ratna_file, &BTreeSet::new());
     // Without Budi's profile on B the signature cannot be checked: not verified.
     assert_eq!(ratna_of(&b).verified, None);
@@ -237,7 +250,11 @@ fn a_level_changed_after_signing_shows_as_unsigned() {
     // Someone raises the signed level 4 to 5 in the file, and the rating to "above" stays.
     let tampered = file.replacen("\"level\":4", "\"level\":5", 1);
     assert_ne!(tampered, file, "the signed level is in the file");
-    let (b, _) = apply(&Snapshot::default(), &import(tampered.as_bytes(), now()).unwrap(), &BTreeSet::new());
+    let (b, _) = apply(
+        &Snapshot::default(),
+        &import(tampered.as_bytes(), now()).unwrap(),
+        &BTreeSet::new(),
+    );
     let ev = b.assessments.get(&id("ev-1")).unwrap();
     assert_eq!(ev.data().level_of("M.01"), Some(5));
     assert_eq!(proof_of(&id("ev-1"), ev.data(), &b.employees), Proof::Broken);
@@ -269,9 +286,7 @@ fn a_file_cannot_give_a_supervisor_another_key() {
     data.signing_key = Some(forger.public());
     budi.edit(&device("tab-x"), now(), data);
     forged.employees.upsert(budi);
-    forged
-        .employees
-        .upsert(a.employees.get(&id(RATNA)).unwrap().clone());
+    forged.employees.upsert(a.employees.get(&id(RATNA)).unwrap().clone());
     let mut ev = assessment(RATNA, AssessmentKind::Verified, d(2026, 11, 25), &[("M.01", 5)]);
     forger.sign(&id("forged"), &mut ev, &id(BUDI));
     forged
@@ -305,7 +320,9 @@ fn a_key_made_elsewhere_cannot_sign_here_and_a_pin_change_keeps_the_key() {
 
     // On A, Budi changes his PIN: his key is sealed again and opens with the new PIN only.
     let old = a.lock_of(&id(BUDI)).unwrap().clone();
-    assert!(old.with_new_pin(&id(BUDI), "0000", pin_hash("8642"), "8642", [1; 16], [2; 12]).is_none());
+    assert!(old
+        .with_new_pin(&id(BUDI), "0000", pin_hash("8642"), "8642", [1; 16], [2; 12])
+        .is_none());
     let new = old
         .with_new_pin(&id(BUDI), BUDI_PIN, pin_hash("8642"), "8642", [1; 16], [2; 12])
         .unwrap();
@@ -316,7 +333,10 @@ fn a_key_made_elsewhere_cannot_sign_here_and_a_pin_change_keeps_the_key() {
     a.record_evaluation(&id(RATNA), &form(), &signer, [id("ev-3"), id("rt-3")], &tab_a(), now())
         .unwrap();
     let ev = a.assessments.get(&id("ev-3")).unwrap();
-    assert!(matches!(proof_of(&id("ev-3"), ev.data(), &a.employees), Proof::Signed(_)));
+    assert!(matches!(
+        proof_of(&id("ev-3"), ev.data(), &a.employees),
+        Proof::Signed(_)
+    ));
 }
 
 #[test]

@@ -377,8 +377,7 @@ pub fn cohort(seed: u64, n: usize, catalog: &Catalog, today: NaiveDate, devices:
             if let Some((by, key, _)) = signer {
                 key.sign(&rid, &mut r, by);
             }
-            s.ratings
-                .upsert(Record::create(rid, &device, at(date, &mut rng), r));
+            s.ratings.upsert(Record::create(rid, &device, at(date, &mut rng), r));
         }
     }
     s

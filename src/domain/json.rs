@@ -166,7 +166,10 @@ impl de::Error for DeError {
     }
 
     fn missing_field(field: &'static str) -> Self {
-        DeError::of(ErrorKind::MissingField(field.to_string()), format!("missing field `{field}`"))
+        DeError::of(
+            ErrorKind::MissingField(field.to_string()),
+            format!("missing field `{field}`"),
+        )
     }
 }
 

@@ -19,6 +19,6 @@ pub mod record;
 pub mod round;
 pub mod rules;
 pub mod rules_config;
-pub mod snapshot;
 pub mod signing;
+pub mod snapshot;
 pub mod sort;

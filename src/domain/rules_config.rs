@@ -213,7 +213,12 @@ impl RulesConfig {
                 );
             }
         }
-        if self.required_levels.value.values().any(|l| !(1..=crate::domain::model::competency::MAX_LEVEL).contains(l)) {
+        if self
+            .required_levels
+            .value
+            .values()
+            .any(|l| !(1..=crate::domain::model::competency::MAX_LEVEL).contains(l))
+        {
             bad(
                 "Tingkat kompetensi wajib harus 1–5.".into(),
                 "Required levels must be 1–5.".into(),

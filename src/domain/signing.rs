@@ -108,8 +108,11 @@ pub fn checks<T: Signable>(record: &Id, data: &T, public: &str) -> bool {
     };
     let msg = message(record, data, &sig.signer);
     remembered(&key, &value, &msg, || {
-        let Ok(key) = VerifyingKey::from_bytes(&key) else { return false };
-        key.verify_strict(&msg, &ed25519_dalek::Signature::from_bytes(&value)).is_ok()
+        let Ok(key) = VerifyingKey::from_bytes(&key) else {
+            return false;
+        };
+        key.verify_strict(&msg, &ed25519_dalek::Signature::from_bytes(&value))
+            .is_ok()
     })
 }
 
@@ -254,7 +257,11 @@ mod tests {
     #[test]
     fn a_signature_checks_until_anything_it_covers_changes() {
         let key = SecretKey::from_seed([3; 32]);
-        let mut note = Note { about: id("siti"), level: 3, signature: None };
+        let mut note = Note {
+            about: id("siti"),
+            level: 3,
+            signature: None,
+        };
         key.sign(&id("r1"), &mut note, &id("budi"));
         assert!(checks(&id("r1"), &note, &key.public()));
         // Another record id, another level, another claimed signer, another key.
@@ -282,7 +289,9 @@ mod tests {
         assert!(sealed.open("1357", &id("budi")).is_none());
         assert!(sealed.open("2468", &id("siti")).is_none(), "bound to its owner");
         let mut changed = sealed.clone();
-        changed.sealed.replace_range(0..2, if &changed.sealed[0..2] == "00" { "01" } else { "00" });
+        changed
+            .sealed
+            .replace_range(0..2, if &changed.sealed[0..2] == "00" { "01" } else { "00" });
         assert!(changed.open("2468", &id("budi")).is_none());
         let mut unknown = sealed;
         unknown.scheme = "pbkdf2-sha256:1/aes-256-gcm".into();

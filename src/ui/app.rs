@@ -98,7 +98,9 @@ fn screen(route: Route, access: Option<bool>) -> AnyView {
         Route::Profiles => view! { <ProfilesPage/> }.into_any(),
         Route::NewProfile => view! { <ProfileFormPage/> }.into_any(),
         Route::Unlock(id) => view! { <UnlockPage employee=id.clone() then=Route::dashboard(id)/> }.into_any(),
-        Route::Profile(id, screen) => view! { <ProfileNav employee=id.clone()/>{profile_screen(id, screen)} }.into_any(),
+        Route::Profile(id, screen) => {
+            view! { <ProfileNav employee=id.clone()/>{profile_screen(id, screen)} }.into_any()
+        }
         Route::Data => view! { <DataPage/> }.into_any(),
         Route::Trainer(tab) => view! { <TrainerPage tab=tab/> }.into_any(),
         Route::NotFound(path) => view! { <NotFoundPage path=path/> }.into_any(),

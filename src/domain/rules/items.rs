@@ -62,7 +62,9 @@ pub fn item_analysis(snapshot: &Snapshot, catalog: &Catalog) -> Vec<ModuleItems>
                 if p.pack != m.pack || p.module != m.module.id {
                     continue;
                 }
-                let Some((_, first)) = p.attempts_in_order().into_iter().next() else { continue };
+                let Some((_, first)) = p.attempts_in_order().into_iter().next() else {
+                    continue;
+                };
                 if first.answers.len() != n {
                     continue;
                 }

@@ -3,9 +3,9 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::domain::rules_config::RulesConfig;
 use crate::domain::model::activity::Activity;
 use crate::domain::round::one_decimal;
+use crate::domain::rules_config::RulesConfig;
 
 /// JP an activity earns: hours × 60 ÷ minutes per JP × the method's factor, capped per activity.
 pub fn activity_jp(activity: &Activity, rules: &RulesConfig) -> f64 {
@@ -112,4 +112,3 @@ fn year_fraction(today: NaiveDate) -> f64 {
     };
     today.ordinal() as f64 / days
 }
-

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::domain::rules_config::{JpmBand, RulesConfig};
 use super::levels::Standing;
+use crate::domain::rules_config::{JpmBand, RulesConfig};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Jpm {

@@ -2,8 +2,8 @@
 //! "today". See `docs/rules.md`.
 
 pub mod cohort;
-pub mod jp;
 pub mod items;
+pub mod jp;
 pub mod jpm;
 pub mod levels;
 pub mod plan;

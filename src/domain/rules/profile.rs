@@ -162,7 +162,12 @@ pub fn profile(
         .collect();
     let recommendations = recommend(&standings, catalog, &by_module, rules);
     // Only a signed rating places someone in the talent box.
-    let rating = latest_rating(recs.ratings.iter().filter(|(_, p)| p.verifier().is_some()).map(|(r, _)| *r));
+    let rating = latest_rating(
+        recs.ratings
+            .iter()
+            .filter(|(_, p)| p.verifier().is_some())
+            .map(|(r, _)| *r),
+    );
     let rated = rating.and_then(|r| {
         let (_, proof) = recs.ratings.iter().find(|(x, _)| std::ptr::eq(*x, r))?;
         Some(Verified {
@@ -237,7 +242,12 @@ pub struct PersonDetail {
     pub last_written: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-pub fn person_detail(snapshot: &Snapshot, employee: &Id, rules: &crate::domain::rules_config::RulesConfig, year: i32) -> PersonDetail {
+pub fn person_detail(
+    snapshot: &Snapshot,
+    employee: &Id,
+    rules: &crate::domain::rules_config::RulesConfig,
+    year: i32,
+) -> PersonDetail {
     use crate::domain::record::{RecordData, Table};
     use crate::domain::snapshot::document::{RecordKind, TableVisitor};
     let mut activities: Vec<_> = snapshot

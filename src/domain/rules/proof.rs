@@ -58,10 +58,7 @@ impl Proof {
     /// What a screen or report says about a record that is not proven.
     pub fn label(&self) -> Text {
         match self {
-            Proof::Signed(v) => Text::new(
-                format!("ditandatangani {}", v.name),
-                format!("signed by {}", v.name),
-            ),
+            Proof::Signed(v) => Text::new(format!("ditandatangani {}", v.name), format!("signed by {}", v.name)),
             Proof::SelfReported => Text::new(
                 "dilaporkan sendiri (tanpa tanda tangan atasan)",
                 "self-reported (no supervisor's signature)",

@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::domain::rules_config::RulesConfig;
 use super::levels::Standing;
 use crate::domain::catalog::Catalog;
 use crate::domain::model::activity::Method;
 use crate::domain::model::competency::CompetencyCode;
 use crate::domain::model::pack::{ModuleId, PackId};
 use crate::domain::model::progress::Progress;
+use crate::domain::rules_config::RulesConfig;
 use crate::domain::sort;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::domain::rules_config::{RulesConfig, TalentBoxRule};
 use crate::domain::model::evaluation::{Performance, Potential, Rating};
+use crate::domain::rules_config::{RulesConfig, TalentBoxRule};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

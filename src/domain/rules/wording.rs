@@ -1,9 +1,9 @@
 //! Screen sentences that state a rule's number: the numbers come from the rules configuration,
 //! so a content pack that changes a rule changes what the screens say.
 
-use crate::domain::rules_config::RulesConfig;
 use crate::domain::format::number;
 use crate::domain::lang::{Lang, Text};
+use crate::domain::rules_config::RulesConfig;
 
 fn n(x: f64) -> (String, String) {
     (number(Lang::Id, x), number(Lang::En, x))
@@ -37,7 +37,10 @@ pub fn promotion_order(rules: &RulesConfig) -> Text {
     use crate::domain::rules_config::PromotionKey;
     let names = |k: &PromotionKey| match k {
         PromotionKey::Jpm => ("JPM", "JPM"),
-        PromotionKey::Improvement => ("peningkatan sejak penilaian sebelumnya", "improvement since the previous assessment"),
+        PromotionKey::Improvement => (
+            "peningkatan sejak penilaian sebelumnya",
+            "improvement since the previous assessment",
+        ),
         PromotionKey::JpTarget => ("target JP", "the JP target"),
     };
     let keys = &rules.promotion.order.value;

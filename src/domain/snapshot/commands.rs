@@ -8,9 +8,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::document::Snapshot;
 use crate::domain::lang::Text;
 use crate::domain::model::activity::ActivityForm;
+use crate::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus};
 use crate::domain::model::employee::{EmployeeForm, Field};
 use crate::domain::model::evaluation::FeedbackForm;
-use crate::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus};
 use crate::domain::model::plan::{PlanItem, PlanStatus};
 use crate::domain::model::progress::Progress;
 use crate::domain::record::{DeviceId, Id, Record};
@@ -47,7 +47,9 @@ impl Snapshot {
         device: &DeviceId,
         now: DateTime<Utc>,
     ) -> Result<Id, Text> {
-        let mine = editing.and_then(|id| self.activities.get_mut(id)).filter(|r| &r.data().employee == employee);
+        let mine = editing
+            .and_then(|id| self.activities.get_mut(id))
+            .filter(|r| &r.data().employee == employee);
         match mine {
             Some(r) => {
                 let edited = form.apply_to(r.data(), today)?;

@@ -90,7 +90,11 @@ impl EvaluationForm {
                 "Enter at least one competency level or a performance rating.",
             )));
         }
-        if self.levels.iter().any(|(_, l)| *l > crate::domain::model::competency::MAX_LEVEL) {
+        if self
+            .levels
+            .iter()
+            .any(|(_, l)| *l > crate::domain::model::competency::MAX_LEVEL)
+        {
             return Err(SignRefusal::Form(Text::new(
                 "Tingkat kompetensi 1 sampai 5.",
                 "Competency levels are 1 to 5.",
@@ -324,7 +328,9 @@ impl Snapshot {
             .live_of(employee)
             .map(|r| (r.data(), proof_of(&r.id, r.data(), &self.employees)))
             .collect();
-        crate::domain::sort::sort_by(&mut out, |a, b| (b.0.year, b.0.half, b.0.date).cmp(&(a.0.year, a.0.half, a.0.date)));
+        crate::domain::sort::sort_by(&mut out, |a, b| {
+            (b.0.year, b.0.half, b.0.date).cmp(&(a.0.year, a.0.half, a.0.date))
+        });
         out
     }
 }

@@ -10,9 +10,7 @@ use std::collections::BTreeSet;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::document::{
-    RecordKind, Snapshot, TableVisitor, TableVisitorMut, FORMAT, MAX_IMPORT_BYTES, SCHEMA_VERSION,
-};
+use super::document::{RecordKind, Snapshot, TableVisitor, TableVisitorMut, FORMAT, MAX_IMPORT_BYTES, SCHEMA_VERSION};
 use super::migrate::migrate;
 use crate::domain::catalog::MAX_MODULE_JP;
 use crate::domain::json;
@@ -325,9 +323,7 @@ fn from_value_at<T: DeserializeOwned>(v: &Value, base: &str) -> Result<T, Proble
         } else {
             format!("{base}.{inner}")
         };
-        let text = at
-            .and_then(|p| typed_reason(v, p))
-            .unwrap_or_else(|| explain(&e));
+        let text = at.and_then(|p| typed_reason(v, p)).unwrap_or_else(|| explain(&e));
         Problem { path, text }
     })
 }
@@ -400,9 +396,27 @@ fn explain(e: &json::ReadError) -> Text {
 }
 
 /// Fields holding a date or a time, whose refusals are explained as such.
-const TIME_FIELDS: [&str; 8] = ["date", "start", "end", "at", "created_at", "updated_at", "exported_at", "deleted_at"];
+const TIME_FIELDS: [&str; 8] = [
+    "date",
+    "start",
+    "end",
+    "at",
+    "created_at",
+    "updated_at",
+    "exported_at",
+    "deleted_at",
+];
 /// Fields holding a record or device id.
-const ID_FIELDS: [&str; 8] = ["id", "employee", "device", "signer", "supervisor", "attempt", "feedback", "clock"];
+const ID_FIELDS: [&str; 8] = [
+    "id",
+    "employee",
+    "device",
+    "signer",
+    "supervisor",
+    "attempt",
+    "feedback",
+    "clock",
+];
 
 /// Checks between records: everything an employee owns points to an employee in the file, and
 /// every version of a record (deletions included) belongs to the same employee; derived ids
@@ -450,7 +464,11 @@ fn check_relations(s: &Snapshot, at: &Positions, problems: &mut Vec<Problem>) {
             }
         }
     }
-    s.visit(&mut Owners { employees, at, problems });
+    s.visit(&mut Owners {
+        employees,
+        at,
+        problems,
+    });
     // A derived id names its person: every version of such a record, deletions included, must
     // belong to that person (a deletion under a colleague's derived id would otherwise sit
     // beside her own record and make the two owners' versions unreadable together).

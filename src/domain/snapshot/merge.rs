@@ -129,7 +129,13 @@ fn merge_into(ours: &Snapshot, theirs: &Snapshot, mut sink: Sink) -> Snapshot {
         schema_version: ours.schema_version,
         export: None,
         // Locks are the device's own; they merge (two tabs) but are nobody's change to report.
-        locks: merge_table(&ours.locks, &theirs.locks, RecordKind::Employees, |_| None, &mut Sink::Nowhere),
+        locks: merge_table(
+            &ours.locks,
+            &theirs.locks,
+            RecordKind::Employees,
+            |_| None,
+            &mut Sink::Nowhere,
+        ),
         ..Snapshot::default()
     };
     out.build_from(ours, theirs, &mut Merge(&mut sink));

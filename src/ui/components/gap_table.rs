@@ -16,7 +16,10 @@ pub fn level_source(i18n: I18n, c: &CurrentLevel, dated: bool) -> String {
         (LevelSource::Verified, None) => i18n.t("diverifikasi", "verified").to_string(),
         (LevelSource::SelfAssessed, _) => i18n.t("penilaian diri", "self-assessed").to_string(),
         (LevelSource::Unproven, _) => i18n
-            .t("dilaporkan sendiri, tanpa tanda tangan atasan yang sah", "self-reported, without a valid supervisor's signature")
+            .t(
+                "dilaporkan sendiri, tanpa tanda tangan atasan yang sah",
+                "self-reported, without a valid supervisor's signature",
+            )
             .to_string(),
     };
     if dated {

@@ -29,7 +29,9 @@ pub fn ProfileNav(employee: Id) -> impl IntoView {
             let e = e.clone();
             let current = move || {
                 let same = route.with(|now| match (now, &screen) {
-                    (Route::Profile(_, Screen::Module(..) | Screen::Lesson(..) | Screen::Quiz(..)), Screen::Learn) => true,
+                    (Route::Profile(_, Screen::Module(..) | Screen::Lesson(..) | Screen::Quiz(..)), Screen::Learn) => {
+                        true
+                    }
                     (Route::Profile(who, now), target) => who == &e && now == target,
                     _ => false,
                 });

@@ -39,7 +39,9 @@ pub fn PublicFeedback(employee: Id) -> impl IntoView {
             note: note.get_untracked(),
         };
         let emp = emp.clone();
-        match store.try_change(move |s, dev, now| s.record_feedback(&emp, &form, browser::new_id(), browser::today(), dev, now)) {
+        match store.try_change(move |s, dev, now| {
+            s.record_feedback(&emp, &form, browser::new_id(), browser::today(), dev, now)
+        }) {
             Err(t) => error.set(Some(i18n.text(&t))),
             Ok(true) => {
                 error.set(None);

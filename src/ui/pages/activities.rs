@@ -48,8 +48,16 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
         let target = editing.get_untracked();
         let emp = emp.clone();
         let saved = store.try_change(move |s, dev, now| {
-            s.save_activity(&emp, target.as_ref(), &form, browser::new_id(), browser::today(), dev, now)
-                .map(|_| ())
+            s.save_activity(
+                &emp,
+                target.as_ref(),
+                &form,
+                browser::new_id(),
+                browser::today(),
+                dev,
+                now,
+            )
+            .map(|_| ())
         });
         match saved {
             Err(t) => error.set(Some(t)),

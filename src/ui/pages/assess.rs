@@ -13,7 +13,7 @@ use crate::domain::rules::levels::{changes, suggest_level};
 use crate::domain::rules::proof::{proof_of, Proof};
 use crate::domain::sort;
 use crate::ui::i18n::use_i18n;
-use crate::ui::route::{Route, Screen, navigate};
+use crate::ui::route::{navigate, Route, Screen};
 use crate::ui::state::use_store;
 
 #[component]
@@ -68,11 +68,24 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
         let written = std::rc::Rc::new(std::cell::Cell::new(None::<Id>));
         let out = written.clone();
         let ok = store.change(move |s, dev, now| {
-            let id = s.save_self_assessment(&emp, draft.as_ref(), list, status, browser::new_id(), browser::today(), dev, now);
+            let id = s.save_self_assessment(
+                &emp,
+                draft.as_ref(),
+                list,
+                status,
+                browser::new_id(),
+                browser::today(),
+                dev,
+                now,
+            );
             out.set(Some(id));
         });
         if ok {
-            draft_id.set_value(if status == AssessmentStatus::Draft { written.take() } else { None });
+            draft_id.set_value(if status == AssessmentStatus::Draft {
+                written.take()
+            } else {
+                None
+            });
         }
         ok
     };
@@ -176,7 +189,13 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
             s.assessments
                 .live_of(&emp3)
                 .filter(|r| r.data().status == AssessmentStatus::Final)
-                .map(|r| (r.updated_at(), r.data().clone(), proof_of(&r.id, r.data(), &s.employees)))
+                .map(|r| {
+                    (
+                        r.updated_at(),
+                        r.data().clone(),
+                        proof_of(&r.id, r.data(), &s.employees),
+                    )
+                })
                 .collect()
         });
         sort::sort_by(&mut done, |a, b| (a.1.date, a.0).cmp(&(b.1.date, b.0)));

@@ -9,8 +9,8 @@ use crate::domain::rules::jp::JpStatus;
 use crate::domain::rules::recommend::MentoringReason;
 use crate::domain::rules::schedule::Reevaluation;
 use crate::domain::rules::wording;
-use crate::ui::components::level_chart::LevelChart;
 use crate::ui::components::gap_table::GapTable;
+use crate::ui::components::level_chart::LevelChart;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{ModuleRef, Route, Screen};
 use crate::ui::state::use_store;
@@ -136,14 +136,16 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
         let no_gaps = p.recommendations.is_empty() && p.jpm.is_some();
         // Who verified, when, and what claims to be verified but is not proven.
         let verification = {
-            let verified = p.verified.as_ref().map(|v| format!(
-                "{} {} (NIP {}), {} — {}",
-                i18n.t("Terakhir diverifikasi oleh", "Last verified by"),
-                v.by.name,
-                v.by.nip,
-                format::date(lang, v.date),
-                i18n.t("tanda tangan sah", "signature checks")
-            ));
+            let verified = p.verified.as_ref().map(|v| {
+                format!(
+                    "{} {} (NIP {}), {} — {}",
+                    i18n.t("Terakhir diverifikasi oleh", "Last verified by"),
+                    v.by.name,
+                    v.by.nip,
+                    format::date(lang, v.date),
+                    i18n.t("tanda tangan sah", "signature checks")
+                )
+            });
             let unproven = (p.unproven > 0).then(|| format!(
                 "{} {}",
                 p.unproven,
@@ -152,11 +154,13 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
                     "supervisor's evaluations or performance ratings without a valid supervisor's signature: counted as self-reported."
                 )
             ));
-            (verified.is_some() || unproven.is_some()).then(|| view! {
-                <div class="verification" data-testid="verification">
-                    {verified.map(|t| view! { <p class="proof-signed">{format!("✓ {t}")}</p> })}
-                    {unproven.map(|t| view! { <p class="proof-unsigned">{format!("⚠ {t}")}</p> })}
-                </div>
+            (verified.is_some() || unproven.is_some()).then(|| {
+                view! {
+                    <div class="verification" data-testid="verification">
+                        {verified.map(|t| view! { <p class="proof-signed">{format!("✓ {t}")}</p> })}
+                        {unproven.map(|t| view! { <p class="proof-unsigned">{format!("⚠ {t}")}</p> })}
+                    </div>
+                }
             })
         };
 

@@ -12,7 +12,7 @@ use crate::domain::rules::quiz::grade;
 use crate::domain::sort;
 use crate::ui::components::markdown::Markdown;
 use crate::ui::i18n::use_i18n;
-use crate::ui::route::{ModuleRef, Route, Screen, navigate};
+use crate::ui::route::{navigate, ModuleRef, Route, Screen};
 use crate::ui::state::{use_store, Store};
 
 fn progress_of(store: &Store, employee: &Id, m: &ModuleRef) -> Option<Progress> {

@@ -55,10 +55,13 @@ pub fn PlanPage(employee: Id) -> impl IntoView {
                 (
                     format!("{head}: {} {title}", i18n.t("modul", "module")),
                     Some(
-                        Route::Profile(item.employee.clone(), Screen::Module(ModuleRef {
+                        Route::Profile(
+                            item.employee.clone(),
+                            Screen::Module(ModuleRef {
                                 pack: pack.clone(),
                                 module: module.clone(),
-                            }))
+                            }),
+                        )
                         .href(),
                     ),
                 )

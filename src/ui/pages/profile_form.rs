@@ -12,7 +12,7 @@ use crate::domain::record::Id;
 use crate::domain::snapshot::Snapshot;
 use crate::storage::prefs;
 use crate::ui::i18n::use_i18n;
-use crate::ui::route::{Route, Screen, navigate};
+use crate::ui::route::{navigate, Route, Screen};
 use crate::ui::state::use_store;
 use chrono::{DateTime, Utc};
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::domain::record::Id;
 use crate::domain::sort;
 use crate::ui::i18n::use_i18n;
-use crate::ui::route::{Route, Screen, navigate};
+use crate::ui::route::{navigate, Route, Screen};
 use crate::ui::state::use_store;
 
 /// Two letters for the avatar: first letters of the first two words.

@@ -34,12 +34,19 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
                 .filter_map(|id| s.employees.get(&id).map(|r| (id, r.data().name.clone())))
                 .collect();
             crate::domain::sort::sort_by(&mut list, |a, b| {
-                (Some(&b.0) == mine.as_ref(), a.1.to_lowercase()).cmp(&(Some(&a.0) == mine.as_ref(), b.1.to_lowercase()))
+                (Some(&b.0) == mine.as_ref(), a.1.to_lowercase())
+                    .cmp(&(Some(&a.0) == mine.as_ref(), b.1.to_lowercase()))
             });
             list
         })
     });
-    let chosen = RwSignal::new(candidates.get_untracked().first().map(|(id, _)| id.to_string()).unwrap_or_default());
+    let chosen = RwSignal::new(
+        candidates
+            .get_untracked()
+            .first()
+            .map(|(id, _)| id.to_string())
+            .unwrap_or_default(),
+    );
     let pin = RwSignal::new(String::new());
     let date = RwSignal::new(today.to_string());
     let levels = RwSignal::new(codes.iter().map(|c| (c.clone(), 0u8)).collect::<Vec<_>>());
@@ -55,7 +62,10 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
         }
         let refuse = move |r: SignRefusal| message.set(Some((false, i18n.text(&r.text()))));
         let Some(day) = format::parse_date(&date.get_untracked()) else {
-            message.set(Some((false, i18n.t("Isi tanggal penilaian.", "Enter the date.").to_string())));
+            message.set(Some((
+                false,
+                i18n.t("Isi tanggal penilaian.", "Enter the date.").to_string(),
+            )));
             return;
         };
         let form = EvaluationForm {
@@ -77,7 +87,11 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
         let mut attempts = prefs::attempts(supervisor.as_str());
         let signer = store.snapshot.with_untracked(|s| {
             unlock_signer(s, &emp, &supervisor, &typed, &mut attempts, js_sys::Date::now(), || {
-                Some((browser::secure_bytes()?, browser::secure_bytes()?, browser::secure_bytes()?))
+                Some((
+                    browser::secure_bytes()?,
+                    browser::secure_bytes()?,
+                    browser::secure_bytes()?,
+                ))
             })
         });
         prefs::set_attempts(supervisor.as_str(), attempts);
@@ -92,7 +106,11 @@ pub fn SupervisorPage(employee: Id) -> impl IntoView {
         match result {
             Ok(true) => message.set(Some((
                 true,
-                format!("{} {}.", i18n.t("Tersimpan dan ditandatangani oleh", "Saved and signed by"), name.unwrap_or_default()),
+                format!(
+                    "{} {}.",
+                    i18n.t("Tersimpan dan ditandatangani oleh", "Saved and signed by"),
+                    name.unwrap_or_default()
+                ),
             ))),
             Ok(false) => message.set(Some((false, i18n.t("Tidak tersimpan.", "Not saved.").to_string()))),
             Err(r) => refuse(r),

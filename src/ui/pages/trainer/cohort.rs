@@ -13,8 +13,8 @@ use crate::domain::rules::report::{csv, jp_status_label, sort_rows, CohortRow, C
 use crate::domain::sort;
 use crate::ui::form_value::key;
 use crate::ui::i18n::use_i18n;
-use crate::ui::route::{Route, TrainerTab};
 use crate::ui::pages::data::download;
+use crate::ui::route::{Route, TrainerTab};
 use crate::ui::state::use_store;
 
 /// Every row is exactly this tall (see `.grid-body .grid-row` in the CSS), so the table can
@@ -52,7 +52,9 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
     let sum = Memo::new(move |_| store.catalog.with(|c| cohort.profiles.with(|ps| summary(ps, &c.rules))));
     // Two records claiming one NIP: shown for the trainer to decide, never merged silently.
     let duplicates = move || {
-        let dups = cohort.snapshot.with(|s| s.as_ref().map(duplicate_nips).unwrap_or_default());
+        let dups = cohort
+            .snapshot
+            .with(|s| s.as_ref().map(duplicate_nips).unwrap_or_default());
         (!dups.is_empty()).then(|| {
             let names = cohort.snapshot.with(|s| {
                 dups.iter()
@@ -84,11 +86,18 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
         let cat = store.catalog.get();
         let bands = cat.rules.scheme().map(|sc| sc.bands.clone()).unwrap_or_default();
         let per_unit = cohort.profiles.with(|ps| by_unit(ps, &cat.rules));
-        let head = bands.iter().map(|b| view! { <th scope="col">{i18n.text(&b.label)}</th> }).collect_view();
+        let head = bands
+            .iter()
+            .map(|b| view! { <th scope="col">{i18n.text(&b.label)}</th> })
+            .collect_view();
         let body = per_unit
             .into_iter()
             .map(|(unit, s)| {
-                let cells = s.by_category.iter().map(|(_, n)| view! { <td>{*n}</td> }).collect_view();
+                let cells = s
+                    .by_category
+                    .iter()
+                    .map(|(_, n)| view! { <td>{*n}</td> })
+                    .collect_view();
                 view! {
                     <tr>
                         <th scope="row">{unit}</th>

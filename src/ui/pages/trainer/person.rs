@@ -38,9 +38,19 @@ pub fn PersonView(cohort: Cohort, employee: Id) -> impl IntoView {
         };
         let reevaluation = match p.reevaluation {
             Reevaluation::NeverAssessed => i18n.text(&ReevaluationState::NeverAssessed.label()),
-            Reevaluation::UpToDate { due, .. } => format!("{} {}", i18n.t("berikutnya", "next on"), format::date(lang, due)),
-            Reevaluation::Due { due, .. } => format!("{} {}", i18n.t("jatuh tempo sejak", "due since"), format::date(lang, due)),
-            Reevaluation::Overdue { overdue_from, .. } => format!("{} {}", i18n.t("terlambat sejak", "overdue since"), format::date(lang, overdue_from)),
+            Reevaluation::UpToDate { due, .. } => {
+                format!("{} {}", i18n.t("berikutnya", "next on"), format::date(lang, due))
+            }
+            Reevaluation::Due { due, .. } => format!(
+                "{} {}",
+                i18n.t("jatuh tempo sejak", "due since"),
+                format::date(lang, due)
+            ),
+            Reevaluation::Overdue { overdue_from, .. } => format!(
+                "{} {}",
+                i18n.t("terlambat sejak", "overdue since"),
+                format::date(lang, overdue_from)
+            ),
         };
         let talent = match (&p.talent, &p.rated) {
             (Some(t), rated) => format!(
@@ -51,15 +61,48 @@ pub fn PersonView(cohort: Cohort, employee: Id) -> impl IntoView {
                 i18n.t("kinerja", "performance"),
                 i18n.text(&t.performance.label()),
                 i18n.text(&t.potential.label()),
-                rated.as_ref().map(|r| format!(" · {} {}, {}", i18n.t("ditandatangani", "signed by"), r.by.name, format::date(lang, r.date))).unwrap_or_default()
+                rated
+                    .as_ref()
+                    .map(|r| format!(
+                        " · {} {}, {}",
+                        i18n.t("ditandatangani", "signed by"),
+                        r.by.name,
+                        format::date(lang, r.date)
+                    ))
+                    .unwrap_or_default()
             ),
-            (None, _) => i18n.t("Belum dapat ditempatkan (tidak ada penilaian kinerja yang ditandatangani, atau belum ada JPM).", "Not placed yet (no signed performance rating, or no JPM).").to_string(),
+            (None, _) => i18n
+                .t(
+                    "Belum dapat ditempatkan (tidak ada penilaian kinerja yang ditandatangani, atau belum ada JPM).",
+                    "Not placed yet (no signed performance rating, or no JPM).",
+                )
+                .to_string(),
         };
         let verified = match &p.verified {
-            Some(v) => format!("✓ {} {} (NIP {}), {}", i18n.t("Terakhir diverifikasi oleh", "Last verified by"), v.by.name, v.by.nip, format::date(lang, v.date)),
-            None => i18n.t("Belum ada verifikasi atasan yang ditandatangani.", "No signed supervisor's verification yet.").to_string(),
+            Some(v) => format!(
+                "✓ {} {} (NIP {}), {}",
+                i18n.t("Terakhir diverifikasi oleh", "Last verified by"),
+                v.by.name,
+                v.by.nip,
+                format::date(lang, v.date)
+            ),
+            None => i18n
+                .t(
+                    "Belum ada verifikasi atasan yang ditandatangani.",
+                    "No signed supervisor's verification yet.",
+                )
+                .to_string(),
         };
-        let unproven = (p.unproven > 0).then(|| format!("⚠ {} {}", p.unproven, i18n.t("penilaian tanpa tanda tangan atasan yang sah", "evaluations without a valid supervisor's signature")));
+        let unproven = (p.unproven > 0).then(|| {
+            format!(
+                "⚠ {} {}",
+                p.unproven,
+                i18n.t(
+                    "penilaian tanpa tanda tangan atasan yang sah",
+                    "evaluations without a valid supervisor's signature"
+                )
+            )
+        });
         let activities = detail.activities.iter().map(|(a, jp)| view! {
             <li>{format!("{} — {}, {} ({} JP)", format::date(lang, a.end), a.title, i18n.text(&a.method.label()), format::number(lang, *jp))}</li>
         }).collect_view();

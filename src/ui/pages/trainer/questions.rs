@@ -17,7 +17,9 @@ pub fn QuestionsView(cohort: Cohort) -> impl IntoView {
     let modules = move || {
         let lang = i18n.lang();
         let cat = store.catalog.get();
-        let items = cohort.snapshot.with(|s| s.as_ref().map(|s| item_analysis(s, &cat)).unwrap_or_default());
+        let items = cohort
+            .snapshot
+            .with(|s| s.as_ref().map(|s| item_analysis(s, &cat)).unwrap_or_default());
         if items.is_empty() {
             return view! { <p data-testid="no-questions">{i18n.t("Belum ada kuis yang dikerjakan dalam kohort ini.", "Nobody in this cohort has taken a quiz yet.")}</p> }.into_any();
         }
