@@ -23,7 +23,8 @@ E2E  := tests/e2e
 PORT ?= 8080
 HOST ?= 127.0.0.1
 
-SOURCES := $(shell find src style public -type f) index.html Cargo.toml Cargo.lock Trunk.toml
+SOURCES := $(shell find src style public -type f) index.html pelatih.html Cargo.toml Cargo.lock Trunk.toml \
+           scripts/sw-manifest.mjs scripts/sw.template.js
 
 .PHONY: help serve test lint test-native test-e2e dist bench size-floor tools browser e2e-deps sizes
 
@@ -64,9 +65,12 @@ e2e-deps: $(E2E)/node_modules/.installed
 dist: dist/index.html
 	@scripts/sizes.sh dist
 
-# Rebuilt only when a source changed.
+# Two apps from one crate: the learner app at the root (index.html, what tablets open) and the
+# trainer workbench in pelatih/ (pelatih.html). The learner build empties dist/ first, so it
+# goes first. Rebuilt only when a source changed.
 dist/index.html: $(SOURCES) | tools
 	trunk build --release
+	trunk build pelatih.html --release --dist dist/pelatih
 	@touch $@
 
 serve: dist
@@ -95,6 +99,7 @@ test-e2e: dist browser e2e-deps
 # The benchmark build: the app plus timing entry points (feature `bench`), never distributed.
 dist-bench/index.html: $(SOURCES) | tools
 	trunk build --release --features bench --dist dist-bench
+	trunk build pelatih.html --release --features bench --dist dist-bench/pelatih
 	@touch $@
 
 bench: dist dist-bench/index.html browser e2e-deps

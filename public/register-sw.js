@@ -3,7 +3,13 @@
 // localhost); elsewhere the app shows its own notice instead.
 (function () {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
-  var hadController = !!navigator.serviceWorker.controller;
+  // This app's own worker. The trainer workbench (pelatih/) lies inside the learner app's
+  // scope, so its first visit starts under the learner's worker: that one does not count.
+  var own = new URL('./sw.js', location.href).href;
+  function ours(worker) {
+    return !!worker && worker.scriptURL === own;
+  }
+  var hadController = ours(navigator.serviceWorker.controller);
   function announce(worker) {
     window.__lenteraWaiting = worker;
     window.dispatchEvent(new CustomEvent('lentera-update'));
@@ -15,6 +21,7 @@
   var reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', function () {
     // The first install takes control without a reload; an accepted update reloads once.
+    if (!ours(navigator.serviceWorker.controller)) return;
     if (hadController && !reloading) {
       reloading = true;
       location.reload();
@@ -24,12 +31,12 @@
   navigator.serviceWorker
     .register('./sw.js', { scope: './' })
     .then(function (reg) {
-      if (reg.waiting && navigator.serviceWorker.controller) announce(reg.waiting);
+      if (reg.waiting && ours(navigator.serviceWorker.controller)) announce(reg.waiting);
       reg.addEventListener('updatefound', function () {
         var w = reg.installing;
         if (!w) return;
         w.addEventListener('statechange', function () {
-          if (w.state === 'installed' && navigator.serviceWorker.controller) announce(w);
+          if (w.state === 'installed' && ours(navigator.serviceWorker.controller)) announce(w);
         });
       });
       // A tablet that stays open for days still learns about a new version.

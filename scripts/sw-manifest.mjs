@@ -3,7 +3,7 @@
 // every file the build produced (no hand-kept list) and a version derived from their contents.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -18,6 +18,12 @@ function walk(d) {
   });
 }
 
+// Two apps, each with its own worker and cache: the learner app (index.html, the site's root)
+// and the trainer workbench (pelatih.html, built into pelatih/). The learner's worker leaves the
+// workbench's folder and cache alone.
+const app = basename(process.env.TRUNK_HTML_FILE ?? 'index.html') === 'pelatih.html' ? 'pelatih-' : '';
+const nested = app ? [] : ['pelatih/'];
+
 const files = walk(dir)
   .map((p) => relative(dir, p).split(sep).join('/'))
   .filter((p) => p !== 'sw.js')
@@ -30,5 +36,12 @@ for (const f of files) {
 const version = hash.digest('hex').slice(0, 16);
 const precache = ['./', ...files.map((f) => `./${f}`)];
 const template = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8');
-writeFileSync(join(dir, 'sw.js'), template.replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(precache, null, 2)));
-console.log(`sw-manifest: ${files.length} files precached, version ${version}`);
+writeFileSync(
+  join(dir, 'sw.js'),
+  template
+    .replace('__VERSION__', version)
+    .replace('__APP__', app)
+    .replace('__NESTED__', JSON.stringify(nested))
+    .replace('__PRECACHE__', JSON.stringify(precache, null, 2)),
+);
+console.log(`sw-manifest: ${app || 'learner-'}app, ${files.length} files precached, version ${version}`);

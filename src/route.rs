@@ -26,6 +26,8 @@ pub enum Route {
     NewProfile,
     Unlock(Id),
     Data,
+    /// A trainer-mode address from before the workbench became its own app (`#/pelatih/…`):
+    /// the learner app sends it on to the workbench (`TrainerTab::from_learner_app`).
     Trainer(TrainerTab),
     /// A screen of one person's profile: shown only while that profile is open here.
     Profile(Id, Screen),
@@ -49,7 +51,8 @@ pub enum Screen {
     MyData,
 }
 
-/// The parts of trainer mode.
+/// The screens of the trainer workbench: its own app in `pelatih/` (`WORKBENCH_DIR`), with its
+/// own fragment (`pelatih/#/soal`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TrainerTab {
     Cohort,
@@ -59,6 +62,56 @@ pub enum TrainerTab {
     Questions,
     /// One person of the cohort (behind the trainer's passphrase, like the rest of the cohort).
     Person(Id),
+    NotFound(String),
+}
+
+/// Where the workbench lives, relative to the learner app's page.
+pub const WORKBENCH_DIR: &str = "pelatih/";
+
+impl TrainerTab {
+    /// Reads the workbench's fragment (`#/`, `#/orang/<id>`); anything else is `NotFound`.
+    pub fn parse(hash: &str) -> TrainerTab {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let seg: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(decode).collect();
+        let s: Vec<&str> = seg.iter().map(String::as_str).collect();
+        TrainerTab::from_segments(&s).unwrap_or_else(|| TrainerTab::NotFound(path.to_string()))
+    }
+
+    fn from_segments(s: &[&str]) -> Option<TrainerTab> {
+        Some(match s {
+            [] => TrainerTab::Cohort,
+            ["talenta"] => TrainerTab::Talent,
+            ["impor"] => TrainerTab::Import,
+            ["soal"] => TrainerTab::Questions,
+            ["orang", e] => TrainerTab::Person(Id::parse(e).ok()?),
+            _ => return None,
+        })
+    }
+
+    /// The address inside the workbench.
+    pub fn href(&self) -> String {
+        match self {
+            TrainerTab::NotFound(path) => format!("#/{path}"),
+            tab => format!("#/{}", tab.path().trim_start_matches('/')),
+        }
+    }
+
+    /// The same screen addressed from the learner app's page.
+    pub fn from_learner_app(&self) -> String {
+        format!("{WORKBENCH_DIR}{}", self.href())
+    }
+
+    /// The path after the workbench's `#` (empty for the cohort).
+    fn path(&self) -> String {
+        match self {
+            TrainerTab::Cohort => String::new(),
+            TrainerTab::Talent => "/talenta".into(),
+            TrainerTab::Import => "/impor".into(),
+            TrainerTab::Questions => "/soal".into(),
+            TrainerTab::Person(e) => format!("/orang/{}", encode(e.as_str())),
+            TrainerTab::NotFound(path) => format!("/{path}"),
+        }
+    }
 }
 
 impl Route {
@@ -80,11 +133,7 @@ impl Route {
             ["profil", e, "ubah"] => id(e).map(|e| Route::Profile(e, Screen::Edit)),
             ["masuk", e] => id(e).map(Route::Unlock),
             ["data"] => Some(Route::Data),
-            ["pelatih"] => Some(Route::Trainer(TrainerTab::Cohort)),
-            ["pelatih", "talenta"] => Some(Route::Trainer(TrainerTab::Talent)),
-            ["pelatih", "impor"] => Some(Route::Trainer(TrainerTab::Import)),
-            ["pelatih", "soal"] => Some(Route::Trainer(TrainerTab::Questions)),
-            ["pelatih", "orang", e] => id(e).map(|e| Route::Trainer(TrainerTab::Person(e))),
+            ["pelatih", rest @ ..] => TrainerTab::from_segments(rest).map(Route::Trainer),
             ["p", e, rest @ ..] => id(e).zip(Screen::parse(rest)).map(|(e, s)| Route::Profile(e, s)),
             _ => None,
         };
@@ -97,11 +146,7 @@ impl Route {
             Route::NewProfile => "#/profil/baru".into(),
             Route::Unlock(e) => format!("#/masuk/{}", encode(e.as_str())),
             Route::Data => "#/data".into(),
-            Route::Trainer(TrainerTab::Cohort) => "#/pelatih".into(),
-            Route::Trainer(TrainerTab::Talent) => "#/pelatih/talenta".into(),
-            Route::Trainer(TrainerTab::Import) => "#/pelatih/impor".into(),
-            Route::Trainer(TrainerTab::Questions) => "#/pelatih/soal".into(),
-            Route::Trainer(TrainerTab::Person(e)) => format!("#/pelatih/orang/{}", encode(e.as_str())),
+            Route::Trainer(tab) => format!("#/pelatih{}", tab.path()),
             Route::Profile(e, Screen::Edit) => format!("#/profil/{}/ubah", encode(e.as_str())),
             Route::Profile(e, screen) => format!("#/p/{}{}", encode(e.as_str()), screen.path()),
             Route::NotFound(path) => format!("#/{path}"),

@@ -52,16 +52,35 @@ fn global_routes(id: Id) -> Vec<Route> {
         Route::NewProfile,
         Route::Unlock(id.clone()),
         Route::Data,
-        Route::Trainer(TrainerTab::Cohort),
-        Route::Trainer(TrainerTab::Talent),
-        Route::Trainer(TrainerTab::Import),
-        Route::Trainer(TrainerTab::Questions),
-        Route::Trainer(TrainerTab::Person(id.clone())),
     ];
+    let mut all = all;
+    all.extend(workbench_screens(id).into_iter().map(Route::Trainer));
     for r in &all {
         match r {
             Route::Profiles | Route::NewProfile | Route::Unlock(_) | Route::Data | Route::Trainer(_) => {}
             Route::Profile(..) | Route::NotFound(_) => unreachable!(),
+        }
+    }
+    all
+}
+
+/// The workbench's screens (`pelatih/`), listed exhaustively in the same way.
+fn workbench_screens(id: Id) -> Vec<TrainerTab> {
+    let all = vec![
+        TrainerTab::Cohort,
+        TrainerTab::Talent,
+        TrainerTab::Import,
+        TrainerTab::Questions,
+        TrainerTab::Person(id),
+    ];
+    for t in &all {
+        match t {
+            TrainerTab::Cohort
+            | TrainerTab::Talent
+            | TrainerTab::Import
+            | TrainerTab::Questions
+            | TrainerTab::Person(_) => {}
+            TrainerTab::NotFound(_) => unreachable!(),
         }
     }
     all
@@ -94,6 +113,17 @@ proptest! {
             prop_assert_eq!(Route::parse(&r.href()), r.clone());
             prop_assert_eq!(r.profile(), None);
         }
+        for t in workbench_screens(id.clone()) {
+            prop_assert_eq!(TrainerTab::parse(&t.href()), t.clone(), "{}", t.href());
+        }
+    }
+
+    #[test]
+    fn any_typed_workbench_address_reads_without_panicking(hash in "\\PC{0,60}") {
+        let t = TrainerTab::parse(&hash);
+        if !matches!(t, TrainerTab::NotFound(_)) {
+            prop_assert_eq!(TrainerTab::parse(&t.href()), t);
+        }
     }
 
     #[test]
@@ -121,6 +151,26 @@ fn unknown_and_damaged_addresses_are_not_found() {
     }
     // A percent sign followed by a multi-byte letter is kept, not split.
     assert!(matches!(Route::parse("#/%é"), Route::NotFound(ref p) if p == "%é"));
+}
+
+#[test]
+fn the_workbench_has_its_own_addresses() {
+    let id = Id::parse("siti").unwrap();
+    assert_eq!(TrainerTab::Cohort.href(), "#/");
+    assert_eq!(TrainerTab::parse("#/orang/siti"), TrainerTab::Person(id.clone()));
+    assert_eq!(
+        TrainerTab::Person(id.clone()).from_learner_app(),
+        "pelatih/#/orang/siti"
+    );
+    // Bookmarks of trainer mode inside the learner app still name their screen.
+    assert_eq!(
+        Route::parse("#/pelatih/orang/siti"),
+        Route::Trainer(TrainerTab::Person(id))
+    );
+    assert_eq!(Route::parse("#/pelatih"), Route::Trainer(TrainerTab::Cohort));
+    for hash in ["#/pelatih", "#/lain", "#/orang", "#/orang/a b"] {
+        assert!(matches!(TrainerTab::parse(hash), TrainerTab::NotFound(_)), "{hash}");
+    }
 }
 
 #[test]

@@ -45,12 +45,6 @@ pub struct Store {
     pub recovery: RwSignal<Option<Recovery>>,
     /// The profile unlocked on this tablet, if any.
     pub session: RwSignal<Option<Id>>,
-    /// Trainer mode is open (its passphrase was entered in this visit).
-    pub trainer_unlocked: RwSignal<bool>,
-    /// The key of the trainer's encrypted cohort while trainer mode is open: in memory only.
-    pub trainer_key: StoredValue<Option<crate::domain::envelope::Key>>,
-    /// The trainer's cohort, decrypted, while trainer mode is open (`None` otherwise).
-    pub cohort: RwSignal<Option<Snapshot>>,
     /// Saves that reached the disk in this visit (lets tests and the status line tell one save
     /// from the next).
     pub saved_count: RwSignal<u32>,
@@ -66,7 +60,10 @@ pub struct Store {
 }
 
 impl Store {
-    pub fn provide() -> Store {
+    /// The device's data and packs, for either app. `site_root` is where the site's own files
+    /// (`public/`) are relative to the page: `""` for the learner app, `"../"` for the workbench
+    /// in `pelatih/`.
+    pub fn provide(site_root: &'static str) -> Store {
         let loaded = storage::data::load();
         let packs = RwSignal::new(storage::packs::load());
         let (snapshot, shown) = signal(loaded.snapshot);
@@ -78,9 +75,6 @@ impl Store {
             save_state: RwSignal::new(SaveState::Idle),
             recovery: RwSignal::new(loaded.recovery),
             session: RwSignal::new(None),
-            trainer_unlocked: RwSignal::new(false),
-            trainer_key: StoredValue::new(None),
-            cohort: RwSignal::new(None),
             persistent: RwSignal::new(None),
             saved_count: RwSignal::new(0),
             pack_problem: RwSignal::new(None),
@@ -90,7 +84,7 @@ impl Store {
         };
         provide_context(store);
         store.follow_other_tabs();
-        store.fetch_site_packs();
+        store.fetch_site_packs(site_root);
         if !store.read_only() {
             store.recover_from_mirror();
         }
@@ -99,20 +93,6 @@ impl Store {
             persistent.set(crate::ui::components::offline_status::request_persistence().await);
         });
         store
-    }
-
-    /// Opens trainer mode with the cohort's key and the cohort it opened.
-    pub fn open_trainer(&self, key: crate::domain::envelope::Key, cohort: Snapshot) {
-        self.trainer_key.set_value(Some(key));
-        self.cohort.set(Some(cohort));
-        self.trainer_unlocked.set(true);
-    }
-
-    /// Closes trainer mode: the key and the decrypted cohort leave memory.
-    pub fn lock_trainer(&self) {
-        self.trainer_unlocked.set(false);
-        self.trainer_key.set_value(None);
-        self.cohort.set(None);
     }
 
     pub fn device(&self) -> DeviceId {
@@ -304,9 +284,9 @@ impl Store {
     /// Loads the packs the site offers: those listed in `public/packs/index.json` (a trainer
     /// may add their own there), else the default pack. Each is kept on the device for offline
     /// use; offline, the kept copies are used.
-    fn fetch_site_packs(self) {
+    fn fetch_site_packs(self, site_root: &'static str) {
         leptos::task::spawn_local(async move {
-            let names = match fetch_text("public/packs/index.json").await {
+            let names = match fetch_text(&format!("{site_root}public/packs/index.json")).await {
                 Some(t) => match json::from_str::<PackIndex>(&t) {
                     Ok(i) => i.packs,
                     Err(e) => {
@@ -325,7 +305,7 @@ impl Store {
                 if name.contains('/') || name.contains('\\') || name.starts_with('.') {
                     continue;
                 }
-                let Some(text) = fetch_text(&format!("public/packs/{name}")).await else {
+                let Some(text) = fetch_text(&format!("{site_root}public/packs/{name}")).await else {
                     continue;
                 };
                 let result = json::from_str::<ContentPack>(&text)

@@ -76,7 +76,7 @@ pub fn ProfilesPage() -> impl IntoView {
             <p class="actions">
                 <a class="button" href=Route::NewProfile.href()>{i18n.tr("Tambah profil", "Add a profile")}</a>
                 <a class="button button-secondary" href=Route::Data.href()>{i18n.tr("Data: impor dan ekspor", "Data: import and export")}</a>
-                <a class="button button-secondary" href=Route::Trainer(crate::ui::route::TrainerTab::Cohort).href()>{i18n.tr("Mode pelatih", "Trainer mode")}</a>
+                <a class="button button-secondary" href=crate::route::TrainerTab::Cohort.from_learner_app()>{i18n.tr("Mode pelatih", "Trainer mode")}</a>
             </p>
         </section>
     }

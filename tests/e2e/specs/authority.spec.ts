@@ -261,7 +261,7 @@ async function idbWrite(page: Page, puts: Record<string, string>, deletes: strin
 }
 
 test('trainer mode: the cohort is encrypted at rest, wrong passphrases wait, no new passphrase over a stored cohort', async ({ page }) => {
-  await page.goto('./#/pelatih');
+  await page.goto('./pelatih/');
   await page.getByLabel('Kata sandi pelatih', { exact: true }).fill('pendek');
   await page.getByLabel('Ulangi kata sandi pelatih').fill('pendek');
   await page.getByRole('button', { name: 'Simpan kata sandi dan buka' }).click();
@@ -318,7 +318,7 @@ test('an older plain cohort is encrypted at the first unlock with its old PIN, n
   const salt = Buffer.alloc(16, 7);
   const pin = { scheme: 'pbkdf2-sha256:60000', salt: salt.toString('hex'), hash: pbkdf2Sync('13579', salt, 60000, 32, 'sha256').toString('hex') };
   await idbWrite(page, { cohort: `LENTERA1 0 ${fnv(json)}\n${json}`, 'trainer.pin': JSON.stringify(pin) });
-  await page.goto('./#/pelatih');
+  await page.goto('./pelatih/');
   await page.getByLabel('PIN pelatih lama').fill('11111');
   await page.getByLabel('Kata sandi pelatih', { exact: true }).fill('kata-sandi-baru');
   await page.getByLabel('Ulangi kata sandi pelatih').fill('kata-sandi-baru');

@@ -11,10 +11,10 @@ use crate::domain::rules::cohort::{by_unit, duplicate_nips, summary};
 use crate::domain::rules::jp::JpStatus;
 use crate::domain::rules::report::{csv, jp_status_label, sort_rows, CohortRow, Column, ReevaluationState, RowFilter};
 use crate::domain::sort;
+use crate::route::TrainerTab;
+use crate::ui::files::download;
 use crate::ui::form_value::key;
 use crate::ui::i18n::use_i18n;
-use crate::ui::pages::data::download;
-use crate::ui::route::{Route, TrainerTab};
 use crate::ui::state::use_store;
 
 /// Every row is exactly this tall (see `.grid-body .grid-row` in the CSS), so the table can
@@ -63,7 +63,7 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
                             .iter()
                             .map(|id| {
                                 let name = s.as_ref().and_then(|s| s.employees.get(id)).map(|r| r.data().name.clone()).unwrap_or_default();
-                                view! { " " <a href=Route::Trainer(TrainerTab::Person(id.clone())).href()>{name}</a> }
+                                view! { " " <a href=TrainerTab::Person(id.clone()).href()>{name}</a> }
                             })
                             .collect_view();
                         view! { <li>{format!("NIP {nip}:")}{links}</li> }
@@ -224,7 +224,7 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
         let (verified, unproven) = (r.verified.clone(), r.unproven);
         view! {
             <div role="row" class="grid-row" aria-rowindex=index + 2>
-                <div role="rowheader"><a href=Route::Trainer(TrainerTab::Person(r.id.clone())).href()><strong>{r.name}</strong></a><div class="muted small">{r.nip}</div></div>
+                <div role="rowheader"><a href=TrainerTab::Person(r.id.clone()).href()><strong>{r.name}</strong></a><div class="muted small">{r.nip}</div></div>
                 <div role="cell">{r.unit}</div>
                 <div role="cell">{move || i18n.text(&position)}</div>
                 <div role="cell">

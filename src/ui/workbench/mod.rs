@@ -1,7 +1,9 @@
-//! Trainer mode: a cohort built from many employees' exports, kept apart from the profiles of
-//! this device and behind its own PIN (a shared tablet's learners must not browse everyone's
-//! records).
+//! The trainer workbench (`pelatih/`, its own app): a cohort built from many employees'
+//! exports, kept apart from the profiles of this device and behind its own passphrase (a shared
+//! tablet's learners must not browse everyone's records). `app` is its shell; this module is
+//! the gate and the tabs.
 
+pub mod app;
 mod cohort;
 mod import;
 mod person;
@@ -16,14 +18,16 @@ use crate::domain::lang::Text;
 use crate::domain::pin::PinHash;
 use crate::domain::rules::profile::{profiles, EmployeeProfile};
 use crate::domain::snapshot::Snapshot;
+use crate::route::TrainerTab;
 use crate::storage::{
     self,
     cohort::{Gate, UnlockError},
 };
+use crate::ui::components::not_found::NotFoundPage;
 use crate::ui::components::typed_confirm::TypedConfirm;
 use crate::ui::i18n::use_i18n;
-use crate::ui::route::{Route, TrainerTab};
 use crate::ui::state::use_store;
+use app::use_session;
 
 /// The cohort and what the rules say about it, shared by the trainer screens.
 #[derive(Clone, Copy)]
@@ -32,18 +36,19 @@ pub struct Cohort {
     pub snapshot: RwSignal<Option<Snapshot>>,
     pub profiles: Memo<Vec<EmployeeProfile>>,
     pub problem: RwSignal<Option<Text>>,
-    /// The cohort's key while trainer mode is open (`Store::trainer_key`).
+    /// The cohort's key while trainer mode is open (`Session::key`).
     key: StoredValue<Option<crate::domain::envelope::Key>>,
 }
 
 impl Cohort {
-    /// The open cohort (decrypted when trainer mode opened, `Store::cohort`) and its rules.
+    /// The open cohort (decrypted when trainer mode opened, `Session::cohort`) and its rules.
     fn provide() -> Cohort {
-        // Made for each trainer screen: the cohort itself stays decrypted in the store while
+        // Made for each trainer screen: the cohort itself stays decrypted in the session while
         // trainer mode is open, so nothing is read again; signals of a closed trainer mode
         // are never reused.
         let store = use_store();
-        let snapshot = store.cohort;
+        let session = use_session();
+        let snapshot = session.cohort;
         let problem = RwSignal::new(None);
         let profiles = Memo::new(move |_| {
             let today = browser::today();
@@ -55,7 +60,7 @@ impl Cohort {
             snapshot,
             profiles,
             problem,
-            key: store.trainer_key,
+            key: session.key,
         }
     }
 
@@ -81,9 +86,9 @@ impl Cohort {
 #[component]
 pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
     let i18n = use_i18n();
-    let store = use_store();
+    let session = use_session();
     move || {
-        if !store.trainer_unlocked.get() {
+        if !session.unlocked.get() {
             return view! { <TrainerGate/> }.into_any();
         }
         let cohort = Cohort::provide();
@@ -91,7 +96,7 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
         let link = move |t: TrainerTab, id: &'static str, en: &'static str| {
             // A person's page is part of the cohort.
             let current = here == t || (t == TrainerTab::Cohort && matches!(here, TrainerTab::Person(_)));
-            view! { <a href=Route::Trainer(t).href() aria-current=current.then_some("page")>{i18n.tr(id, en)}</a> }
+            view! { <a href=t.href() aria-current=current.then_some("page")>{i18n.tr(id, en)}</a> }
         };
         let body = match tab.clone() {
             TrainerTab::Cohort => view! { <cohort::CohortView cohort=cohort/> }.into_any(),
@@ -99,6 +104,7 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
             TrainerTab::Import => view! { <import::ImportView cohort=cohort/> }.into_any(),
             TrainerTab::Questions => view! { <questions::QuestionsView cohort=cohort/> }.into_any(),
             TrainerTab::Person(id) => view! { <person::PersonView cohort=cohort employee=id/> }.into_any(),
+            TrainerTab::NotFound(path) => view! { <NotFoundPage path=path home=TrainerTab::Cohort.href()/> }.into_any(),
         };
         view! {
             <nav class="profile-nav" aria-label=i18n.tr("Mode pelatih", "Trainer mode")>
@@ -106,7 +112,7 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
                 {link(TrainerTab::Talent, "Talenta dan promosi", "Talent and promotion")}
                 {link(TrainerTab::Questions, "Soal sulit", "Difficult questions")}
                 {link(TrainerTab::Import, "Impor dan paket", "Import and packs")}
-                <button type="button" class="button-quiet" on:click=move |_| store.lock_trainer()>{i18n.tr("Kunci mode pelatih", "Lock trainer mode")}</button>
+                <button type="button" class="button-quiet" on:click=move |_| session.lock()>{i18n.tr("Kunci mode pelatih", "Lock trainer mode")}</button>
             </nav>
             {move || cohort.problem.get().map(|p| view! { <p class="notice notice-error" role="alert">{i18n.text(&p)}</p> })}
             {body}
@@ -184,7 +190,7 @@ fn gate_page(
 #[component]
 fn EnterPassphrase() -> impl IntoView {
     let i18n = use_i18n();
-    let store = use_store();
+    let session = use_session();
     let pass = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
     let busy = RwSignal::new(false);
@@ -205,7 +211,7 @@ fn EnterPassphrase() -> impl IntoView {
                 Ok((key, cohort)) => {
                     attempts.succeeded();
                     storage::prefs::set_attempts(storage::prefs::TRAINER_GATE, attempts);
-                    store.open_trainer(key, cohort);
+                    session.open(key, cohort);
                 }
                 Err(UnlockError::Wrong) => {
                     let r = attempts.failed(js_sys::Date::now());
@@ -249,7 +255,7 @@ fn EnterPassphrase() -> impl IntoView {
 #[component]
 fn SetPassphrase(legacy: Option<PinHash>) -> impl IntoView {
     let i18n = use_i18n();
-    let store = use_store();
+    let session = use_session();
     let old_pin = RwSignal::new(String::new());
     let pass = RwSignal::new(String::new());
     let pass2 = RwSignal::new(String::new());
@@ -291,7 +297,7 @@ fn SetPassphrase(legacy: Option<PinHash>) -> impl IntoView {
             match result {
                 Ok((key, cohort)) => {
                     storage::prefs::forget_legacy_trainer_pin();
-                    store.open_trainer(key, cohort);
+                    session.open(key, cohort);
                 }
                 Err(_) => error.set(Some(Text::new(
                     "Kata sandi tidak dapat disimpan, atau mode pelatih di perangkat ini sudah punya data. Muat ulang halaman.",

@@ -1,12 +1,12 @@
-//! A link that names no screen (an old bookmark, a typo) still lands somewhere useful.
+//! A link that names no screen (an old bookmark, a typo) still lands somewhere useful: the
+//! start of the app it was meant for (`home`).
 
 use leptos::prelude::*;
 
 use crate::ui::i18n::use_i18n;
-use crate::ui::route::Route;
 
 #[component]
-pub fn NotFoundPage(path: String) -> impl IntoView {
+pub fn NotFoundPage(path: String, home: String) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page">
@@ -15,7 +15,7 @@ pub fn NotFoundPage(path: String) -> impl IntoView {
                 {i18n.tr("Tidak ada halaman di alamat ", "There is no page at ")}
                 <code>{format!("#/{path}")}</code>"."
             </p>
-            <p><a class="button" href=Route::Profiles.href()>{i18n.tr("Ke beranda", "Go to the start page")}</a></p>
+            <p><a class="button" href=home>{i18n.tr("Ke beranda", "Go to the start page")}</a></p>
         </section>
     }
 }

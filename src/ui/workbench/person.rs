@@ -11,9 +11,9 @@ use crate::domain::record::Id;
 use crate::domain::rules::profile::person_detail;
 use crate::domain::rules::report::{jp_status_label, ReevaluationState};
 use crate::domain::rules::schedule::Reevaluation;
+use crate::route::TrainerTab;
 use crate::ui::components::gap_table::GapTable;
 use crate::ui::i18n::use_i18n;
-use crate::ui::route::{Route, TrainerTab};
 use crate::ui::state::use_store;
 
 use super::Cohort;
@@ -22,7 +22,7 @@ use super::Cohort;
 pub fn PersonView(cohort: Cohort, employee: Id) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let back = view! { <p><a href=Route::Trainer(TrainerTab::Cohort).href()>{i18n.tr("← Kohort", "← Cohort")}</a></p> };
+    let back = view! { <p><a href=TrainerTab::Cohort.href()>{i18n.tr("← Kohort", "← Cohort")}</a></p> };
     let body = move || {
         let lang = i18n.lang();
         let Some(p) = cohort.profiles.with(|ps| ps.iter().find(|p| p.id == employee).cloned()) else {

@@ -14,8 +14,8 @@ use crate::domain::moodle::framework_pack;
 use crate::domain::snapshot::authority::{apply_all, Skip};
 use crate::domain::snapshot::import::Problem;
 use crate::domain::snapshot::Snapshot;
+use crate::ui::files::read_export;
 use crate::ui::i18n::use_i18n;
-use crate::ui::pages::data::read_export;
 use crate::ui::state::use_store;
 use std::collections::BTreeSet;
 
@@ -244,7 +244,7 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
             {move || merged_msg.get().map(|m| view! { <p class="notice notice-ok" role="status" data-testid="cohort-merged">{m}</p> })}
 
             <h2>{i18n.tr("Kohort yang disisihkan", "Cohorts set aside")}</h2>
-            <crate::ui::pages::data::SetAside cohort=true/>
+            <crate::ui::components::set_aside::SetAside cohort=true/>
             <h2>{i18n.tr("Paket konten", "Content packs")}</h2>
             <ul data-testid="packs">{packs}</ul>
             <div class="field">

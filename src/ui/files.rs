@@ -1,0 +1,45 @@
+//! Files in and out of the browser, for both apps: offering a download, and reading an export
+//! file against this device's content.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::browser;
+use crate::domain::snapshot::import::{check_against_catalog, import, Problem};
+use crate::domain::snapshot::Snapshot;
+use crate::ui::state::Store;
+
+/// Offers `text` as a file download.
+pub fn download(name: &str, text: &str, mime: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = document()
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// An export file's bytes, read and checked as a file and against this device's content (the
+/// learner app's Data page and the workbench alike).
+pub fn read_export(store: Store, bytes: &[u8]) -> Result<Snapshot, Vec<Problem>> {
+    let incoming = import(bytes, browser::now())?;
+    let bad = store.catalog.with_untracked(|c| check_against_catalog(&incoming, c));
+    if bad.is_empty() {
+        Ok(incoming)
+    } else {
+        Err(bad)
+    }
+}
