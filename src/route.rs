@@ -60,6 +60,8 @@ pub enum TrainerTab {
     Import,
     /// Item analysis: the quiz questions the cohort missed most.
     Questions,
+    /// The expected list of a class or unit against the cohort.
+    Roster,
     /// One person of the cohort (behind the trainer's passphrase, like the rest of the cohort).
     Person(Id),
     NotFound(String),
@@ -83,6 +85,7 @@ impl TrainerTab {
             ["talenta"] => TrainerTab::Talent,
             ["impor"] => TrainerTab::Import,
             ["soal"] => TrainerTab::Questions,
+            ["daftar"] => TrainerTab::Roster,
             ["orang", e] => TrainerTab::Person(Id::parse(e).ok()?),
             _ => return None,
         })
@@ -108,6 +111,7 @@ impl TrainerTab {
             TrainerTab::Talent => "/talenta".into(),
             TrainerTab::Import => "/impor".into(),
             TrainerTab::Questions => "/soal".into(),
+            TrainerTab::Roster => "/daftar".into(),
             TrainerTab::Person(e) => format!("/orang/{}", encode(e.as_str())),
             TrainerTab::NotFound(path) => format!("/{path}"),
         }

@@ -71,6 +71,7 @@ fn workbench_screens(id: Id) -> Vec<TrainerTab> {
         TrainerTab::Talent,
         TrainerTab::Import,
         TrainerTab::Questions,
+        TrainerTab::Roster,
         TrainerTab::Person(id),
     ];
     for t in &all {
@@ -79,6 +80,7 @@ fn workbench_screens(id: Id) -> Vec<TrainerTab> {
             | TrainerTab::Talent
             | TrainerTab::Import
             | TrainerTab::Questions
+            | TrainerTab::Roster
             | TrainerTab::Person(_) => {}
             TrainerTab::NotFound(_) => unreachable!(),
         }

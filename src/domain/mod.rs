@@ -5,6 +5,7 @@
 //! and the device id in.
 
 pub mod catalog;
+pub mod csv;
 pub mod envelope;
 pub mod format;
 pub mod generate;
@@ -16,6 +17,7 @@ pub mod model;
 pub mod moodle;
 pub mod pin;
 pub mod record;
+pub mod roster;
 pub mod round;
 pub mod rules;
 pub mod rules_config;

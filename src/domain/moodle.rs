@@ -11,6 +11,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::domain::csv;
 use crate::domain::lang::Text;
 use crate::domain::model::competency::{Competency, CompetencyType, LevelDescription};
 use crate::domain::model::ident::{self, IdentKind};
@@ -21,23 +22,7 @@ pub const COLUMNS: usize = 14;
 /// Reads a Moodle framework CSV into a content pack of technical competencies. `existing` is
 /// the pack made from an earlier import of the same framework, whose version is then raised.
 pub fn framework_pack(text: &str, existing: Option<&ContentPack>) -> Result<ContentPack, Vec<Text>> {
-    let err = |id: String, en: String| vec![Text::new(id, en)];
-    let text = text.trim_start_matches('\u{feff}');
-    if text.trim().is_empty() {
-        return Err(err("Berkas CSV kosong.".into(), "The CSV file is empty.".into()));
-    }
-    let first_line = text.lines().next().unwrap_or("");
-    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
-        ';'
-    } else {
-        ','
-    };
-    let rows = parse_csv(text, delimiter).map_err(|line| {
-        err(
-            format!("CSV tidak sah: tanda kutip tidak ditutup (baris {line})."),
-            format!("Invalid CSV: unclosed quote (line {line})."),
-        )
-    })?;
+    let rows = csv::read(text).map_err(|e| vec![e])?;
     let mut problems = Vec::new();
     let mut framework: Option<&Vec<String>> = None;
     let mut comps: Vec<&Vec<String>> = Vec::new();
@@ -282,67 +267,9 @@ fn slug(s: &str) -> String {
     }
 }
 
-/// RFC 4180 CSV: quoted fields may hold delimiters, doubled quotes and line breaks. `Err` gives
-/// the line of an unclosed quote.
-fn parse_csv(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, usize> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut line = 1;
-    let mut quote_line = 0;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => quoted = false,
-                '\n' => {
-                    line += 1;
-                    field.push(c)
-                }
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.is_empty() => {
-                quoted = true;
-                quote_line = line;
-            }
-            c if c == delimiter => row.push(std::mem::take(&mut field)),
-            '\r' => {}
-            '\n' => {
-                line += 1;
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            _ => field.push(c),
-        }
-    }
-    if quoted {
-        return Err(quote_line);
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    Ok(rows)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_quotes_delimiters_and_line_breaks() {
-        let rows = parse_csv("a,\"b,c\",\"d \"\"e\"\"\"\r\n\"x\ny\",z\n", ',').unwrap();
-        assert_eq!(rows, vec![vec!["a", "b,c", "d \"e\""], vec!["x\ny", "z"]]);
-        assert_eq!(parse_csv("a,\"b\n", ','), Err(1));
-    }
 
     #[test]
     fn a_long_framework_id_number_still_gives_a_valid_stable_pack_id() {

@@ -11,7 +11,9 @@
 //! While any cohort is stored, no new passphrase can be set over it (`gate`).
 
 use crate::domain::envelope::{self, Key, OpenError};
+use crate::domain::json;
 use crate::domain::model::lock::PinHash;
+use crate::domain::roster::Roster;
 use crate::domain::snapshot::merge::merge;
 use crate::domain::snapshot::stored::{decode, encode};
 use crate::domain::snapshot::Snapshot;
@@ -20,6 +22,9 @@ use super::{aside, idb};
 
 const KEY: &str = "cohort";
 const PIN: &str = "trainer.pin";
+/// The trainer's roster (`domain::roster`): it names people too, so it is sealed with the
+/// cohort's key.
+const ROSTER: &str = "cohort.roster";
 
 fn fresh_nonce() -> [u8; 12] {
     let mut n = [0u8; 12];
@@ -187,6 +192,41 @@ pub async fn save(key: &Key, snapshot: &Snapshot) -> Result<(), String> {
     .map_err(|e| format!("{e:?}"))
 }
 
+/// The stored roster, opened with the cohort's key (`Ok(None)`: there is none). One this key
+/// cannot open, or this build cannot read, is an error and stays stored (`save_roster` sets it
+/// aside before writing another).
+pub async fn load_roster(key: &Key) -> Result<Option<Roster>, String> {
+    let Some(stored) = idb::get(ROSTER).await.map_err(|e| format!("{e:?}"))? else {
+        return Ok(None);
+    };
+    open_roster(key, &stored).ok_or_else(|| "unreadable roster".to_string())
+}
+
+/// The stored value opened: `Some(None)` is a removed roster.
+fn open_roster(key: &Key, stored: &str) -> Option<Option<Roster>> {
+    let plain = envelope::open_with(key, stored.as_bytes()).ok()?;
+    json::from_str(&String::from_utf8(plain).ok()?).ok()
+}
+
+/// Saves `roster` (or, with `None`, removes the roster) sealed with `key`. A stored roster this
+/// key cannot open is set aside first, never overwritten.
+pub async fn save_roster(key: &Key, roster: Option<&Roster>) -> Result<(), String> {
+    let key = key.clone();
+    let text = serde_json::to_string(&roster).expect("a roster serialises");
+    let now = js_sys::Date::now();
+    let nonce = fresh_nonce();
+    idb::update(ROSTER, move |stored| {
+        let mut writes = Vec::new();
+        if let Some(old) = stored.as_deref().filter(|s| open_roster(&key, s).is_none()) {
+            writes.push((aside::durable_key("cohort", now, 1), old.to_string()));
+        }
+        writes.push((ROSTER.to_string(), envelope::seal_with(&key, text.as_bytes(), nonce)));
+        writes
+    })
+    .await
+    .map_err(|e| format!("{e:?}"))
+}
+
 /// Deletes the stored cohort, its set-aside copies and any old PIN: only on the trainer's typed
 /// confirmation, when the cohort can never be opened again.
 pub async fn delete_all() -> Result<(), String> {
@@ -195,6 +235,7 @@ pub async fn delete_all() -> Result<(), String> {
         .map_err(|e| format!("{e:?}"))?;
     keys.push(KEY.to_string());
     keys.push(PIN.to_string());
+    keys.push(ROSTER.to_string());
     for k in keys {
         idb::delete(&k).await.map_err(|e| format!("{e:?}"))?;
     }

@@ -43,3 +43,20 @@ pub fn read_export(store: Store, bytes: &[u8]) -> Result<Snapshot, Vec<Problem>>
         Err(bad)
     }
 }
+
+/// The files chosen in a file input, as (name, bytes).
+pub async fn read_files(ev: &leptos::ev::Event) -> Vec<(String, Vec<u8>)> {
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        return vec![];
+    };
+    let Some(list) = input.files() else { return vec![] };
+    let mut files = Vec::new();
+    for i in 0..list.length() {
+        let Some(f) = list.get(i) else { continue };
+        if let Ok(buf) = wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
+            files.push((f.name(), js_sys::Uint8Array::new(&buf).to_vec()));
+        }
+    }
+    input.set_value("");
+    files
+}

@@ -117,6 +117,12 @@ export function signAs(i: number, signer: string, purpose: 'assessment' | 'ratin
 /** A realistic export file of one employee, as a learner's device would write it. Employees 0
  * and 1 are supervisors with signing keys: 0 signs everyone's rating but their own, which 1
  * signs. */
+/** The NIP of `employeeExport(i, …)`. */
+export function nipOf(i: number) {
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  return `1990${pad((i % 12) + 1, 2)}${pad((i % 27) + 1, 2)}2015031${pad(i + 1, 3)}`;
+}
+
 export function employeeExport(i: number, opts: { unit: string; level: number; performance?: string; potential?: string; assessed?: string }) {
   const pad = (n: number, w: number) => String(n).padStart(w, '0');
   const device = `tablet-${pad(i, 2)}`;
@@ -124,7 +130,7 @@ export function employeeExport(i: number, opts: { unit: string; level: number; p
   const at = '2026-10-01T02:00:00Z';
   const rec = (id: string, data: unknown) => ({ id, created_at: at, clock: { [device]: 1 }, device, updated_at: at, data });
   const codes = ['M.01', 'M.02', 'M.03', 'M.04', 'M.05', 'M.06', 'M.07', 'M.08', 'SK.01'];
-  const nip = `1990${pad((i % 12) + 1, 2)}${pad((i % 27) + 1, 2)}2015031${pad(i + 1, 3)}`;
+  const nip = nipOf(i);
   const doc: Record<string, unknown> = {
     format: 'lentera',
     schema_version: 1,
@@ -149,4 +155,14 @@ export function employeeExport(i: number, opts: { unit: string; level: number; p
     }))];
   }
   return { name: `lentera-pegawai-${pad(i, 2)}-2026-11-20.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) };
+}
+
+/** Every value in the app's IndexedDB store, by key: what sits on the disk. */
+export async function idbValues(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((res, rej) => { const r = indexedDB.open('lentera'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const store = db.transaction('kv').objectStore('kv');
+    const [keys, values]: [string[], string[]] = await Promise.all([store.getAllKeys(), store.getAll()].map((r) => new Promise<any>((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); })) as any);
+    return Object.fromEntries(keys.map((k, i) => [String(k), String(values[i])]));
+  });
 }

@@ -248,8 +248,6 @@ pub fn person_detail(
     rules: &crate::domain::rules_config::RulesConfig,
     year: i32,
 ) -> PersonDetail {
-    use crate::domain::record::{RecordData, Table};
-    use crate::domain::snapshot::document::{RecordKind, TableVisitor};
     let mut activities: Vec<_> = snapshot
         .activities
         .live_of(employee)
@@ -270,24 +268,36 @@ pub fn person_detail(
     sort::sort_by(&mut modules, |a, b| b.2.cmp(&a.2));
     let mut plan: Vec<_> = snapshot.plan.live_of(employee).map(|r| r.data().clone()).collect();
     sort::sort_by(&mut plan, |a, b| a.competency.cmp(&b.competency));
-    struct Latest<'a>(&'a Id, Option<chrono::DateTime<chrono::Utc>>);
-    impl TableVisitor for Latest<'_> {
-        fn visit<T: RecordData>(&mut self, kind: RecordKind, t: &Table<T>) {
-            let theirs = |r: &&crate::domain::record::Record<T>| match kind {
-                RecordKind::Employees => &r.id == self.0,
-                _ => r.owner() == Some(self.0),
-            };
-            if let Some(at) = t.records().filter(theirs).map(|r| r.updated_at()).max() {
-                self.1 = self.1.max(Some(at));
-            }
-        }
-    }
-    let mut latest = Latest(employee, None);
-    snapshot.visit(&mut latest);
     PersonDetail {
         activities,
         modules,
         plan,
-        last_written: latest.1,
+        last_written: last_written(snapshot).get(employee).copied(),
     }
+}
+
+/// When a record of each person was last written, on whichever device: how fresh the trainer's
+/// copy of them is. Deleted records count too (a deletion is news).
+pub fn last_written(snapshot: &Snapshot) -> std::collections::BTreeMap<Id, chrono::DateTime<chrono::Utc>> {
+    use crate::domain::record::{RecordData, Table};
+    use crate::domain::snapshot::document::{RecordKind, TableVisitor};
+    struct Latest(std::collections::BTreeMap<Id, chrono::DateTime<chrono::Utc>>);
+    impl TableVisitor for Latest {
+        fn visit<T: RecordData>(&mut self, kind: RecordKind, t: &Table<T>) {
+            for r in t.records() {
+                let person = match kind {
+                    RecordKind::Employees => Some(&r.id),
+                    _ => r.owner(),
+                };
+                if let Some(person) = person {
+                    let at = r.updated_at();
+                    let e = self.0.entry(person.clone()).or_insert(at);
+                    *e = (*e).max(at);
+                }
+            }
+        }
+    }
+    let mut latest = Latest(Default::default());
+    snapshot.visit(&mut latest);
+    latest.0
 }

@@ -8,8 +8,10 @@ use leptos::prelude::*;
 
 use super::TrainerPage;
 use crate::domain::envelope::Key;
+use crate::domain::roster::Roster;
 use crate::domain::snapshot::Snapshot;
 use crate::route::TrainerTab;
+use crate::storage;
 use crate::ui::components::frame::{keep_html_lang, on_idle, SkipLink};
 use crate::ui::components::language_switch::LanguageSwitch;
 use crate::ui::components::offline_status::UpdatePrompt;
@@ -28,6 +30,11 @@ pub struct Session {
     pub key: StoredValue<Option<Key>>,
     /// The cohort, decrypted, while it is open (`None` otherwise).
     pub cohort: RwSignal<Option<Snapshot>>,
+    /// The trainer's roster, opened with the cohort (`None`: none loaded).
+    pub roster: RwSignal<Option<Roster>>,
+    /// The stored roster could not be read with this key or by this build (it stays stored, and
+    /// is set aside if another roster is loaded).
+    pub roster_unreadable: RwSignal<bool>,
 }
 
 impl Session {
@@ -36,16 +43,25 @@ impl Session {
             unlocked: RwSignal::new(false),
             key: StoredValue::new(None),
             cohort: RwSignal::new(None),
+            roster: RwSignal::new(None),
+            roster_unreadable: RwSignal::new(false),
         };
         provide_context(session);
         session
     }
 
-    /// Opens the cohort with its key.
+    /// Opens the cohort with its key, and its roster after it.
     pub fn open(&self, key: Key, cohort: Snapshot) {
-        self.key.set_value(Some(key));
+        self.key.set_value(Some(key.clone()));
         self.cohort.set(Some(cohort));
         self.unlocked.set(true);
+        let (roster, unreadable) = (self.roster, self.roster_unreadable);
+        leptos::task::spawn_local(async move {
+            match storage::cohort::load_roster(&key).await {
+                Ok(r) => roster.set(r),
+                Err(_) => unreadable.set(true),
+            }
+        });
     }
 
     /// Closes the cohort: the key and the decrypted cohort leave memory.
@@ -53,6 +69,8 @@ impl Session {
         self.unlocked.set(false);
         self.key.set_value(None);
         self.cohort.set(None);
+        self.roster.set(None);
+        self.roster_unreadable.set(false);
     }
 }
 

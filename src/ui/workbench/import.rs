@@ -2,7 +2,6 @@
 //! content packs, and competency frameworks from Moodle.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::Cohort;
 use crate::domain::catalog::PackChange;
@@ -14,27 +13,10 @@ use crate::domain::moodle::framework_pack;
 use crate::domain::snapshot::authority::{apply_all, Skip};
 use crate::domain::snapshot::import::Problem;
 use crate::domain::snapshot::Snapshot;
-use crate::ui::files::read_export;
+use crate::ui::files::{read_export, read_files};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_store;
 use std::collections::BTreeSet;
-
-/// The files chosen in a file input, as (name, bytes).
-async fn read_files(ev: &leptos::ev::Event) -> Vec<(String, Vec<u8>)> {
-    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-        return vec![];
-    };
-    let Some(list) = input.files() else { return vec![] };
-    let mut files = Vec::new();
-    for i in 0..list.length() {
-        let Some(f) = list.get(i) else { continue };
-        if let Ok(buf) = wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
-            files.push((f.name(), js_sys::Uint8Array::new(&buf).to_vec()));
-        }
-    }
-    input.set_value("");
-    files
-}
 
 #[component]
 pub fn ImportView(cohort: Cohort) -> impl IntoView {

@@ -8,6 +8,7 @@ mod cohort;
 mod import;
 mod person;
 mod questions;
+mod roster;
 mod talent;
 
 use leptos::prelude::*;
@@ -16,6 +17,7 @@ use crate::browser;
 use crate::domain::envelope::check_passphrase;
 use crate::domain::lang::Text;
 use crate::domain::pin::PinHash;
+use crate::domain::roster::Roster;
 use crate::domain::rules::profile::{profiles, EmployeeProfile};
 use crate::domain::snapshot::Snapshot;
 use crate::route::TrainerTab;
@@ -36,6 +38,8 @@ pub struct Cohort {
     pub snapshot: RwSignal<Option<Snapshot>>,
     pub profiles: Memo<Vec<EmployeeProfile>>,
     pub problem: RwSignal<Option<Text>>,
+    /// The trainer's roster (`Session::roster`).
+    pub roster: RwSignal<Option<Roster>>,
     /// The cohort's key while trainer mode is open (`Session::key`).
     key: StoredValue<Option<crate::domain::envelope::Key>>,
 }
@@ -61,6 +65,25 @@ impl Cohort {
             profiles,
             problem,
             key: session.key,
+            roster: session.roster,
+        }
+    }
+
+    /// Saves `roster` (`None` removes it) and shows it only once IndexedDB committed it.
+    pub async fn save_roster(self, roster: Option<Roster>) -> bool {
+        let Some(key) = self.key.get_value() else { return false };
+        match storage::cohort::save_roster(&key, roster.as_ref()).await {
+            Ok(()) => {
+                self.roster.set(roster);
+                true
+            }
+            Err(e) => {
+                self.problem.set(Some(Text::new(
+                    format!("Daftar peserta tidak tersimpan: {e}"),
+                    format!("The roster was not saved: {e}"),
+                )));
+                false
+            }
         }
     }
 
@@ -103,6 +126,7 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
             TrainerTab::Talent => view! { <talent::TalentView cohort=cohort/> }.into_any(),
             TrainerTab::Import => view! { <import::ImportView cohort=cohort/> }.into_any(),
             TrainerTab::Questions => view! { <questions::QuestionsView cohort=cohort/> }.into_any(),
+            TrainerTab::Roster => view! { <roster::RosterView cohort=cohort/> }.into_any(),
             TrainerTab::Person(id) => view! { <person::PersonView cohort=cohort employee=id/> }.into_any(),
             TrainerTab::NotFound(path) => view! { <NotFoundPage path=path home=TrainerTab::Cohort.href()/> }.into_any(),
         };
@@ -110,6 +134,7 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
             <nav class="profile-nav" aria-label=i18n.tr("Mode pelatih", "Trainer mode")>
                 {link(TrainerTab::Cohort, "Kohort", "Cohort")}
                 {link(TrainerTab::Talent, "Talenta dan promosi", "Talent and promotion")}
+                {link(TrainerTab::Roster, "Daftar peserta", "Roster")}
                 {link(TrainerTab::Questions, "Soal sulit", "Difficult questions")}
                 {link(TrainerTab::Import, "Impor dan paket", "Import and packs")}
                 <button type="button" class="button-quiet" on:click=move |_| session.lock()>{i18n.tr("Kunci mode pelatih", "Lock trainer mode")}</button>

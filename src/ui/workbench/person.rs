@@ -10,6 +10,7 @@ use crate::domain::model::plan::{PlanAction, PlanStatus};
 use crate::domain::record::Id;
 use crate::domain::rules::profile::person_detail;
 use crate::domain::rules::report::{jp_status_label, ReevaluationState};
+use crate::domain::rules::roster::{supervisor_check, SignedBy};
 use crate::domain::rules::schedule::Reevaluation;
 use crate::route::TrainerTab;
 use crate::ui::components::gap_table::GapTable;
@@ -103,6 +104,48 @@ pub fn PersonView(cohort: Cohort, employee: Id) -> impl IntoView {
                 )
             )
         });
+        // Whether the verification came from the supervisor the roster names (when it names one).
+        let roster_check = cohort
+            .roster
+            .with(|r| r.as_ref().and_then(|r| supervisor_check(r, &p)))
+            .map(|c| {
+                let expected = match &c.supervisor_name {
+                    Some(name) => format!("{name} (NIP {})", c.supervisor.as_str()),
+                    None => format!("NIP {}", c.supervisor.as_str()),
+                };
+                let (class, text) = match c.signed {
+                    SignedBy::RosterSupervisor => (
+                        "proof-signed",
+                        format!(
+                            "✓ {} {expected}.",
+                            i18n.t(
+                                "Ditandatangani oleh atasan menurut daftar peserta:",
+                                "Signed by the supervisor the roster names:"
+                            )
+                        ),
+                    ),
+                    SignedBy::Other { name, nip } => (
+                        "proof-unsigned",
+                        format!(
+                            "⚠ {} {expected}; {} {name} (NIP {nip}).",
+                            i18n.t("Menurut daftar peserta atasannya", "The roster names the supervisor"),
+                            i18n.t("verifikasi ditandatangani oleh", "the verification is signed by"),
+                        ),
+                    ),
+                    SignedBy::Nobody => (
+                        "",
+                        format!(
+                            "{} {expected}; {}",
+                            i18n.t("Menurut daftar peserta atasannya", "The roster names the supervisor"),
+                            i18n.t(
+                                "belum ada verifikasinya yang ditandatangani.",
+                                "no signed verification from them yet."
+                            ),
+                        ),
+                    ),
+                };
+                view! { <p class=class data-testid="roster-supervisor">{text}</p> }
+            });
         let activities = detail.activities.iter().map(|(a, jp)| view! {
             <li>{format!("{} — {}, {} ({} JP)", format::date(lang, a.end), a.title, i18n.text(&a.method.label()), format::number(lang, *jp))}</li>
         }).collect_view();
@@ -141,6 +184,7 @@ pub fn PersonView(cohort: Cohort, employee: Id) -> impl IntoView {
                 <div class="verification" data-testid="verification">
                     <p class=if p.verified.is_some() { "proof-signed" } else { "" }>{verified}</p>
                     {unproven.map(|t| view! { <p class="proof-unsigned">{t}</p> })}
+                    {roster_check}
                 </div>
                 <h2>{i18n.t("Tingkat kompetensi", "Competency levels")}</h2>
                 <GapTable standings=p.standings.clone() testid="person-levels" dated=true/>

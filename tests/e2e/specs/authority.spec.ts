@@ -8,7 +8,7 @@ import { pbkdf2Sync, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
-import { createProfile, defaultPack, employeeExport, siti, type Person } from '../helpers';
+import { createProfile, defaultPack, employeeExport, idbValues, siti, type Person } from '../helpers';
 
 const ratna: Person = { ...siti, name: 'Ratna Dewi', nip: '198807152012122001', pin: '2468' };
 const budi: Person = { ...siti, name: 'Budi Santoso', nip: '199001012015031002' };
@@ -239,15 +239,6 @@ test('stored data the app cannot read is kept aside, downloadable, and never ove
 });
 
 /** Every value in IndexedDB `lentera`/`kv`, by key. */
-async function idbValues(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(async () => {
-    const db: IDBDatabase = await new Promise((res, rej) => { const r = indexedDB.open('lentera'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-    const store = db.transaction('kv').objectStore('kv');
-    const [keys, values]: [string[], string[]] = await Promise.all([store.getAllKeys(), store.getAll()].map((r) => new Promise<any>((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); })) as any);
-    return Object.fromEntries(keys.map((k, i) => [String(k), String(values[i])]));
-  });
-}
-
 async function idbWrite(page: Page, puts: Record<string, string>, deletes: string[] = []) {
   await page.evaluate(async ([puts, deletes]) => {
     const db: IDBDatabase = await new Promise((res, rej) => { const r = indexedDB.open('lentera'); r.onupgradeneeded = () => r.result.createObjectStore('kv'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
