@@ -12,9 +12,19 @@ use crate::ui::state::Store;
 /// Offers `text` as a file download.
 pub fn download(name: &str, text: &str, mime: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    offer(name, &parts, mime);
+}
+
+/// Offers `bytes` (a workbook, say) as a file download.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    offer(name, &parts, mime);
+}
+
+fn offer(name: &str, parts: &js_sys::Array, mime: &str) {
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+    let Ok(blob) = web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &opts) else {
         return;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {

@@ -12,6 +12,7 @@ pub mod proof;
 pub mod quiz;
 pub mod recommend;
 pub mod report;
+pub mod report_xlsx;
 pub mod roster;
 pub mod schedule;
 pub mod talent;

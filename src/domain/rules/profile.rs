@@ -95,6 +95,8 @@ pub struct EmployeeProfile {
     pub nip: String,
     pub unit: String,
     pub position: Position,
+    /// The civil-service grade (golongan/ruang, e.g. `III/c`), as written.
+    pub grade: String,
     pub standings: Vec<Standing>,
     pub jpm: Option<Jpm>,
     /// JPM as it stood before the latest assessment date.
@@ -196,6 +198,7 @@ pub fn profile(
         nip: e.nip.to_string(),
         unit: e.unit.clone(),
         position: e.position.clone(),
+        grade: e.grade.to_string(),
         standings,
         jpm: jpm_now,
         previous_jpm,

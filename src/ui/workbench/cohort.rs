@@ -10,9 +10,10 @@ use crate::domain::model::employee::PositionKind;
 use crate::domain::rules::cohort::{by_unit, duplicate_nips, summary};
 use crate::domain::rules::jp::JpStatus;
 use crate::domain::rules::report::{csv, jp_status_label, sort_rows, CohortRow, Column, ReevaluationState, RowFilter};
+use crate::domain::rules::report_xlsx::cohort_workbook;
 use crate::domain::sort;
 use crate::route::TrainerTab;
-use crate::ui::files::download;
+use crate::ui::files::{download, download_bytes};
 use crate::ui::form_value::key;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_store;
@@ -270,6 +271,30 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
         );
     };
 
+    // The same people as the CSV (the rows the filters keep), as a workbook: a summary sheet and
+    // one sheet per work unit (`docs/cohort-xlsx.md`).
+    let xlsx_failed = RwSignal::new(false);
+    let export_xlsx = move |_| {
+        let mut shown = std::collections::BTreeSet::new();
+        rows.with_untracked(|r| shown.extend(r.iter().map(|r| r.id.clone())));
+        let people: Vec<_> = cohort
+            .profiles
+            .with_untracked(|ps| ps.iter().filter(|p| shown.contains(&p.id)).cloned().collect());
+        let lang = i18n.lang();
+        let today = browser::today();
+        let bytes = store.catalog.with_untracked(|c| {
+            cohort_workbook(&people, &c.rules, lang, chrono::Datelike::year(&today), browser::now())
+        });
+        xlsx_failed.set(bytes.is_err());
+        if let Ok(bytes) = bytes {
+            download_bytes(
+                &format!("lentera-kohort-{today}.xlsx"),
+                &bytes,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            );
+        }
+    };
+
     view! {
         <section class="page">
             <h1>{i18n.tr("Kohort", "Cohort")}</h1>
@@ -306,7 +331,14 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
                         {[ReevaluationState::NeverAssessed, ReevaluationState::UpToDate, ReevaluationState::Due, ReevaluationState::Overdue].into_iter().map(|s| view! { <option value=key(&s)>{move || i18n.text(&s.label())}</option> }).collect_view()}
                     </select></div>
             </div>
-            <p class="actions"><button type="button" class="button" on:click=export_csv>{i18n.tr("Unduh laporan CSV", "Download CSV report")}</button></p>
+            <p class="actions">
+                <button type="button" class="button" on:click=export_csv>{i18n.tr("Unduh laporan CSV", "Download CSV report")}</button>
+                " "
+                <button type="button" class="button" on:click=export_xlsx>{i18n.tr("Unduh laporan Excel", "Download Excel report")}</button>
+            </p>
+            <Show when=move || xlsx_failed.get()>
+                <p class="notice notice-error" role="alert">{i18n.tr("Laporan Excel tidak dapat dibuat.", "The Excel report could not be made.")}</p>
+            </Show>
             <div class="table-wrap">
                 // An ARIA table of fixed-height rows rather than <table>: only the rows on screen
                 // are in the page (`window_rows`), with spacers for the rest.

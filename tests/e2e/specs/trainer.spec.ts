@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '../fixtures';
-import { defaultPack, employeeExport, expectAccessible, openTrainerMode, waitForPack } from '../helpers';
+import ExcelJS from 'exceljs';
+import { defaultPack, employeeExport, expectAccessible, nipOf, openTrainerMode, waitForPack } from '../helpers';
 
 const moodle = readFileSync(fileURLToPath(new URL('../../fixtures/moodle-framework.csv', import.meta.url)));
 
@@ -85,6 +86,36 @@ test('trainer journey: pack, 20 exports, cohort table, 9-box, CSV', async ({ pag
   expect(row0).toContain('"9"');
   // Pegawai 00's rating is signed by Pegawai 01, whose record holds the key: it counts.
   expect(row0).toContain('"Pegawai 01","0"');
+
+  // The Excel report, read back with a maintained reader (exceljs): a summary sheet and one
+  // sheet per unit, NIPs as text cells, levels and gaps per competency (docs/cohort-xlsx.md).
+  const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh laporan Excel' }).click()]);
+  expect(xlsxDownload.suggestedFilename()).toMatch(/^lentera-kohort-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(await xlsxDownload.path()));
+  expect(book.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Dinas Kependudukan', 'Kecamatan Sukamaju']);
+  const summary = book.getWorksheet('Ringkasan')!;
+  expect(summary.getRow(1).getCell(1).value).toBe('Unit kerja');
+  expect(summary.getRow(4).values).toContain('Semua unit');
+  expect(summary.getRow(4).getCell(2).value).toBe(20);
+  const dinas = book.getWorksheet('Dinas Kependudukan')!;
+  const head = (dinas.getRow(1).values as unknown[]).slice(1);
+  expect(head.slice(0, 9)).toEqual(['NIP', 'Nama', 'Jabatan', 'Jenis jabatan', 'Golongan', 'JPM (%)', 'Kategori JPM', 'M.01 tingkat', 'M.01 kesenjangan']);
+  expect(head).toContain('Kotak talenta');
+  expect(dinas.rowCount).toBe(11);
+  const pegawai00 = dinas.getRow(2);
+  expect(pegawai00.getCell(2).value).toBe('Pegawai 00');
+  expect(pegawai00.getCell(1).value).toBe(nipOf(0));
+  expect(pegawai00.getCell(1).type).toBe(ExcelJS.ValueType.String);
+  expect(pegawai00.getCell(5).value).toBe('II/c');
+  expect(pegawai00.getCell(6).value).toBe(81.8);
+  // M.01 held at level 1, the standard for Pelaksana: no gap. T.TIK.01 (the pack requires 2)
+  // never assessed: level 0, gap 2.
+  expect([pegawai00.getCell(8).value, pegawai00.getCell(9).value]).toEqual([1, 0]);
+  const tik = head.indexOf('T.TIK.01 tingkat') + 1;
+  expect(tik).toBeGreaterThan(0);
+  expect([pegawai00.getCell(tik).value, pegawai00.getCell(tik + 1).value]).toEqual([0, 2]);
+  expect(pegawai00.getCell(head.indexOf('Kotak talenta') + 1).value).toBe(9);
 
   // One person: her figures and where they come from.
   await page.getByTestId('cohort-table').getByRole('link', { name: 'Pegawai 00' }).click();
