@@ -62,9 +62,24 @@ pub enum TrainerTab {
     Questions,
     /// The expected list of a class or unit against the cohort.
     Roster,
+    /// A report laid out for paper (`PrintDoc`).
+    Print(PrintDoc),
     /// One person of the cohort (behind the trainer's passphrase, like the rest of the cohort).
     Person(Id),
     NotFound(String),
+}
+
+/// The workbench's print layouts: page headers with the agency, no navigation, nothing clipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrintDoc {
+    /// The cohort table, every person and column.
+    Cohort,
+    /// The per-unit summary.
+    Units,
+    /// The 9-box grid with every name.
+    Talent,
+    /// One person's individual development plan (IDP) with signature lines.
+    Plan(Id),
 }
 
 /// Where the workbench lives, relative to the learner app's page.
@@ -86,6 +101,10 @@ impl TrainerTab {
             ["impor"] => TrainerTab::Import,
             ["soal"] => TrainerTab::Questions,
             ["daftar"] => TrainerTab::Roster,
+            ["cetak", "kohort"] => TrainerTab::Print(PrintDoc::Cohort),
+            ["cetak", "unit"] => TrainerTab::Print(PrintDoc::Units),
+            ["cetak", "talenta"] => TrainerTab::Print(PrintDoc::Talent),
+            ["cetak", "idp", e] => TrainerTab::Print(PrintDoc::Plan(Id::parse(e).ok()?)),
             ["orang", e] => TrainerTab::Person(Id::parse(e).ok()?),
             _ => return None,
         })
@@ -112,6 +131,10 @@ impl TrainerTab {
             TrainerTab::Import => "/impor".into(),
             TrainerTab::Questions => "/soal".into(),
             TrainerTab::Roster => "/daftar".into(),
+            TrainerTab::Print(PrintDoc::Cohort) => "/cetak/kohort".into(),
+            TrainerTab::Print(PrintDoc::Units) => "/cetak/unit".into(),
+            TrainerTab::Print(PrintDoc::Talent) => "/cetak/talenta".into(),
+            TrainerTab::Print(PrintDoc::Plan(e)) => format!("/cetak/idp/{}", encode(e.as_str())),
             TrainerTab::Person(e) => format!("/orang/{}", encode(e.as_str())),
             TrainerTab::NotFound(path) => format!("/{path}"),
         }

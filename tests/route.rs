@@ -3,7 +3,7 @@
 //! addresses never panic.
 
 use lentera::domain::record::Id;
-use lentera::route::{ModuleRef, Route, Screen, TrainerTab};
+use lentera::route::{ModuleRef, PrintDoc, Route, Screen, TrainerTab};
 use proptest::prelude::*;
 
 /// One of every screen. The match in `screen_index` has no wildcard: a new `Screen` variant
@@ -72,6 +72,10 @@ fn workbench_screens(id: Id) -> Vec<TrainerTab> {
         TrainerTab::Import,
         TrainerTab::Questions,
         TrainerTab::Roster,
+        TrainerTab::Print(PrintDoc::Cohort),
+        TrainerTab::Print(PrintDoc::Units),
+        TrainerTab::Print(PrintDoc::Talent),
+        TrainerTab::Print(PrintDoc::Plan(id.clone())),
         TrainerTab::Person(id),
     ];
     for t in &all {
@@ -82,6 +86,9 @@ fn workbench_screens(id: Id) -> Vec<TrainerTab> {
             | TrainerTab::Questions
             | TrainerTab::Roster
             | TrainerTab::Person(_) => {}
+            TrainerTab::Print(d) => match d {
+                PrintDoc::Cohort | PrintDoc::Units | PrintDoc::Talent | PrintDoc::Plan(_) => {}
+            },
             TrainerTab::NotFound(_) => unreachable!(),
         }
     }

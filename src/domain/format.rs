@@ -81,8 +81,35 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?)
 }
 
+/// `text` as a CSS string literal (for `content:` in a print stylesheet's page headers): quotes
+/// and backslashes escaped, line breaks and other control characters as code points, so no text
+/// can end the string or the rule.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn css_strings_cannot_end_their_rule() {
+        assert_eq!(css_string("Dinas Kesehatan"), "\"Dinas Kesehatan\"");
+        assert_eq!(css_string("a\"} body{x"), "\"a\\\"} body{x\"");
+        assert_eq!(css_string("a\\b\nc"), "\"a\\\\b\\a c\"");
+    }
+
     use super::*;
 
     #[test]

@@ -11,6 +11,7 @@ use super::key;
 
 const LANG: &str = "pref.lang";
 const DEVICE: &str = "device";
+const AGENCY: &str = "pref.agency";
 
 /// The language chosen on this device; Indonesian when none was chosen or storage is unreadable.
 pub fn load_lang() -> Lang {
@@ -22,6 +23,16 @@ pub fn load_lang() -> Lang {
 /// Remembers the language. A failure is returned, so the UI can say it will not survive a reload.
 pub fn save_lang(lang: Lang) -> Result<(), String> {
     LocalStorage::set(key(LANG), lang.code()).map_err(|e| e.to_string())
+}
+
+/// The agency named at the head of the workbench's printed reports (empty until a trainer
+/// types it).
+pub fn agency() -> String {
+    LocalStorage::get::<String>(key(AGENCY)).unwrap_or_default()
+}
+
+pub fn save_agency(name: &str) -> Result<(), String> {
+    LocalStorage::set(key(AGENCY), name).map_err(|e| e.to_string())
 }
 
 /// This browser's device id, created on first use. It names this device in every record's

@@ -12,7 +12,7 @@ use crate::domain::rules::jp::JpStatus;
 use crate::domain::rules::report::{csv, jp_status_label, sort_rows, CohortRow, Column, ReevaluationState, RowFilter};
 use crate::domain::rules::report_xlsx::cohort_workbook;
 use crate::domain::sort;
-use crate::route::TrainerTab;
+use crate::route::{PrintDoc, TrainerTab};
 use crate::ui::files::{download, download_bytes};
 use crate::ui::form_value::key;
 use crate::ui::i18n::use_i18n;
@@ -81,54 +81,7 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
             }
         })
     };
-    // Per work unit: headcount, JPM categories, JP compliance, overdue re-evaluations.
-    let unit_summary = move || {
-        let lang = i18n.lang();
-        let cat = store.catalog.get();
-        let bands = cat.rules.scheme().map(|sc| sc.bands.clone()).unwrap_or_default();
-        let per_unit = cohort.profiles.with(|ps| by_unit(ps, &cat.rules));
-        let head = bands
-            .iter()
-            .map(|b| view! { <th scope="col">{i18n.text(&b.label)}</th> })
-            .collect_view();
-        let body = per_unit
-            .into_iter()
-            .map(|(unit, s)| {
-                let cells = s
-                    .by_category
-                    .iter()
-                    .map(|(_, n)| view! { <td>{*n}</td> })
-                    .collect_view();
-                view! {
-                    <tr>
-                        <th scope="row">{unit}</th>
-                        <td>{s.total}</td>
-                        {cells}
-                        <td>{s.not_assessed}</td>
-                        <td>{format!("{} %", format::number(lang, s.jp_compliance * 100.0))}</td>
-                        <td>{s.overdue.len()}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            // Focusable, so a table wider than the screen scrolls by keyboard too.
-            <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("Ringkasan per unit kerja", "Summary per work unit")>
-                <table class="table" data-testid="unit-summary">
-                    <caption>{i18n.t("Ringkasan per unit kerja", "Summary per work unit")}</caption>
-                    <thead><tr>
-                        <th scope="col">{i18n.t("Unit kerja", "Work unit")}</th>
-                        <th scope="col">{i18n.t("Pegawai", "Employees")}</th>
-                        {head}
-                        <th scope="col">{i18n.t("Belum dinilai", "Not assessed")}</th>
-                        <th scope="col">{i18n.text(&crate::domain::rules::wording::jp_target(&cat.rules))}</th>
-                        <th scope="col">{i18n.t("Evaluasi ulang terlambat", "Overdue re-evaluations")}</th>
-                    </tr></thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
-        }
-    };
+    let unit_summary = view! { <UnitSummary cohort=cohort/> };
 
     let charts = move || {
         let s = sum.get();
@@ -335,6 +288,10 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
                 <button type="button" class="button" on:click=export_csv>{i18n.tr("Unduh laporan CSV", "Download CSV report")}</button>
                 " "
                 <button type="button" class="button" on:click=export_xlsx>{i18n.tr("Unduh laporan Excel", "Download Excel report")}</button>
+                " "
+                <a class="button button-secondary" href=TrainerTab::Print(PrintDoc::Cohort).href()>{i18n.tr("Versi cetak: kohort", "Printable: cohort")}</a>
+                " "
+                <a class="button button-secondary" href=TrainerTab::Print(PrintDoc::Units).href()>{i18n.tr("Versi cetak: ringkasan per unit", "Printable: summary per unit")}</a>
             </p>
             <Show when=move || xlsx_failed.get()>
                 <p class="notice notice-error" role="alert">{i18n.tr("Laporan Excel tidak dapat dibuat.", "The Excel report could not be made.")}</p>
@@ -395,5 +352,60 @@ pub fn BarChart(title: String, bars: Vec<(String, usize)>, total: usize, testid:
             <figcaption class="stat-label">{title.clone()}</figcaption>
             <svg viewBox=format!("0 0 380 {h}") role="img" aria-label=format!("{title}: {summary} ({total})")>{rows}</svg>
         </figure>
+    }
+}
+
+/// Per work unit: headcount, JPM categories, JP compliance, overdue re-evaluations — the
+/// figures an agency reports upward (on the cohort page and its print layout).
+#[component]
+pub fn UnitSummary(cohort: Cohort) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    move || {
+        let lang = i18n.lang();
+        let cat = store.catalog.get();
+        let bands = cat.rules.scheme().map(|sc| sc.bands.clone()).unwrap_or_default();
+        let per_unit = cohort.profiles.with(|ps| by_unit(ps, &cat.rules));
+        let head = bands
+            .iter()
+            .map(|b| view! { <th scope="col">{i18n.text(&b.label)}</th> })
+            .collect_view();
+        let body = per_unit
+            .into_iter()
+            .map(|(unit, s)| {
+                let cells = s
+                    .by_category
+                    .iter()
+                    .map(|(_, n)| view! { <td>{*n}</td> })
+                    .collect_view();
+                view! {
+                    <tr>
+                        <th scope="row">{unit}</th>
+                        <td>{s.total}</td>
+                        {cells}
+                        <td>{s.not_assessed}</td>
+                        <td>{format!("{} %", format::number(lang, s.jp_compliance * 100.0))}</td>
+                        <td>{s.overdue.len()}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            // Focusable, so a table wider than the screen scrolls by keyboard too.
+            <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("Ringkasan per unit kerja", "Summary per work unit")>
+                <table class="table" data-testid="unit-summary">
+                    <caption>{i18n.t("Ringkasan per unit kerja", "Summary per work unit")}</caption>
+                    <thead><tr>
+                        <th scope="col">{i18n.t("Unit kerja", "Work unit")}</th>
+                        <th scope="col">{i18n.t("Pegawai", "Employees")}</th>
+                        {head}
+                        <th scope="col">{i18n.t("Belum dinilai", "Not assessed")}</th>
+                        <th scope="col">{i18n.text(&crate::domain::rules::wording::jp_target(&cat.rules))}</th>
+                        <th scope="col">{i18n.t("Evaluasi ulang terlambat", "Overdue re-evaluations")}</th>
+                    </tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        }
     }
 }

@@ -7,6 +7,7 @@ pub mod app;
 mod cohort;
 mod import;
 mod person;
+mod print;
 mod questions;
 mod roster;
 mod talent;
@@ -118,7 +119,8 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
         let here = tab.clone();
         let link = move |t: TrainerTab, id: &'static str, en: &'static str| {
             // A person's page is part of the cohort.
-            let current = here == t || (t == TrainerTab::Cohort && matches!(here, TrainerTab::Person(_)));
+            let current =
+                here == t || (t == TrainerTab::Cohort && matches!(here, TrainerTab::Person(_) | TrainerTab::Print(_)));
             view! { <a href=t.href() aria-current=current.then_some("page")>{i18n.tr(id, en)}</a> }
         };
         let body = match tab.clone() {
@@ -127,6 +129,7 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
             TrainerTab::Import => view! { <import::ImportView cohort=cohort/> }.into_any(),
             TrainerTab::Questions => view! { <questions::QuestionsView cohort=cohort/> }.into_any(),
             TrainerTab::Roster => view! { <roster::RosterView cohort=cohort/> }.into_any(),
+            TrainerTab::Print(doc) => view! { <print::PrintView cohort=cohort doc=doc/> }.into_any(),
             TrainerTab::Person(id) => view! { <person::PersonView cohort=cohort employee=id/> }.into_any(),
             TrainerTab::NotFound(path) => view! { <NotFoundPage path=path home=TrainerTab::Cohort.href()/> }.into_any(),
         };

@@ -12,7 +12,7 @@ use crate::domain::rules::profile::person_detail;
 use crate::domain::rules::report::{jp_status_label, ReevaluationState};
 use crate::domain::rules::roster::{supervisor_check, SignedBy};
 use crate::domain::rules::schedule::Reevaluation;
-use crate::route::TrainerTab;
+use crate::route::{PrintDoc, TrainerTab};
 use crate::ui::components::gap_table::GapTable;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_store;
@@ -154,11 +154,7 @@ pub fn PersonView(cohort: Cohort, employee: Id) -> impl IntoView {
             view! { <li>{format!("{} — {title} ({} JP)", format::date(lang, *day), format::number(lang, *jp))}</li> }
         }).collect_view();
         let plan = detail.plan.iter().map(|item| {
-            let action = match &item.action {
-                PlanAction::Module { pack, module } => cat.module(pack, module).map(|m| i18n.text(&m.module.title)).unwrap_or_else(|| module.clone()),
-                PlanAction::Mentoring => i18n.t("pendampingan mentor", "mentoring").to_string(),
-                PlanAction::Method { method } => i18n.text(&method.label()),
-            };
+            let action = action_text(&item.action, &cat, i18n);
             let done = if item.status == PlanStatus::Done { "✓ " } else { "" };
             view! { <li>{format!("{done}{} → {} {}: {action}", item.competency, i18n.t("tingkat", "level"), item.target_level)}</li> }
         }).collect_view();
@@ -194,9 +190,26 @@ pub fn PersonView(cohort: Cohort, employee: Id) -> impl IntoView {
                 <ul data-testid="person-activities">{activities}</ul>
                 <h2>{i18n.t("Rencana pengembangan", "Development plan")}</h2>
                 <ul data-testid="person-plan">{plan}</ul>
+                <p><a class="button button-secondary" href=TrainerTab::Print(PrintDoc::Plan(p.id.clone())).href()>{i18n.t("Versi cetak rencana (IDP)", "Printable plan (IDP)")}</a></p>
             </section>
         }
         .into_any()
     };
     view! { {back}{body} }
+}
+
+/// What a plan item asks the person to do, in the interface language.
+pub(super) fn action_text(
+    action: &PlanAction,
+    cat: &crate::domain::catalog::Catalog,
+    i18n: crate::ui::i18n::I18n,
+) -> String {
+    match action {
+        PlanAction::Module { pack, module } => cat
+            .module(pack, module)
+            .map(|m| i18n.text(&m.module.title))
+            .unwrap_or_else(|| module.clone()),
+        PlanAction::Mentoring => i18n.t("pendampingan mentor", "mentoring").to_string(),
+        PlanAction::Method { method } => i18n.text(&method.label()),
+    }
 }
