@@ -133,27 +133,65 @@ impl Catalog {
 /// The most JP one module may give (a pack is refused above it; so is an imported completion).
 pub const MAX_MODULE_JP: f64 = 200.0;
 
+/// Where in a pack a problem is, so the pack editor can show it beside its field. Indexes are
+/// positions in the pack's lists (modules, their lessons and questions, standards, competencies).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The document as a whole (its format).
+    Pack,
+    PackId,
+    PackTitle,
+    Competency(usize),
+    Standard(usize),
+    Module(usize),
+    ModuleId(usize),
+    ModuleTitle(usize),
+    ModuleTargets(usize),
+    ModuleJp(usize),
+    Lessons(usize),
+    Lesson(usize, usize),
+    Quiz(usize),
+    Question(usize, usize),
+    Rules,
+}
+
 /// Checks a content pack: shape (done by serde), then its identifiers (`ident`: they become
 /// parts of stored record ids, so a bad one would make saved data unreadable), then every
 /// relation inside it, all at once. Used by the app when a pack is loaded and by the test that
 /// guards the shipped pack.
 pub fn pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<Text> {
+    located_pack_problems(pack, base).into_iter().map(|(_, t)| t).collect()
+}
+
+/// `pack_problems`, each with where it is.
+pub fn located_pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<(Place, Text)> {
     let mut p = Vec::new();
     if pack.format != PACK_FORMAT {
-        p.push(Text::new(
-            format!("Bukan paket konten Lentera (format \"{}\").", pack.format),
-            format!("Not a Lentera content pack (format \"{}\").", pack.format),
+        p.push((
+            Place::Pack,
+            Text::new(
+                format!("Bukan paket konten Lentera (format \"{}\").", pack.format),
+                format!("Not a Lentera content pack (format \"{}\").", pack.format),
+            ),
         ));
     }
     p.extend(ident_problems(pack));
-    let mut bad = |id: String, en: String| p.push(Text::new(id, en));
+    let mut bad = |at: Place, id: String, en: String| p.push((at, Text::new(id, en)));
+    if pack.title.id.trim().is_empty() {
+        bad(
+            Place::PackTitle,
+            "Judul paket wajib diisi.".into(),
+            "The pack needs a title.".into(),
+        );
+    }
     let mut codes: BTreeMap<&str, ()> = BTreeMap::new();
     codes.extend(base.competencies.keys().map(|k| (k.as_str(), ())));
-    for c in &pack.competencies {
+    for (i, c) in pack.competencies.iter().enumerate() {
         codes.insert(&c.code, ());
         let levels: Vec<u8> = c.levels.iter().map(|l| l.level).collect();
         if levels != [1, 2, 3, 4, 5] {
             bad(
+                Place::Competency(i),
                 format!(
                     "Kompetensi {} harus punya deskripsi level 1 sampai 5 berurutan.",
                     c.code
@@ -164,10 +202,11 @@ pub fn pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<Text> {
     }
     // A malformed code was reported above already; it is not reported as unknown too.
     let unknown = |code: &str| ident::is_valid(IdentKind::Competency, code) && !codes.contains_key(code);
-    for s in &pack.standards {
+    for (i, s) in pack.standards.iter().enumerate() {
         for r in &s.required {
             if unknown(&r.competency) || !(1..=MAX_LEVEL).contains(&r.level) {
                 bad(
+                    Place::Standard(i),
                     format!(
                         "Standar jabatan memakai kompetensi {} level {} yang tidak dikenal.",
                         r.competency, r.level
@@ -181,15 +220,24 @@ pub fn pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<Text> {
         }
     }
     let mut seen = BTreeMap::new();
-    for m in &pack.modules {
+    for (mi, m) in pack.modules.iter().enumerate() {
         if seen.insert(m.id.as_str(), ()).is_some() {
             bad(
+                Place::ModuleId(mi),
                 format!("Id modul {} dipakai dua kali.", m.id),
                 format!("Module id {} is used twice.", m.id),
             );
         }
+        if m.title.id.trim().is_empty() {
+            bad(
+                Place::ModuleTitle(mi),
+                format!("Modul {} perlu judul.", m.id),
+                format!("Module {} needs a title.", m.id),
+            );
+        }
         if m.targets.is_empty() {
             bad(
+                Place::ModuleTargets(mi),
                 format!("Modul {} tidak punya kompetensi sasaran.", m.id),
                 format!("Module {} has no target competency.", m.id),
             );
@@ -197,6 +245,7 @@ pub fn pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<Text> {
         for t in &m.targets {
             if unknown(&t.competency) || !(1..=MAX_LEVEL).contains(&t.level) {
                 bad(
+                    Place::ModuleTargets(mi),
                     format!(
                         "Modul {} menyasar kompetensi {} level {} yang tidak dikenal.",
                         m.id, t.competency, t.level
@@ -210,44 +259,77 @@ pub fn pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<Text> {
         }
         if !(m.jp > 0.0 && m.jp <= MAX_MODULE_JP) {
             bad(
+                Place::ModuleJp(mi),
                 format!("JP modul {} harus antara 0 dan {MAX_MODULE_JP}.", m.id),
                 format!("Module {} JP must be between 0 and {MAX_MODULE_JP}.", m.id),
             );
         }
         if m.lessons.is_empty() {
             bad(
+                Place::Lessons(mi),
                 format!("Modul {} tidak punya pelajaran.", m.id),
                 format!("Module {} has no lessons.", m.id),
             );
         }
         let mut lesson_ids = BTreeMap::new();
-        for l in &m.lessons {
+        for (li, l) in m.lessons.iter().enumerate() {
             if lesson_ids.insert(l.id.as_str(), ()).is_some() {
                 bad(
+                    Place::Lesson(mi, li),
                     format!("Modul {}: id pelajaran {} ganda.", m.id, l.id),
                     format!("Module {}: lesson id {} repeats.", m.id, l.id),
+                );
+            }
+            if l.title.id.trim().is_empty() || l.body.id.trim().is_empty() {
+                bad(
+                    Place::Lesson(mi, li),
+                    format!("Modul {}, pelajaran {}: judul dan isi wajib diisi.", m.id, l.id),
+                    format!("Module {}, lesson {}: title and text are required.", m.id, l.id),
                 );
             }
         }
         if m.quiz.pass_mark > 100 || m.quiz.questions.is_empty() {
             bad(
+                Place::Quiz(mi),
                 format!("Kuis modul {} harus punya soal dan nilai lulus 0–100.", m.id),
                 format!("Module {} quiz needs questions and a pass mark of 0–100.", m.id),
             );
         }
-        for q in &m.quiz.questions {
+        let mut question_ids = BTreeMap::new();
+        for (qi, q) in m.quiz.questions.iter().enumerate() {
             let ok = q.choices.len() >= 2 && !q.correct.is_empty() && q.correct.iter().all(|&i| i < q.choices.len());
             if !ok {
                 bad(
+                    Place::Question(mi, qi),
                     format!("Modul {}, soal {}: pilihan atau kunci jawaban tidak sah.", m.id, q.id),
                     format!("Module {}, question {}: choices or answer key invalid.", m.id, q.id),
+                );
+            }
+            if q.prompt.id.trim().is_empty() || q.choices.iter().any(|c| c.id.trim().is_empty()) {
+                bad(
+                    Place::Question(mi, qi),
+                    format!(
+                        "Modul {}, soal {}: pertanyaan dan setiap pilihan wajib diisi.",
+                        m.id, q.id
+                    ),
+                    format!(
+                        "Module {}, question {}: the question and every choice need a text.",
+                        m.id, q.id
+                    ),
+                );
+            }
+            if question_ids.insert(q.id.as_str(), ()).is_some() {
+                bad(
+                    Place::Question(mi, qi),
+                    format!("Modul {}: id soal {} ganda.", m.id, q.id),
+                    format!("Module {}: question id {} repeats.", m.id, q.id),
                 );
             }
         }
     }
     if let Some(patch) = &pack.rules {
         if let Err(e) = base.rules.with_override(patch) {
-            p.extend(e);
+            p.extend(e.into_iter().map(|t| (Place::Rules, t)));
         }
     }
     p
@@ -256,24 +338,27 @@ pub fn pack_problems(pack: &ContentPack, base: &Catalog) -> Vec<Text> {
 /// The identifier problems of a pack (rules in `ident`), each saying where it is: the pack id,
 /// competency codes it defines (also refused when defined twice), codes its standards and
 /// module targets refer to, module ids and lesson ids.
-fn ident_problems(pack: &ContentPack) -> Vec<Text> {
+fn ident_problems(pack: &ContentPack) -> Vec<(Place, Text)> {
     let mut p = Vec::new();
     let within = |where_id: &str, where_en: &str, e: Text| {
         Text::new(format!("{where_id}: {}", e.id), format!("{where_en}: {}", e.en))
     };
     if let Err(e) = ident::check(IdentKind::Pack, &pack.id) {
-        p.push(e);
+        p.push((Place::PackId, e));
     }
     let mut defined = BTreeMap::new();
-    for c in &pack.competencies {
+    for (i, c) in pack.competencies.iter().enumerate() {
         if let Err(e) = ident::check(IdentKind::Competency, &c.code) {
-            p.push(within("Kompetensi paket", "Pack competency", e));
+            p.push((Place::Competency(i), within("Kompetensi paket", "Pack competency", e)));
         }
         if defined.insert(c.code.as_str(), ()).is_some() {
             let code = ident::shown(&c.code);
-            p.push(Text::new(
-                format!("Kode kompetensi {code} didefinisikan dua kali dalam paket."),
-                format!("Competency code {code} is defined twice in the pack."),
+            p.push((
+                Place::Competency(i),
+                Text::new(
+                    format!("Kode kompetensi {code} didefinisikan dua kali dalam paket."),
+                    format!("Competency code {code} is defined twice in the pack."),
+                ),
             ));
         }
     }
@@ -281,31 +366,36 @@ fn ident_problems(pack: &ContentPack) -> Vec<Text> {
         for r in &s.required {
             if let Err(e) = ident::check(IdentKind::Competency, &r.competency) {
                 let n = i + 1;
-                p.push(within(
-                    &format!("Standar jabatan ke-{n}"),
-                    &format!("Position standard {n}"),
-                    e,
+                p.push((
+                    Place::Standard(i),
+                    within(&format!("Standar jabatan ke-{n}"), &format!("Position standard {n}"), e),
                 ));
             }
         }
     }
-    for m in &pack.modules {
+    for (mi, m) in pack.modules.iter().enumerate() {
         if let Err(e) = ident::check(IdentKind::Module, &m.id) {
-            p.push(e);
+            p.push((Place::ModuleId(mi), e));
         }
         let module = ident::shown(&m.id);
         for t in &m.targets {
             if let Err(e) = ident::check(IdentKind::Competency, &t.competency) {
-                p.push(within(
-                    &format!("Modul {module}, sasaran"),
-                    &format!("Module {module}, target"),
-                    e,
+                p.push((
+                    Place::ModuleTargets(mi),
+                    within(
+                        &format!("Modul {module}, sasaran"),
+                        &format!("Module {module}, target"),
+                        e,
+                    ),
                 ));
             }
         }
-        for l in &m.lessons {
+        for (li, l) in m.lessons.iter().enumerate() {
             if let Err(e) = ident::check(IdentKind::Lesson, &l.id) {
-                p.push(within(&format!("Modul {module}"), &format!("Module {module}"), e));
+                p.push((
+                    Place::Lesson(mi, li),
+                    within(&format!("Modul {module}"), &format!("Module {module}"), e),
+                ));
             }
         }
     }

@@ -4,6 +4,7 @@
 //! tested natively and the same code runs unchanged inside the wasm app. Callers pass "today"
 //! and the device id in.
 
+pub mod authoring;
 pub mod catalog;
 pub mod csv;
 pub mod envelope;
