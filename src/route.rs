@@ -64,6 +64,8 @@ pub enum TrainerTab {
     Roster,
     /// A report laid out for paper (`PrintDoc`).
     Print(PrintDoc),
+    /// Writing content packs: the drafts and their editor.
+    Author,
     /// One person of the cohort (behind the trainer's passphrase, like the rest of the cohort).
     Person(Id),
     NotFound(String),
@@ -101,6 +103,7 @@ impl TrainerTab {
             ["impor"] => TrainerTab::Import,
             ["soal"] => TrainerTab::Questions,
             ["daftar"] => TrainerTab::Roster,
+            ["paket"] => TrainerTab::Author,
             ["cetak", "kohort"] => TrainerTab::Print(PrintDoc::Cohort),
             ["cetak", "unit"] => TrainerTab::Print(PrintDoc::Units),
             ["cetak", "talenta"] => TrainerTab::Print(PrintDoc::Talent),
@@ -131,6 +134,7 @@ impl TrainerTab {
             TrainerTab::Import => "/impor".into(),
             TrainerTab::Questions => "/soal".into(),
             TrainerTab::Roster => "/daftar".into(),
+            TrainerTab::Author => "/paket".into(),
             TrainerTab::Print(PrintDoc::Cohort) => "/cetak/kohort".into(),
             TrainerTab::Print(PrintDoc::Units) => "/cetak/unit".into(),
             TrainerTab::Print(PrintDoc::Talent) => "/cetak/talenta".into(),

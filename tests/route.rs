@@ -72,6 +72,7 @@ fn workbench_screens(id: Id) -> Vec<TrainerTab> {
         TrainerTab::Import,
         TrainerTab::Questions,
         TrainerTab::Roster,
+        TrainerTab::Author,
         TrainerTab::Print(PrintDoc::Cohort),
         TrainerTab::Print(PrintDoc::Units),
         TrainerTab::Print(PrintDoc::Talent),
@@ -85,6 +86,7 @@ fn workbench_screens(id: Id) -> Vec<TrainerTab> {
             | TrainerTab::Import
             | TrainerTab::Questions
             | TrainerTab::Roster
+            | TrainerTab::Author
             | TrainerTab::Person(_) => {}
             TrainerTab::Print(d) => match d {
                 PrintDoc::Cohort | PrintDoc::Units | PrintDoc::Talent | PrintDoc::Plan(_) => {}

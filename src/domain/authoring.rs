@@ -289,6 +289,21 @@ impl ContentPack {
         true
     }
 
+    /// The text at `at`, if the pack has it.
+    pub fn text_at(&self, at: TextAt) -> Option<&Text> {
+        Some(match at {
+            TextAt::PackTitle => &self.title,
+            TextAt::PackDescription => &self.description,
+            TextAt::ModuleTitle(m) => &self.modules.get(m)?.title,
+            TextAt::ModuleSummary(m) => &self.modules.get(m)?.summary,
+            TextAt::LessonTitle(m, l) => &self.modules.get(m)?.lessons.get(l)?.title,
+            TextAt::LessonBody(m, l) => &self.modules.get(m)?.lessons.get(l)?.body,
+            TextAt::Prompt(m, q) => &self.modules.get(m)?.quiz.questions.get(q)?.prompt,
+            TextAt::Explanation(m, q) => &self.modules.get(m)?.quiz.questions.get(q)?.explanation,
+            TextAt::Choice(m, q, c) => self.modules.get(m)?.quiz.questions.get(q)?.choices.get(c)?,
+        })
+    }
+
     fn text_mut(&mut self, at: TextAt) -> Option<&mut Text> {
         Some(match at {
             TextAt::PackTitle => &mut self.title,
@@ -331,6 +346,21 @@ pub fn edition_to_publish(draft: &ContentPack, installed: &[ContentPack]) -> u32
         Some(p) if p.version >= draft.version => p.version,
         _ => draft.version,
     }
+}
+
+/// The draft as the pack to publish and export: its edition set (`edition_to_publish`). Refused,
+/// with every problem, while any remains.
+pub fn to_publish(draft: &ContentPack, installed: &[ContentPack]) -> Result<ContentPack, Vec<Text>> {
+    let problems = draft_problems(draft, installed);
+    if !problems.is_empty() {
+        return Err(problems.into_iter().map(|(_, t)| t).collect());
+    }
+    Ok(with_version(draft, edition_to_publish(draft, installed)))
+}
+
+/// The pack file's name: its id and edition.
+pub fn file_name(pack: &ContentPack) -> String {
+    format!("{}-edisi-{}.json", pack.id, pack.version)
 }
 
 fn with_version(p: &ContentPack, version: u32) -> ContentPack {

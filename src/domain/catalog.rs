@@ -402,6 +402,44 @@ fn ident_problems(pack: &ContentPack) -> Vec<(Place, Text)> {
     p
 }
 
+/// A pack file's bytes as a pack (its checks come when it is added: `add_pack`).
+pub fn read_pack(bytes: &[u8]) -> Result<ContentPack, Vec<Text>> {
+    crate::domain::json::from_str::<ContentPack>(&String::from_utf8_lossy(bytes)).map_err(|e| {
+        vec![Text::new(
+            format!("bukan paket konten Lentera ({e})."),
+            format!("not a Lentera content pack ({e})."),
+        )]
+    })
+}
+
+/// What loading the pack file `name` did, for the person who chose it.
+pub fn pack_file_result(name: &str, result: &Result<PackChange, Vec<Text>>) -> Text {
+    match result {
+        Ok(PackChange::Added) => Text::new(format!("{name}: paket dimuat."), format!("{name}: pack loaded.")),
+        Ok(PackChange::Unchanged) => Text::new(
+            format!("{name}: edisi ini sudah ada."),
+            format!("{name}: this edition is already here."),
+        ),
+        Ok(PackChange::Upgraded { from, archived }) => Text::new(
+            format!("{name}: diperbarui dari edisi {from}; {archived} modul lama diarsipkan, kemajuan peserta tetap."),
+            format!("{name}: upgraded from edition {from}; {archived} old modules archived, learners' progress kept."),
+        ),
+        Err(e) => Text::new(
+            format!(
+                "{name} tidak dimuat, tidak ada yang berubah: {}",
+                e.iter().map(|t| t.id.clone()).collect::<Vec<_>>().join(" ")
+            ),
+            format!(
+                "{name} not loaded, nothing changed: {}",
+                e.iter()
+                    .map(|t| t.get(crate::domain::lang::Lang::En).to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        ),
+    }
+}
+
 /// What happened when a pack was added to the packs kept on a device.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PackChange {

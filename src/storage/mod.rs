@@ -6,6 +6,7 @@
 pub mod aside;
 pub mod cohort;
 pub mod data;
+pub mod drafts;
 pub mod idb;
 pub mod packs;
 pub mod prefs;

@@ -24,7 +24,8 @@ pub fn SetAside(
         refresh.track();
         leptos::task::spawn_local(async move {
             let mut all = aside::list().await;
-            all.retain(|a| (a.origin == "cohort") == cohort);
+            // The workbench's own: its cohorts and pack drafts.
+            all.retain(|a| matches!(a.origin.as_str(), "cohort" | "drafts") == cohort);
             list.set(all);
         });
     });
@@ -47,6 +48,7 @@ pub fn SetAside(
                 );
                 let origin = match a.origin.as_str() {
                     "cohort" => i18n.t("kohort pelatih", "trainer cohort"),
+                    "drafts" => i18n.t("draf paket", "pack drafts"),
                     "mirror" => i18n.t("salinan tahan-mati", "durable copy"),
                     "backup" => i18n.t("salinan cadangan", "backup copy"),
                     _ => i18n.t("data perangkat", "device data"),

@@ -4,11 +4,9 @@
 use leptos::prelude::*;
 
 use super::Cohort;
-use crate::domain::catalog::PackChange;
+use crate::domain::catalog::{pack_file_result, read_pack};
 use crate::domain::envelope;
-use crate::domain::json;
 use crate::domain::lang::Text;
-use crate::domain::model::pack::ContentPack;
 use crate::domain::moodle::framework_pack;
 use crate::domain::snapshot::authority::{apply_all, Skip};
 use crate::domain::snapshot::import::Problem;
@@ -129,29 +127,9 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
             let mut msgs = Vec::new();
             let mut all_ok = true;
             for (name, bytes) in read_files(&ev).await {
-                let result = json::from_str::<ContentPack>(&String::from_utf8_lossy(&bytes))
-                    .map_err(|e| {
-                        vec![Text::new(
-                            format!("bukan paket konten Lentera ({e})."),
-                            format!("not a Lentera content pack ({e})."),
-                        )]
-                    })
-                    .and_then(|p| store.add_pack(p));
-                msgs.push(match result {
-                    Ok(PackChange::Added) => Text::new(format!("{name}: paket dimuat."), format!("{name}: pack loaded.")),
-                    Ok(PackChange::Unchanged) => Text::new(format!("{name}: edisi ini sudah ada."), format!("{name}: this edition is already here.")),
-                    Ok(PackChange::Upgraded { from, archived }) => Text::new(
-                        format!("{name}: diperbarui dari edisi {from}; {archived} modul lama diarsipkan, kemajuan peserta tetap."),
-                        format!("{name}: upgraded from edition {from}; {archived} old modules archived, learners' progress kept."),
-                    ),
-                    Err(e) => {
-                        all_ok = false;
-                        Text::new(
-                            format!("{name} tidak dimuat, tidak ada yang berubah: {}", e.iter().map(|t| t.id.clone()).collect::<Vec<_>>().join(" ")),
-                            format!("{name} not loaded, nothing changed: {}", e.iter().map(|t| t.get(crate::domain::lang::Lang::En).to_string()).collect::<Vec<_>>().join(" ")),
-                        )
-                    }
-                });
+                let result = read_pack(&bytes).and_then(|p| store.add_pack(p));
+                all_ok &= result.is_ok();
+                msgs.push(pack_file_result(&name, &result));
             }
             pack_msg.set(Some((all_ok, msgs)));
         });

@@ -4,6 +4,7 @@
 //! the gate and the tabs.
 
 pub mod app;
+mod author;
 mod cohort;
 mod import;
 mod person;
@@ -129,6 +130,7 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
             TrainerTab::Import => view! { <import::ImportView cohort=cohort/> }.into_any(),
             TrainerTab::Questions => view! { <questions::QuestionsView cohort=cohort/> }.into_any(),
             TrainerTab::Roster => view! { <roster::RosterView cohort=cohort/> }.into_any(),
+            TrainerTab::Author => view! { <author::AuthorView/> }.into_any(),
             TrainerTab::Print(doc) => view! { <print::PrintView cohort=cohort doc=doc/> }.into_any(),
             TrainerTab::Person(id) => view! { <person::PersonView cohort=cohort employee=id/> }.into_any(),
             TrainerTab::NotFound(path) => view! { <NotFoundPage path=path home=TrainerTab::Cohort.href()/> }.into_any(),
@@ -140,6 +142,7 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
                 {link(TrainerTab::Roster, "Daftar peserta", "Roster")}
                 {link(TrainerTab::Questions, "Soal sulit", "Difficult questions")}
                 {link(TrainerTab::Import, "Impor dan paket", "Import and packs")}
+                {link(TrainerTab::Author, "Tulis paket", "Write packs")}
                 <button type="button" class="button-quiet" on:click=move |_| session.lock()>{i18n.tr("Kunci mode pelatih", "Lock trainer mode")}</button>
             </nav>
             {move || cohort.problem.get().map(|p| view! { <p class="notice notice-error" role="alert">{i18n.text(&p)}</p> })}

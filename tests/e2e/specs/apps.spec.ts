@@ -90,7 +90,7 @@ test('both apps pass axe on a tablet held upright and on a laptop', async ({ pag
     await expectAccessible(page, `workbench gate at ${at}`);
   }
   await openTrainerMode(page);
-  for (const hash of ['#/', '#/talenta', '#/soal', '#/impor']) {
+  for (const hash of ['#/', '#/talenta', '#/soal', '#/impor', '#/daftar', '#/paket', '#/cetak/kohort']) {
     await page.goto(`./pelatih/${hash}`);
     await expect(page.getByRole('heading', { level: 1 })).not.toBeEmpty();
     for (const viewport of [{ width: 800, height: 1280 }, { width: 1280, height: 800 }]) {
