@@ -196,3 +196,49 @@ fn the_person_view_can_tell_whether_the_roster_supervisor_signed() {
         }
     );
 }
+
+/// A roster workbook as a spreadsheet program saves one: headers, NIPs typed as text, and
+/// (`nip_as_number`) one NIP in a number cell.
+fn workbook(nip_as_number: bool) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["NIP", "Nama", "Unit Kerja", "Jabatan"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, SITI).unwrap();
+    ws.write_string(1, 1, "Siti Aminah").unwrap();
+    ws.write_string(1, 2, "Kecamatan Sukamaju").unwrap();
+    ws.write_string(1, 3, "Kepala Seksi").unwrap();
+    if nip_as_number {
+        ws.write_number(2, 0, BUDI.parse::<f64>().unwrap()).unwrap();
+    } else {
+        ws.write_string(2, 0, BUDI).unwrap();
+    }
+    ws.write_string(2, 1, "Budi").unwrap();
+    ws.write_string(2, 2, "Dinas").unwrap();
+    ws.write_number(2, 3, 7).unwrap();
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn an_xlsx_roster_is_read_from_its_first_sheet_and_a_nip_in_a_number_cell_is_refused() {
+    let r = parse(&workbook(false), "kelas.xlsx").unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(r.entries.len(), 2);
+    assert_eq!(r.entries[0].nip.as_str(), SITI);
+    assert_eq!(r.entries[1].nip.as_str(), BUDI);
+    assert_eq!(
+        r.entries[1].position, "7",
+        "a whole number reads as the spreadsheet shows it"
+    );
+    let p = problems(&workbook(true));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("Baris 3: NIP tertulis sebagai angka (1.98701E17)"),
+        "{}",
+        p[0]
+    );
+    // A damaged workbook is a message, not a crash.
+    let mut broken = workbook(false);
+    broken.truncate(200);
+    assert!(problems(&broken)[0].starts_with("Berkas XLSX tidak dapat dibaca"));
+}

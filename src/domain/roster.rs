@@ -75,14 +75,44 @@ fn column_of(header: &str) -> Option<Column> {
         .map(|(c, _)| *c)
 }
 
-/// A NIP cell as a spreadsheet program may have mangled it: `1.98503E+17` (the column was a
-/// number, the last digits are lost).
+/// A NIP cell as a spreadsheet program may have mangled it: `1.98503E+17` in a CSV, `1.98503E17`
+/// from a number cell of a workbook (the column was a number, the last digits are lost).
 fn looks_scientific(cell: &str) -> bool {
     let c = cell.trim().to_ascii_uppercase();
-    c.contains("E+") && c.chars().all(|ch| ch.is_ascii_digit() || ".,E+".contains(ch))
+    c.starts_with(|ch: char| ch.is_ascii_digit())
+        && c.contains('E')
+        && c.chars().all(|ch| ch.is_ascii_digit() || ".,E+".contains(ch))
 }
 
-/// Reads a roster file named `source`.
+/// The first sheet of an XLSX workbook as rows of text, read with calamine. Numbers are written
+/// as a spreadsheet shows them: whole ones plainly, long ones (a NIP typed into a number cell,
+/// its last digits already lost) in scientific form, which the NIP check then explains.
+fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>, Vec<Text>> {
+    use calamine::{Data, Reader, Xlsx};
+    let unreadable = |e: String| {
+        vec![Text::new(
+            format!("Berkas XLSX tidak dapat dibaca ({e})."),
+            format!("The XLSX file cannot be read ({e})."),
+        )]
+    };
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
+    let range = book
+        .worksheet_range_at(0)
+        .ok_or_else(|| unreadable("no sheet".into()))?
+        .map_err(|e| unreadable(e.to_string()))?;
+    let cell = |d: &Data| match d {
+        Data::String(s) => s.clone(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => format!("{f:.5E}"),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::Empty => String::new(),
+        other => other.to_string(),
+    };
+    Ok(range.rows().map(|r| r.iter().map(cell).collect()).collect())
+}
+
+/// Reads a roster file named `source`: CSV, or the first sheet of an XLSX workbook.
 pub fn parse(bytes: &[u8], source: &str) -> Result<Roster, Vec<Text>> {
     if bytes.len() > MAX_ROSTER_BYTES {
         return Err(vec![Text::new(
@@ -96,14 +126,23 @@ pub fn parse(bytes: &[u8], source: &str) -> Result<Roster, Vec<Text>> {
             ),
         )]);
     }
-    let Ok(text) = std::str::from_utf8(bytes) else {
+    let rows = if bytes.starts_with(b"PK\x03\x04") {
+        xlsx_rows(bytes)?
+    } else {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return Err(vec![Text::new(
+                "Berkas daftar bukan CSV (UTF-8) atau XLSX. Di program lembar kerja, simpan sebagai \"CSV UTF-8\" atau \"Buku Kerja Excel (.xlsx)\".",
+                "The roster file is neither CSV (UTF-8) nor XLSX. In the spreadsheet program, save it as \"CSV UTF-8\" or \"Excel Workbook (.xlsx)\".",
+            )]);
+        };
+        csv::read(text).map_err(|e| vec![e])?
+    };
+    let Some(header) = rows.first() else {
         return Err(vec![Text::new(
-            "Berkas daftar bukan teks CSV (UTF-8). Di program lembar kerja, simpan sebagai \"CSV UTF-8\".",
-            "The roster file is not CSV text (UTF-8). In the spreadsheet program, save it as \"CSV UTF-8\".",
+            "Daftar tidak memuat seorang pun.",
+            "The roster lists nobody.",
         )]);
     };
-    let rows = csv::read(text).map_err(|e| vec![e])?;
-    let header = &rows[0];
     let mut columns: Vec<Option<Column>> = header.iter().map(|h| column_of(h)).collect();
     // A column named twice counts once: the first.
     for i in 0..columns.len() {

@@ -160,8 +160,8 @@ pub fn RosterView(cohort: Cohort) -> impl IntoView {
         <section class="page">
             <h1>{i18n.tr("Daftar peserta", "Roster")}</h1>
             <p>{i18n.tr(
-                "Muat daftar orang yang diharapkan dari satu kelas atau unit kerja (berkas CSV dengan kolom nip, nama, unit_kerja, dan bila ada jabatan dan nip_atasan). Daftar dibandingkan dengan kohort: siapa yang belum menyerahkan data, siapa yang baru, dan NIP ganda. Daftar disimpan terenkripsi bersama kohort.",
-                "Load the list of people a class or a work unit expects (a CSV file with the columns nip, nama, unit_kerja and, where known, jabatan and nip_atasan). It is compared with the cohort: who has not handed in data, who is new, and duplicate NIPs. The roster is stored encrypted with the cohort.",
+                "Muat daftar orang yang diharapkan dari satu kelas atau unit kerja (berkas CSV atau XLSX dengan kolom nip, nama, unit_kerja, dan bila ada jabatan dan nip_atasan). Daftar dibandingkan dengan kohort: siapa yang belum menyerahkan data, siapa yang baru, dan NIP ganda. Daftar disimpan terenkripsi bersama kohort.",
+                "Load the list of people a class or a work unit expects (a CSV or XLSX file with the columns nip, nama, unit_kerja and, where known, jabatan and nip_atasan). It is compared with the cohort: who has not handed in data, who is new, and duplicate NIPs. The roster is stored encrypted with the cohort.",
             )}</p>
             <Show when=move || session.roster_unreadable.get()>
                 <p class="notice notice-warn" role="status">{i18n.tr(
@@ -170,8 +170,8 @@ pub fn RosterView(cohort: Cohort) -> impl IntoView {
                 )}</p>
             </Show>
             <div class="field">
-                <label for="r-file">{move || if cohort.roster.with(|r| r.is_some()) { i18n.t("Ganti daftar (.csv)", "Replace the roster (.csv)") } else { i18n.t("Muat daftar (.csv)", "Load a roster (.csv)") }}</label>
-                <input id="r-file" type="file" accept=".csv,text/csv" on:change=on_file aria-describedby="r-problems"/>
+                <label for="r-file">{move || if cohort.roster.with(|r| r.is_some()) { i18n.t("Ganti daftar (.csv, .xlsx)", "Replace the roster (.csv, .xlsx)") } else { i18n.t("Muat daftar (.csv, .xlsx)", "Load a roster (.csv, .xlsx)") }}</label>
+                <input id="r-file" type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" on:change=on_file aria-describedby="r-problems"/>
             </div>
             <div id="r-problems" role="alert" data-testid="roster-problems">
                 {move || {

@@ -260,7 +260,7 @@ test('trainer mode: the cohort is encrypted at rest, wrong passphrases wait, no 
   await page.getByLabel('Kata sandi pelatih', { exact: true }).fill('kata-sandi-pelatih');
   await page.getByLabel('Ulangi kata sandi pelatih').fill('kata-sandi-pelatih');
   await page.getByRole('button', { name: 'Simpan kata sandi dan buka' }).click();
-  await expect(page.getByRole('link', { name: 'Kohort' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Kohort', exact: true })).toBeVisible();
 
   // A pack whose ids would break derived record ids is refused with the field and the rule.
   const bad = JSON.parse(JSON.stringify(defaultPack));

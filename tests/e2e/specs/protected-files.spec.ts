@@ -119,6 +119,6 @@ test('the trainer opens a class of protected files with one passphrase', async (
   await expect(page.getByTestId('cohort-import-errors')).toContainText('lain.terkunci.json');
   await expect(page.getByTestId('cohort-import-errors')).toContainText('Kata sandi salah');
   await page.getByRole('button', { name: 'Gabungkan ke kohort' }).click();
-  await page.getByRole('link', { name: 'Kohort' }).click();
+  await page.getByRole('link', { name: 'Kohort', exact: true }).click();
   await expect(page.getByTestId('cohort-count')).toHaveText('3 pegawai dalam kohort');
 });

@@ -2,6 +2,7 @@
 // has not handed in data since a day, who is new, and a NIP two profiles claim; a mangled file
 // is refused with its line and changes nothing; the person view says whether the roster's
 // supervisor signed; the roster is stored encrypted with the cohort.
+import ExcelJS from 'exceljs';
 import { test, expect } from '../fixtures';
 import { employeeExport, expectAccessible, idbValues, nipOf, openTrainerMode, waitForPack } from '../helpers';
 
@@ -25,7 +26,7 @@ test('the roster names who has not handed in, who is new, and a NIP two profiles
   await expectAccessible(page, 'roster tab without a roster');
 
   // Saved by a spreadsheet that turned the NIP into a number: refused, with the line and the fix.
-  const input = page.getByLabel('Muat daftar (.csv)');
+  const input = page.getByLabel('Muat daftar (.csv, .xlsx)');
   await input.setInputFiles({ name: 'kelas-rusak.csv', mimeType: 'text/csv', buffer: Buffer.from('nip;nama;unit_kerja\n1,99002E+17;Pegawai 01;Dinas\n') });
   await expect(page.getByTestId('roster-problems')).toContainText('Daftar tidak dimuat; tidak ada yang berubah');
   await expect(page.getByTestId('roster-problems')).toContainText('Baris 2: NIP tertulis sebagai angka (1,99002E+17)');
@@ -73,7 +74,18 @@ test('the roster names who has not handed in, who is new, and a NIP two profiles
   await page.getByRole('button', { name: 'Buka', exact: true }).click();
   await page.getByRole('link', { name: 'Daftar peserta' }).click();
   await expect(page.getByTestId('roster-source')).toContainText('kelas-a.csv: 3 orang');
+
+  // The same list as an Excel workbook (written here by exceljs), NIPs in text cells.
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Daftar');
+  sheet.addRow(['NIP', 'Nama', 'Unit Kerja', 'Jabatan', 'NIP Atasan']);
+  sheet.addRow([nipOf(0), 'Pegawai 00', 'Dinas Kependudukan', 'Pengadministrasi Umum', nipOf(1)]);
+  sheet.addRow([RINA, 'Rina Marlina', 'Dinas Kependudukan', 'Analis', '']);
+  const xlsx = Buffer.from(await book.xlsx.writeBuffer());
+  await page.getByLabel('Ganti daftar (.csv, .xlsx)').setInputFiles({ name: 'kelas-b.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+  await expect(page.getByTestId('roster-source')).toContainText('kelas-b.xlsx: 2 orang');
+  await expect(page.getByTestId('roster-new')).toContainText('Pegawai 01');
   await page.getByRole('button', { name: 'Hapus daftar' }).click();
   await expect(page.getByTestId('roster-source')).toHaveCount(0);
-  await expect(page.getByLabel('Muat daftar (.csv)')).toBeVisible();
+  await expect(page.getByLabel('Muat daftar (.csv, .xlsx)')).toBeVisible();
 });

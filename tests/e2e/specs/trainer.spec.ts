@@ -50,7 +50,7 @@ test('trainer journey: pack, 20 exports, cohort table, 9-box, CSV', async ({ pag
   await expect(page.getByTestId('cohort-preview')).toContainText('3 berkas siap digabungkan');
   await expect(page.getByTestId('cohort-preview').locator('tbody tr').first().locator('td').nth(2)).toHaveText('3');
 
-  await page.getByRole('link', { name: 'Kohort' }).click();
+  await page.getByRole('link', { name: 'Kohort', exact: true }).click();
   await expect(page.getByTestId('cohort-count')).toHaveText('20 pegawai dalam kohort');
   const table = page.getByTestId('cohort-table').locator('.grid-body');
   await expect(table.getByRole('row')).toHaveCount(20);
@@ -171,7 +171,7 @@ test('a large cohort table renders only the rows on screen and scrolls through a
   await page.getByLabel('Pilih satu atau banyak berkas ekspor (.json)').setInputFiles(files);
   await page.getByRole('button', { name: 'Gabungkan ke kohort' }).click();
   await expect(page.getByTestId('cohort-merged')).toContainText('300 berkas');
-  await page.getByRole('link', { name: 'Kohort' }).click();
+  await page.getByRole('link', { name: 'Kohort', exact: true }).click();
   await expect(page.getByTestId('rows-shown')).toHaveText('300 baris');
   const rows = page.getByTestId('cohort-table').locator('.grid-body').getByRole('row');
   await expect(rows.first()).toContainText('Pegawai 00');

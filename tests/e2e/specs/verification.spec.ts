@@ -82,7 +82,7 @@ test('the supervisor signs with their own PIN; the signature checks elsewhere an
   await trainer.getByLabel('Pilih satu atau banyak berkas ekspor (.json)').setInputFiles([{ name: 'kantor.json', mimeType: 'application/json', buffer: Buffer.from(file) }]);
   await trainer.getByRole('button', { name: 'Gabungkan ke kohort' }).click();
   await expect(trainer.getByTestId('cohort-merged')).toContainText('1 berkas digabungkan');
-  await trainer.getByRole('link', { name: 'Kohort' }).click();
+  await trainer.getByRole('link', { name: 'Kohort', exact: true }).click();
   const row = trainer.getByTestId('cohort-table').getByRole('row').filter({ hasText: 'Siti Aminah' });
   await expect(row.getByTestId('verified-by')).toContainText('✓ diverifikasi Budi Santoso');
   await row.getByRole('link', { name: 'Siti Aminah' }).click();
