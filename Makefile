@@ -24,7 +24,7 @@ PORT ?= 8080
 HOST ?= 127.0.0.1
 
 SOURCES := $(shell find src style public -type f) index.html pelatih.html Cargo.toml Cargo.lock Trunk.toml \
-           scripts/sw-manifest.mjs scripts/sw.template.js
+           scripts/sw-manifest.mjs scripts/sw.template.js scripts/precompress.mjs
 
 .PHONY: help serve test lint test-native test-e2e dist bench size-floor tools browser e2e-deps sizes
 
@@ -71,6 +71,7 @@ dist: dist/index.html
 dist/index.html: $(SOURCES) | tools
 	trunk build --release
 	trunk build pelatih.html --release --dist dist/pelatih
+	node scripts/precompress.mjs dist
 	@touch $@
 
 serve: dist
@@ -100,9 +101,14 @@ test-e2e: dist browser e2e-deps
 dist-bench/index.html: $(SOURCES) | tools
 	trunk build --release --features bench --dist dist-bench
 	trunk build pelatih.html --release --features bench --dist dist-bench/pelatih
+	node scripts/precompress.mjs dist-bench
 	@touch $@
 
-bench: dist dist-bench/index.html browser e2e-deps
+# The reference for the first-visit figure: a hello-world Leptos site built the same way.
+dist-hello/index.html: scripts/hello-site.sh scripts/size-floor/src/bin/leptos_hello.rs Cargo.lock | tools
+	scripts/hello-site.sh dist-hello
+
+bench: dist dist-bench/index.html dist-hello/index.html browser e2e-deps
 	cargo bench --bench rules
 	cd $(E2E) && node browser-bench.mjs
 

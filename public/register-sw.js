@@ -28,22 +28,29 @@
     }
     hadController = true;
   });
-  navigator.serviceWorker
-    .register('./sw.js', { scope: './' })
-    .then(function (reg) {
-      if (reg.waiting && ours(navigator.serviceWorker.controller)) announce(reg.waiting);
-      reg.addEventListener('updatefound', function () {
-        var w = reg.installing;
-        if (!w) return;
-        w.addEventListener('statechange', function () {
-          if (w.state === 'installed' && ours(navigator.serviceWorker.controller)) announce(w);
+  // Registered once the page has loaded (the app's wasm included): installing the worker fetches
+  // every file of the site again for the offline copy, and on a first visit over a slow mobile
+  // link that download must not compete with the app's own.
+  function register() {
+    navigator.serviceWorker
+      .register('./sw.js', { scope: './' })
+      .then(function (reg) {
+        if (reg.waiting && ours(navigator.serviceWorker.controller)) announce(reg.waiting);
+        reg.addEventListener('updatefound', function () {
+          var w = reg.installing;
+          if (!w) return;
+          w.addEventListener('statechange', function () {
+            if (w.state === 'installed' && ours(navigator.serviceWorker.controller)) announce(w);
+          });
         });
+        // A tablet that stays open for days still learns about a new version.
+        setInterval(function () { reg.update().catch(function () {}); }, 60 * 60 * 1000);
+      })
+      .catch(function (err) {
+        window.__lenteraSwError = String(err);
+        window.dispatchEvent(new CustomEvent('lentera-sw-error'));
       });
-      // A tablet that stays open for days still learns about a new version.
-      setInterval(function () { reg.update().catch(function () {}); }, 60 * 60 * 1000);
-    })
-    .catch(function (err) {
-      window.__lenteraSwError = String(err);
-      window.dispatchEvent(new CustomEvent('lentera-sw-error'));
-    });
+  }
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register);
 })();

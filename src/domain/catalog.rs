@@ -424,20 +424,29 @@ pub fn pack_file_result(name: &str, result: &Result<PackChange, Vec<Text>>) -> T
             format!("{name}: diperbarui dari edisi {from}; {archived} modul lama diarsipkan, kemajuan peserta tetap."),
             format!("{name}: upgraded from edition {from}; {archived} old modules archived, learners' progress kept."),
         ),
-        Err(e) => Text::new(
-            format!(
-                "{name} tidak dimuat, tidak ada yang berubah: {}",
-                e.iter().map(|t| t.id.clone()).collect::<Vec<_>>().join(" ")
-            ),
-            format!(
-                "{name} not loaded, nothing changed: {}",
-                e.iter()
-                    .map(|t| t.get(crate::domain::lang::Lang::En).to_string())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            ),
-        ),
+        Err(e) => not_loaded(name, e),
     }
+}
+
+/// File `name` was refused for `problems`, and nothing changed.
+pub fn not_loaded(name: &str, problems: &[Text]) -> Text {
+    let all = |lang| {
+        problems
+            .iter()
+            .map(|t| t.get(lang).to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    Text::new(
+        format!(
+            "{name} tidak dimuat, tidak ada yang berubah: {}",
+            all(crate::domain::lang::Lang::Id)
+        ),
+        format!(
+            "{name} not loaded, nothing changed: {}",
+            all(crate::domain::lang::Lang::En)
+        ),
+    )
 }
 
 /// What happened when a pack was added to the packs kept on a device.

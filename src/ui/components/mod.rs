@@ -7,6 +7,7 @@ pub mod level_chart;
 pub mod markdown;
 pub mod not_found;
 pub mod offline_status;
+pub mod pack_files;
 pub mod passphrase;
 pub mod profile_nav;
 pub mod public_feedback;

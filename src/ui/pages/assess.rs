@@ -42,6 +42,17 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
         .unwrap_or(0);
     let step = RwSignal::new(first_open);
     let total = codes.len();
+    // Levels whose description and indicators the learner opened on this step (the others show
+    // their title and choice only): reset when the step changes.
+    let opened = RwSignal::new(Vec::<u8>::new());
+    // The standard's level per competency, where the collapsed list is centred before anything
+    // is ticked.
+    let required = store.snapshot.with_untracked(|s| {
+        s.employees
+            .get(&employee)
+            .map(|r| store.catalog.with_untracked(|c| c.required_levels(&r.data().position)))
+            .unwrap_or_default()
+    });
     let codes = StoredValue::new(codes);
     let finished = RwSignal::new(false);
 
@@ -102,8 +113,16 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
         let entry = entry_for(&code);
         let suggestion = suggest_level(&comp, &entry.indicators);
         let chosen = entry.level;
+        // Open: the chosen level, else the suggested one, else the standard's, and their
+        // neighbours; every other level is one tap away.
+        let centre = chosen
+            .or(suggestion)
+            .or_else(|| required.get(&code).copied())
+            .unwrap_or(1);
+        let shown_by_default = move |level: u8| level.abs_diff(centre) <= 1;
         let levels = comp.levels.iter().map(|l| {
             let level = l.level;
+            let expanded = move || shown_by_default(level) || opened.with(|o| o.contains(&level));
             let code2 = code.clone();
             let inds = l.indicators.iter().enumerate().map(|(k, ind)| {
                 let r = IndicatorRef { level, index: k as u8 };
@@ -124,6 +143,16 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
             }).collect_view();
             let code4 = code.clone();
             let radio_id = format!("lvl-{level}");
+            let details_id = format!("lvl-{level}-details");
+            let toggle = move |_| {
+                opened.update(|o| {
+                    if o.contains(&level) {
+                        o.retain(|x| *x != level)
+                    } else {
+                        o.push(level)
+                    }
+                })
+            };
             view! {
                 <div class="level-option" class:level-chosen=chosen == Some(level)>
                     <input type="radio" name="level" id=radio_id.clone() prop:checked=chosen == Some(level) on:change=move |_| {
@@ -132,16 +161,23 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
                         set_entry(e);
                     }/>
                     <label for=radio_id class="level-title">{format!("{} {level}", i18n.t("Tingkat", "Level"))}{(suggestion == Some(level)).then(|| view! { <span class="badge">{i18n.t("disarankan", "suggested")}</span> })}</label>
-                    <p>{i18n.text(&l.description)}</p>
-                    <ul class="indicators" aria-label=format!("{} {level}", i18n.t("Indikator perilaku tingkat", "Behavioural indicators, level"))>{inds}</ul>
+                    <Show when=move || !shown_by_default(level)>
+                        <button type="button" class="button-quiet level-toggle" aria-expanded=move || expanded().to_string() aria-controls=details_id.clone() on:click=toggle>
+                            {move || if expanded() { i18n.t("Sembunyikan uraian", "Hide the description") } else { i18n.t("Lihat uraian", "Show the description") }}
+                        </button>
+                    </Show>
+                    <div id=format!("lvl-{level}-details") prop:hidden=move || !expanded() data-testid=format!("level-{level}-details")>
+                        <p>{i18n.text(&l.description)}</p>
+                        <ul class="indicators" aria-label=format!("{} {level}", i18n.t("Indikator perilaku tingkat", "Behavioural indicators, level"))>{inds}</ul>
+                    </div>
                 </div>
             }
         }).collect_view();
         let code5 = code.clone();
         view! {
-            <div class="assess-step">
+            <div class="assess-step" id="assess-step-top">
                 <p class="muted">{format!("{} {} {} {}", i18n.t("Kompetensi", "Competency"), i + 1, i18n.t("dari", "of"), total)}</p>
-                <h2>{format!("{} {}", comp.code, i18n.text(&comp.name))}</h2>
+                <h2 id="assess-step" tabindex="-1">{format!("{} {}", comp.code, i18n.text(&comp.name))}</h2>
                 <p>{i18n.text(&comp.definition)}</p>
                 <p class="field-hint">{i18n.t("Centang perilaku yang sudah biasa Anda tunjukkan; Lentera menyarankan tingkatnya. Lalu pilih tingkat Anda.", "Tick the behaviours you already show; Lentera suggests a level. Then choose your level.")}</p>
                 <fieldset class="levels">
@@ -180,6 +216,27 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
         }
     };
     let prev = move |_| step.update(|s| *s = s.saturating_sub(1));
+    // A new step opens at its top with the focus on its heading (not scrolled to where the
+    // previous, longer step ended), its levels collapsed afresh.
+    Effect::new(move |previous: Option<usize>| {
+        let now = step.get();
+        if previous.is_some_and(|p| p != now) {
+            opened.set(Vec::new());
+            request_animation_frame(|| {
+                use leptos::wasm_bindgen::JsCast;
+                if let Some(top) = document().get_element_by_id("assess-step-top") {
+                    top.scroll_into_view();
+                }
+                if let Some(h) = document()
+                    .get_element_by_id("assess-step")
+                    .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+                {
+                    let _ = h.focus();
+                }
+            });
+        }
+        now
+    });
 
     let emp3 = employee.clone();
     let history = move || {
@@ -261,12 +318,14 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
             <h1>{i18n.tr("Penilaian diri", "Self-assessment")}</h1>
             <div class="progress-steps"><progress max=total value=move || step.get() aria-label=i18n.tr("Kemajuan penilaian", "Assessment progress")></progress></div>
             {step_view}
-            <p class="actions">
+            // Stays on screen at the bottom while the step scrolls.
+            <div class="actions save-bar" data-testid="save-bar">
+                <span class="save-bar-progress" data-testid="assess-progress">{move || format!("{} / {total}", (step.get() + 1).min(total))}</span>
                 <button type="button" class="button button-secondary" on:click=prev disabled=move || step.get() == 0>{i18n.tr("Sebelumnya", "Previous")}</button>
                 <button type="button" class="button" on:click=next disabled=move || !has_level()>
                     {move || if step.get() + 1 >= total { i18n.t("Selesai dan simpan", "Finish and save") } else { i18n.t("Simpan dan lanjut", "Save and continue") }}
                 </button>
-            </p>
+            </div>
             <p class="field-hint">{i18n.tr("Setiap langkah tersimpan sebagai draf; Anda dapat berhenti dan melanjutkan nanti.", "Every step is saved as a draft; you can stop and continue later.")}</p>
             <h2>{i18n.tr("Riwayat penilaian", "Assessment history")}</h2>
             <ul class="history" data-testid="history">{history}</ul>

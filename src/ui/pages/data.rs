@@ -13,7 +13,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
-use crate::domain::catalog::{pack_file_result, read_pack};
 use crate::domain::envelope;
 use crate::domain::format;
 use crate::domain::lang::Text;
@@ -27,6 +26,7 @@ use crate::domain::snapshot::import::Problem;
 use crate::domain::snapshot::merge::MergeReport;
 use crate::domain::snapshot::{ExportInfo, Snapshot};
 use crate::storage;
+use crate::ui::components::pack_files::PackFiles;
 use crate::ui::components::passphrase::{self, ExportPassphrase};
 use crate::ui::components::set_aside::SetAside;
 use crate::ui::files::{download, read_export};
@@ -139,7 +139,7 @@ pub fn DataPage() -> impl IntoView {
                 store.snapshot.with(|s| exportable(s, &a))
             })/>
             <h2>{i18n.tr("Paket konten", "Content packs")}</h2>
-            <PackFiles/>
+            <PackFiles input_id="d-packs"/>
             <h2>{i18n.tr("Data yang disisihkan", "Data set aside")}</h2>
             <SetAside/>
             <h2>{i18n.tr("Penyimpanan perangkat", "Device storage")}</h2>
@@ -518,48 +518,6 @@ pub fn Conflicts(#[prop(into)] visible: Signal<Vec<Id>>) -> impl IntoView {
             })
             .collect_view();
         view! { <ul class="conflicts" data-testid="conflicts">{items}</ul> }.into_any()
-    }
-}
-
-/// A pack file from the trainer (USB stick, chat) onto this tablet: no web host needed. The same
-/// checks as every pack; a newer edition keeps the learners' progress.
-#[component]
-fn PackFiles() -> impl IntoView {
-    let i18n = use_i18n();
-    let store = use_store();
-    let result = RwSignal::new(None::<(bool, Vec<Text>)>);
-    let on_packs = move |ev: leptos::ev::Event| {
-        result.set(None);
-        leptos::task::spawn_local(async move {
-            let mut msgs = Vec::new();
-            let mut all_ok = true;
-            for (name, bytes) in crate::ui::files::read_files(&ev).await {
-                let r = read_pack(&bytes).and_then(|p| store.add_pack(p));
-                all_ok &= r.is_ok();
-                msgs.push(pack_file_result(&name, &r));
-            }
-            result.set(Some((all_ok, msgs)));
-        });
-    };
-    let packs = move || {
-        store
-            .packs
-            .get()
-            .into_iter()
-            .map(|p| view! { <li>{format!("{} — {} {}", i18n.text(&p.title), i18n.t("edisi", "edition"), p.version)}</li> })
-            .collect_view()
-    };
-    view! {
-        <ul class="plain-list" data-testid="packs">{packs}</ul>
-        <div class="field">
-            <label for="d-packs">{i18n.tr("Muat paket konten (.json)", "Load content packs (.json)")}</label>
-            <input id="d-packs" type="file" multiple accept=".json,application/json" on:change=on_packs/>
-        </div>
-        {move || result.get().map(|(ok, msgs)| view! {
-            <div class=if ok { "notice notice-ok" } else { "notice notice-error" } role="status" data-testid="pack-result">
-                <ul>{msgs.into_iter().map(|m| view! { <li>{i18n.text(&m)}</li> }).collect_view()}</ul>
-            </div>
-        })}
     }
 }
 

@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 
 use super::Cohort;
-use crate::domain::catalog::{pack_file_result, read_pack};
+use crate::domain::catalog::not_loaded;
 use crate::domain::envelope;
 use crate::domain::lang::Text;
 use crate::domain::moodle::framework_pack;
 use crate::domain::snapshot::authority::{apply_all, Skip};
 use crate::domain::snapshot::import::Problem;
 use crate::domain::snapshot::Snapshot;
+use crate::ui::components::pack_files::PackFiles;
 use crate::ui::files::{read_export, read_files};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_store;
@@ -119,21 +120,8 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
         })
     };
 
-    // Packs and frameworks.
+    // Competency frameworks from Moodle (pack files: `PackFiles`).
     let pack_msg = RwSignal::new(None::<(bool, Vec<Text>)>);
-    let on_packs = move |ev: leptos::ev::Event| {
-        pack_msg.set(None);
-        leptos::task::spawn_local(async move {
-            let mut msgs = Vec::new();
-            let mut all_ok = true;
-            for (name, bytes) in read_files(&ev).await {
-                let result = read_pack(&bytes).and_then(|p| store.add_pack(p));
-                all_ok &= result.is_ok();
-                msgs.push(pack_file_result(&name, &result));
-            }
-            pack_msg.set(Some((all_ok, msgs)));
-        });
-    };
     let on_moodle = move |ev: leptos::ev::Event| {
         pack_msg.set(None);
         leptos::task::spawn_local(async move {
@@ -155,27 +143,12 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
                     ),
                     Err(e) => {
                         all_ok = false;
-                        Text::new(
-                            format!(
-                                "{name} tidak dimuat, tidak ada yang berubah: {}",
-                                e.iter().map(|t| t.id.clone()).collect::<Vec<_>>().join(" ")
-                            ),
-                            format!(
-                                "{name} not loaded, nothing changed: {}",
-                                e.iter().map(|t| t.en.clone()).collect::<Vec<_>>().join(" ")
-                            ),
-                        )
+                        not_loaded(&name, &e)
                     }
                 });
             }
             pack_msg.set(Some((all_ok, msgs)));
         });
-    };
-    let packs = move || {
-        store.packs.get().into_iter().map(|p| {
-            let n = p.modules.iter().filter(|m| !m.archived).count();
-            view! { <li>{format!("{} — {} {} · {} {} · {} {}", i18n.text(&p.title), i18n.t("edisi", "edition"), p.version, n, i18n.t("modul", "modules"), p.competencies.len(), i18n.t("kompetensi", "competencies"))}</li> }
-        }).collect_view()
     };
 
     view! {
@@ -206,17 +179,13 @@ pub fn ImportView(cohort: Cohort) -> impl IntoView {
             <h2>{i18n.tr("Kohort yang disisihkan", "Cohorts set aside")}</h2>
             <crate::ui::components::set_aside::SetAside cohort=true/>
             <h2>{i18n.tr("Paket konten", "Content packs")}</h2>
-            <ul data-testid="packs">{packs}</ul>
-            <div class="field">
-                <label for="t-packs">{i18n.tr("Muat paket konten (.json)", "Load content packs (.json)")}</label>
-                <input id="t-packs" type="file" multiple accept=".json,application/json" on:change=on_packs/>
-            </div>
+            <PackFiles input_id="t-packs"/>
             <div class="field">
                 <label for="t-moodle">{i18n.tr("Impor kerangka kompetensi Moodle (.csv)", "Import a Moodle competency framework (.csv)")}</label>
                 <input id="t-moodle" type="file" accept=".csv,text/csv" on:change=on_moodle/>
             </div>
             {move || pack_msg.get().map(|(ok, msgs)| view! {
-                <div class=if ok { "notice notice-ok" } else { "notice notice-error" } role="status" data-testid="pack-result">
+                <div class=if ok { "notice notice-ok" } else { "notice notice-error" } role="status" data-testid="moodle-result">
                     <ul>{msgs.into_iter().map(|m| view! { <li>{i18n.text(&m)}</li> }).collect_view()}</ul>
                 </div>
             })}

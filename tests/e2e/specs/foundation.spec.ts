@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test, expect } from '../fixtures';
 import { PREFIX } from '../playwright.config';
 
@@ -33,5 +36,25 @@ test('an unknown screen address shows a way back instead of a blank page', async
   await page.goto('./#/tidak-ada');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Halaman tidak ditemukan');
   await page.getByRole('link', { name: 'Ke beranda' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(home);
+});
+
+test('the site is sent precompressed: brotli or gzip, whichever the browser accepts, the same bytes', async ({ page, request }) => {
+  const dist = fileURLToPath(new URL('../../../dist/', import.meta.url));
+  const wasm = readdirSync(dist).find((f) => f.endsWith('_bg.wasm'))!;
+  const raw = readFileSync(join(dist, wasm));
+  for (const [accept, sent] of [
+    ['br, gzip', 'br'],
+    ['gzip', 'gzip'],
+    ['identity', undefined],
+  ] as const) {
+    const response = await request.get(`./${wasm}`, { headers: { 'Accept-Encoding': accept } });
+    expect(response.headers()['content-encoding'], accept).toBe(sent);
+    expect(response.headers()['vary']).toBe('Accept-Encoding');
+    expect(Buffer.compare(await response.body(), raw), `${accept}: the same wasm after decoding`).toBe(0);
+  }
+  // The browser itself takes the brotli copy, and the app runs from it.
+  const [wasmResponse] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(wasm)), page.goto('./')]);
+  expect(await wasmResponse.headerValue('content-encoding')).toBe('br');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(home);
 });

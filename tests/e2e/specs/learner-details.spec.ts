@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '../fixtures';
-import { createProfile, selfAssess, siti, waitForPack } from '../helpers';
+import { createProfile, expectAccessible, selfAssess, siti, waitForPack } from '../helpers';
 
 test('a self-assessment resumes where it stopped, suggests levels and keeps a history', async ({ page }) => {
   await page.goto('./');
@@ -34,6 +34,43 @@ test('a self-assessment resumes where it stopped, suggests levels and keeps a hi
   await page.getByRole('link', { name: 'Penilaian diri', exact: true }).click();
   await expect(page.getByTestId('history')).toContainText('M.01: 2 → 3');
   await expect(page.getByTestId('history')).toContainText('penilaian pertama');
+});
+
+test('each self-assessment step opens at its heading, its save bar on screen and far levels folded', async ({ page }) => {
+  await page.goto('./');
+  await waitForPack(page);
+  await createProfile(page, siti);
+  await page.getByRole('link', { name: 'Penilaian diri', exact: true }).click();
+  const heading = page.locator('#assess-step');
+  const first = await heading.textContent();
+  await expect(page.getByTestId('assess-progress')).toHaveText('1 / 11');
+  // Siti's standard for M.01 is level 3: levels 2–4 open, 1 and 5 folded but choosable.
+  await expect(page.getByTestId('level-3-details')).toBeVisible();
+  await expect(page.getByTestId('level-5-details')).toBeHidden();
+  await expect(page.getByRole('radio', { name: /^Tingkat 5/ })).toBeVisible();
+  const unfold = page.locator('.level-option').nth(4).getByRole('button', { name: 'Lihat uraian' });
+  await expect(unfold).toHaveAttribute('aria-expanded', 'false');
+  await unfold.click();
+  await expect(page.getByTestId('level-5-details')).toBeVisible();
+  await expect(page.locator('.level-option').nth(4).getByRole('button', { name: 'Sembunyikan uraian' })).toHaveAttribute('aria-expanded', 'true');
+  await expectAccessible(page, 'self-assessment step');
+
+  // The save bar stays on screen at the top and at the bottom of a long step.
+  const bar = page.getByTestId('save-bar');
+  await expect(bar).toBeInViewport();
+  await page.getByRole('radio', { name: /^Tingkat 3/ }).check();
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(bar).toBeInViewport();
+  await bar.getByRole('button', { name: 'Simpan dan lanjut' }).click();
+
+  // The next step opens at its top, focus on its heading, its levels folded afresh.
+  await expect(heading).not.toHaveText(first!);
+  await expect(heading).toBeFocused();
+  await expect(page.getByTestId('assess-progress')).toHaveText('2 / 11');
+  const box = (await heading.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeLessThan(200);
+  await expect(page.getByTestId('level-5-details')).toBeHidden();
 });
 
 test('a supervisor records verified levels and a rating; the plan follows the gaps', async ({ page }) => {

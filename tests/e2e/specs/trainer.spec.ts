@@ -146,7 +146,7 @@ test('a Moodle framework becomes technical competencies; bad files change nothin
   const packsBefore = await page.getByTestId('packs').textContent();
 
   await page.getByLabel('Impor kerangka kompetensi Moodle (.csv)').setInputFiles({ name: 'rusak.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b,c\n1,2,3\n') });
-  await expect(page.getByTestId('pack-result')).toContainText('rusak.csv tidak dimuat, tidak ada yang berubah');
+  await expect(page.getByTestId('moodle-result')).toContainText('rusak.csv tidak dimuat, tidak ada yang berubah');
   await page.getByLabel('Muat paket konten (.json)').setInputFiles({ name: 'bukan-paket.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "lentera-pack", "id": "x"}') });
   await expect(page.getByTestId('pack-result')).toContainText('bukan-paket.json tidak dimuat, tidak ada yang berubah');
   const broken = structuredClone(defaultPack);
@@ -157,7 +157,7 @@ test('a Moodle framework becomes technical competencies; bad files change nothin
   await expect(page.getByTestId('packs')).toHaveText(packsBefore!);
 
   await page.getByLabel('Impor kerangka kompetensi Moodle (.csv)').setInputFiles({ name: 'moodle-framework.csv', mimeType: 'text/csv', buffer: moodle });
-  await expect(page.getByTestId('pack-result')).toContainText('4 kompetensi teknis dimuat');
+  await expect(page.getByTestId('moodle-result')).toContainText('4 kompetensi teknis dimuat');
   await expect(page.getByTestId('packs')).toContainText('Kompetensi Teknis Dinas Kependudukan');
   // The competencies are now in the catalog, e.g. as a filter of the learner's module catalog.
   await page.reload();
