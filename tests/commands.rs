@@ -16,8 +16,12 @@ fn two_people() -> Snapshot {
     let mut s = Snapshot::default();
     s.employees
         .upsert(employee_record("siti", "Siti Aminah", PositionKind::Pengawas));
-    s.employees
-        .upsert(employee_record("budi", "Budi Santoso", PositionKind::Pelaksana));
+    // Two people, two NIPs (`employee()` gives everyone the same one).
+    let mut budi = employee_record("budi", "Budi Santoso", PositionKind::Pelaksana);
+    let mut data = budi.data().clone();
+    data.nip = lentera::domain::model::nip::Nip::parse("199002142015031001").unwrap();
+    budi.edit(&device("dev-a"), t(2026, 1, 2), data);
+    s.employees.upsert(budi);
     s
 }
 
@@ -273,4 +277,88 @@ fn plan_items_are_added_once_and_marked_by_their_owner_only() {
         s.plan.all().all(|r| r.conflicts().is_empty()),
         "no command made a conflict on one device"
     );
+}
+
+#[test]
+fn the_profile_form_refuses_a_nip_used_here_a_future_appointment_and_one_before_eighteen() {
+    use lentera::domain::model::employee::Field;
+    let mut s = Snapshot::default();
+    s.employees
+        .upsert(employee_record("siti", "Siti Aminah", PositionKind::Pelaksana));
+    let today = d(2026, 11, 30);
+    let mut form = EmployeeForm {
+        nip: "19850312 201001 1 002".into(),
+        name: "Siti A.".into(),
+        title: "Analis".into(),
+        kind: Some(PositionKind::Pelaksana),
+        unit: "Dinas".into(),
+        grade: "III/a".into(),
+    };
+    let nip_errors =
+        |s: &Snapshot, form: &EmployeeForm, editing: Option<&lentera::domain::record::Id>| -> Vec<String> {
+            match s.check_profile(form, editing, today) {
+                Ok(_) => vec![],
+                Err(e) => e
+                    .into_iter()
+                    .filter(|(f, _)| *f == Field::Nip)
+                    .map(|(_, t)| t.id)
+                    .collect(),
+            }
+        };
+    // A second profile with Siti's NIP is refused, naming her profile.
+    let e = nip_errors(&s, &form, None);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("\"Siti Aminah\" (Kecamatan Sukamaju)"), "{}", e[0]);
+    // Her own profile, edited, keeps its NIP.
+    assert_eq!(nip_errors(&s, &form, Some(&id("siti"))), Vec::<String>::new());
+    // A deleted profile's NIP is free again.
+    let mut gone = s.clone();
+    gone.erase_person(&id("siti"), &device("dev-a"), t(2026, 11, 1));
+    assert_eq!(nip_errors(&gone, &form, None), Vec::<String>::new());
+    // The appointment month (digits 9–14) may not lie ahead.
+    form.nip = "199001012027011001".into();
+    assert!(nip_errors(&s, &form, None)[0].contains("belum tiba"));
+    form.nip = "199001012026111001".into();
+    assert_eq!(nip_errors(&s, &form, None), Vec::<String>::new(), "this month is fine");
+    // Nor before the 18th birthday (by month: the birthday's month counts).
+    form.nip = "200005012018041001".into();
+    assert!(nip_errors(&s, &form, None)[0].contains("sebelum usia 18 tahun"));
+    form.nip = "200005012018051001".into();
+    assert_eq!(nip_errors(&s, &form, None), Vec::<String>::new());
+    // The edit command refuses the same way and changes nothing.
+    s.employees
+        .upsert(employee_record("budi", "Budi", PositionKind::Pelaksana));
+    form.nip = "198503122010011002".into();
+    let mut budi = s.employees.get(&id("budi")).unwrap().data().clone();
+    budi.nip = lentera::domain::model::nip::Nip::parse("199002142015032001").unwrap();
+    s.employees
+        .get_mut(&id("budi"))
+        .unwrap()
+        .edit(&device("dev-a"), t(2026, 2, 1), budi);
+    let before_edit = s.clone();
+    assert!(s
+        .edit_profile(&id("budi"), &form, &device("dev-a"), t(2026, 3, 1))
+        .is_err());
+    assert_eq!(s, before_edit);
+}
+
+#[test]
+fn an_activity_holds_at_most_24_hours_a_day() {
+    let form = |start: &str, end: &str, hours: &str| ActivityForm {
+        title: "Bimtek SIAK".into(),
+        method: Some(Method::Workshop),
+        start: start.into(),
+        end: end.into(),
+        hours: hours.into(),
+        evidence: String::new(),
+    };
+    let today = d(2026, 11, 30);
+    let e = form("2026-03-01", "", "25").check(&id("siti"), today).unwrap_err();
+    assert!(e.id.contains("Dalam 1 hari paling banyak 24 jam"), "{}", e.id);
+    assert!(form("2026-03-01", "2026-03-02", "48").check(&id("siti"), today).is_ok());
+    assert!(form("2026-03-01", "2026-03-02", "48,5")
+        .check(&id("siti"), today)
+        .is_err());
+    // And never in the future.
+    assert!(form("2026-12-01", "", "2").check(&id("siti"), today).is_err());
 }

@@ -40,6 +40,9 @@ impl Activity {
     }
 }
 
+/// Hours in a day: the most one activity can take per day of its date range.
+pub const HOURS_PER_DAY: f64 = 24.0;
+
 /// The activity form as typed: checked here, like `EmployeeForm`, so the screen only shows the
 /// problem beside the form.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -95,6 +98,16 @@ impl ActivityForm {
             .trim()
             .parse()
             .map_err(|_| Text::new("Isi jumlah jam (angka).", "Enter the hours (a number)."))?;
+        // A day has 24 hours: more than that over the range is a typing slip (and would be
+        // silently capped by the JP rules otherwise).
+        let days = (end - start).num_days() + 1;
+        let most = HOURS_PER_DAY * days as f64;
+        if hours > most {
+            return Err(Text::new(
+                format!("Dalam {days} hari paling banyak {most} jam; periksa jumlah jam atau tanggalnya."),
+                format!("{days} days hold at most {most} hours; check the hours or the dates."),
+            ));
+        }
         let activity = Activity {
             employee: employee.clone(),
             title: title.to_string(),

@@ -166,6 +166,11 @@ mod tests {
     }
 }
 
+/// The youngest age at which a person is appointed a civil-service candidate (CPNS): 18 years
+/// (PP 11/2017 on ASN management, Pasal 23 (1) a, "usia paling rendah 18 tahun"). A NIP whose
+/// appointment month (digits 9–14) comes earlier is mistyped.
+pub const MIN_APPOINTMENT_AGE: u32 = 18;
+
 /// What a person types into the profile form, before checking.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EmployeeForm {
@@ -241,6 +246,60 @@ impl EmployeeForm {
                 signing_key: None,
                 supervisor: None,
             }),
+            _ => Err(errs),
+        }
+    }
+
+    /// `check`, and what the day and this device know: the appointment month in the NIP (digits
+    /// 9–14) not after `today` nor before the 18th birthday (`MIN_APPOINTMENT_AGE`), and no other
+    /// profile of `others` (this device's live profiles but the one edited) with the same NIP —
+    /// named, so the person finds their own profile instead of making a second one.
+    pub fn check_on_device<'a>(
+        &self,
+        today: chrono::NaiveDate,
+        others: impl IntoIterator<Item = &'a Employee>,
+    ) -> Result<Employee, Vec<(Field, Text)>> {
+        let checked = self.check();
+        let Ok(nip) = super::nip::Nip::parse(&self.nip) else {
+            return checked;
+        };
+        let mut errs = checked.as_ref().err().cloned().unwrap_or_default();
+        let appointed = nip.appointment_month();
+        if appointed > today {
+            errs.push((
+                Field::Nip,
+                Text::new(
+                    "Bulan pengangkatan dalam NIP (digit 9–14) belum tiba; periksa NIP.",
+                    "The appointment month in the NIP (digits 9–14) has not come yet; check the NIP.",
+                ),
+            ));
+        }
+        // Compared by month, as the NIP gives the appointment: the month of the 18th birthday
+        // counts.
+        let birth = nip.birth_date();
+        let adult = chrono::Datelike::with_day(&birth, 1)
+            .and_then(|b| b.checked_add_months(chrono::Months::new(12 * MIN_APPOINTMENT_AGE)))
+            .unwrap_or(birth);
+        if appointed < adult {
+            errs.push((
+                Field::Nip,
+                Text::new(
+                    format!("Menurut NIP, pengangkatan (digit 9–14) terjadi sebelum usia {MIN_APPOINTMENT_AGE} tahun; periksa NIP."),
+                    format!("By the NIP, the appointment (digits 9–14) came before age {MIN_APPOINTMENT_AGE}; check the NIP."),
+                ),
+            ));
+        }
+        if let Some(other) = others.into_iter().find(|o| o.nip == nip) {
+            errs.push((
+                Field::Nip,
+                Text::new(
+                    format!("NIP ini sudah dipakai profil \"{}\" ({}) di perangkat ini. Buka profil itu, jangan membuat profil kedua.", other.name, other.unit),
+                    format!("This NIP is already used by the profile \"{}\" ({}) on this device. Open that profile rather than making a second one.", other.name, other.unit),
+                ),
+            ));
+        }
+        match checked {
+            Ok(e) if errs.is_empty() => Ok(e),
             _ => Err(errs),
         }
     }

@@ -9,7 +9,7 @@ use super::document::Snapshot;
 use crate::domain::lang::Text;
 use crate::domain::model::activity::ActivityForm;
 use crate::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus};
-use crate::domain::model::employee::{EmployeeForm, Field};
+use crate::domain::model::employee::{Employee, EmployeeForm, Field};
 use crate::domain::model::evaluation::FeedbackForm;
 use crate::domain::model::plan::{PlanItem, PlanStatus};
 use crate::domain::model::progress::Progress;
@@ -24,6 +24,7 @@ impl Snapshot {
         device: &DeviceId,
         now: DateTime<Utc>,
     ) -> Result<(), Vec<(Field, Text)>> {
+        self.check_profile(form, Some(employee), now.date_naive())?;
         let Some(r) = self.employees.get_mut(employee) else {
             return Ok(());
         };
@@ -32,6 +33,22 @@ impl Snapshot {
             r.edit(device, now, edited);
         }
         Ok(())
+    }
+
+    /// The profile form checked against this device: `EmployeeForm::check_on_device` with every
+    /// live profile here but `editing`'s.
+    pub fn check_profile(
+        &self,
+        form: &EmployeeForm,
+        editing: Option<&Id>,
+        today: NaiveDate,
+    ) -> Result<Employee, Vec<(Field, Text)>> {
+        let others = self
+            .employees
+            .live()
+            .filter(|r| Some(&r.id) != editing)
+            .map(|r| r.data());
+        form.check_on_device(today, others)
     }
 
     /// Saves `employee`'s activity from the form: an edit of `editing` (theirs; the fields the

@@ -59,10 +59,12 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
         grade: grade.get_untracked(),
     };
     // The NIP is checked as it is typed once it has 18 digits, so its parts are explained early.
+    let editing_for_nip = StoredValue::new(editing.clone());
     let check_nip = move || {
         let f = form();
-        let nip_errs: Vec<(Field, Text)> = f
-            .check()
+        let nip_errs: Vec<(Field, Text)> = store
+            .snapshot
+            .with_untracked(|s| editing_for_nip.with_value(|e| s.check_profile(&f, e.as_ref(), browser::today())))
             .err()
             .unwrap_or_default()
             .into_iter()
@@ -73,14 +75,25 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
             e.extend(nip_errs);
         });
     };
-    let error_for =
-        move |field: Field| move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, t)| i18n.text(t)));
+    let error_for = move |field: Field| {
+        move || {
+            errors.with(|e| {
+                e.iter()
+                    .filter(|(f, _)| *f == field)
+                    .map(|(_, t)| i18n.text(t))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        }
+    };
 
     let editing_id = editing.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         failed.set(false);
-        let checked = form().check();
+        let checked = store
+            .snapshot
+            .with_untracked(|s| s.check_profile(&form(), editing_id.as_ref(), browser::today()));
         let p = pin.get_untracked();
         let pin_check = if p.is_empty() {
             Ok(None)
@@ -91,7 +104,14 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
         };
         pin_error.set(pin_check.as_ref().err().cloned());
         match checked {
-            Err(e) => errors.set(e),
+            Err(e) => {
+                // Every problem beside its field, and the focus on the first of them.
+                let first = FIELD_ORDER.iter().find(|f| e.iter().any(|(g, _)| g == *f)).copied();
+                errors.set(e);
+                if let Some(f) = first {
+                    focus_field(f);
+                }
+            }
             Ok(employee) => {
                 errors.set(Vec::new());
                 let Ok(new_pin) = pin_check else { return };
@@ -273,6 +293,34 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
 
 /// A labelled text input and its error line: `f-{key}` and `e-{key}` tie them together for
 /// screen readers and tests.
+/// The form's fields in screen order, for the first error's focus.
+const FIELD_ORDER: [Field; 6] = [
+    Field::Name,
+    Field::Nip,
+    Field::Title,
+    Field::Kind,
+    Field::Unit,
+    Field::Grade,
+];
+
+fn focus_field(f: Field) {
+    use leptos::wasm_bindgen::JsCast;
+    let id = match f {
+        Field::Name => "f-name",
+        Field::Nip => "f-nip",
+        Field::Title => "f-title",
+        Field::Kind => "f-kind",
+        Field::Unit => "f-unit",
+        Field::Grade => "f-grade",
+    };
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 fn text_field(
     key: &'static str,
     label: impl IntoView,

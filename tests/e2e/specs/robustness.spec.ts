@@ -186,3 +186,44 @@ test('screens fit a 10-inch tablet in both orientations without sideways scrolli
     }
   }
 });
+
+test('checks that help: a NIP already on this device, an appointment ahead, more hours than a day holds', async ({ page }) => {
+  await page.goto('./');
+  await createProfile(page, siti);
+  // A second profile with Siti's NIP: refused beside the NIP, naming her profile, focus there.
+  await page.goto('./');
+  await page.getByRole('link', { name: 'Tambah profil' }).click();
+  await page.getByLabel('Nama lengkap').fill('Siti A.');
+  await page.getByLabel('NIP').fill(siti.nip);
+  await page.getByLabel('Nama jabatan').fill(siti.title);
+  await page.getByLabel('Jenis jabatan').selectOption(siti.kind);
+  await page.getByLabel('Unit kerja').fill(siti.unit);
+  await page.getByLabel('Golongan/ruang').selectOption(siti.grade);
+  await page.getByRole('button', { name: 'Simpan profil' }).click();
+  await expect(page.getByTestId('nip-error')).toContainText(`NIP ini sudah dipakai profil "Siti Aminah" (${siti.unit}) di perangkat ini.`);
+  await expect(page.getByLabel('NIP')).toBeFocused();
+  // An appointment month still ahead (digits 9–14: January 2099).
+  await page.getByLabel('NIP').fill('199001012099011001');
+  await page.getByLabel('NIP').blur();
+  await expect(page.getByTestId('nip-error')).toContainText('Bulan pengangkatan dalam NIP (digit 9–14) belum tiba');
+  // Appointed at 17: refused. Every error at once, the focus on the first field with one.
+  await page.getByLabel('NIP').fill('200005012017061001');
+  await page.getByLabel('Nama lengkap').fill('');
+  await page.getByRole('button', { name: 'Simpan profil' }).click();
+  await expect(page.getByTestId('nip-error')).toContainText('sebelum usia 18 tahun');
+  await expect(page.getByText('Nama wajib diisi.')).toBeVisible();
+  await expect(page.getByLabel('Nama lengkap')).toBeFocused();
+  await expectAccessible(page, 'profile form with errors');
+
+  // 25 hours of study in one day.
+  await page.goto('./');
+  await page.getByRole('button', { name: /Siti Aminah/ }).click();
+  await page.getByRole('link', { name: 'Kegiatan' }).click();
+  await page.getByLabel('Nama kegiatan').fill('Belajar mandiri SIAK');
+  await page.getByLabel('Metode').selectOption({ index: 1 });
+  await page.getByLabel('Mulai').fill('2026-03-02');
+  await page.getByLabel('Jam belajar').fill('25');
+  await page.getByRole('button', { name: 'Simpan kegiatan' }).click();
+  await expect(page.getByText('Dalam 1 hari paling banyak 24 jam')).toBeVisible();
+  await expect(page.getByTestId('activities').locator('li')).toHaveCount(0);
+});
