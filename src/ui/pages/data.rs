@@ -35,8 +35,9 @@ use crate::ui::pages::unlock::try_unlock;
 use crate::ui::state::{use_store, Store};
 
 /// Downloads the records of exactly `employees` as an export file named after `label`,
-/// protected with `passphrase` when one is given (`domain::envelope`).
-pub fn download_export(store: Store, employees: Vec<Id>, label: &str, passphrase: Option<String>) {
+/// protected with `passphrase` when one is given (`domain::envelope`). Returns the file's name,
+/// for the confirmation the page shows.
+pub fn download_export(store: Store, employees: Vec<Id>, label: &str, passphrase: Option<String>) -> String {
     let info = ExportInfo {
         app_version: env!("CARGO_PKG_VERSION").into(),
         device: store.device(),
@@ -55,13 +56,39 @@ pub fn download_export(store: Store, employees: Vec<Id>, label: &str, passphrase
     let file = store.snapshot.with_untracked(|s| export(s, info));
     let name = file_name(label, browser::today());
     match passphrase {
-        None => download(&name, &file.to_json(), "application/json"),
+        None => {
+            download(&name, &file.to_json(), "application/json");
+            name
+        }
         Some(p) => {
             let mut nonce = [0u8; 12];
             nonce.copy_from_slice(&browser::random_bytes()[..12]);
             let sealed = envelope::seal(file.to_json().as_bytes(), &p, browser::random_bytes(), nonce);
-            download(&name.replace(".json", ".terkunci.json"), &sealed, "application/json");
+            let name = name.replace(".json", ".terkunci.json");
+            download(&name, &sealed, "application/json");
+            name
         }
+    }
+}
+
+/// Says which file an export just downloaded, and what to do with it: the download itself is
+/// easy to miss on a tablet.
+#[component]
+pub fn ExportDone(exported: RwSignal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        exported.get().map(|name| {
+            view! {
+                <p class="notice notice-ok" role="status" data-testid="export-done">{format!(
+                    "{} {name} {}",
+                    i18n.t("Berkas", "The file"),
+                    i18n.t(
+                        "sudah diunduh ke folder unduhan perangkat ini. Simpan di tempat aman atau kirimkan kepada pelatih Anda.",
+                        "was downloaded to this device's downloads folder. Keep it somewhere safe or send it to your trainer.",
+                    )
+                )}</p>
+            }
+        })
     }
 }
 
@@ -192,6 +219,7 @@ fn ExportChoice(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
     let deletions = move || chosen().len() - count();
     let (pass, pass2) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let pass_error = RwSignal::new(None::<Text>);
+    let exported = RwSignal::new(None::<String>);
     let do_export = move |_| {
         let ids = chosen();
         if ids.is_empty() {
@@ -201,7 +229,12 @@ fn ExportChoice(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
             Err(t) => pass_error.set(Some(t)),
             Ok(p) => {
                 pass_error.set(None);
-                download_export(store, ids, i18n.t("semua-profil", "all-profiles"), p);
+                exported.set(Some(download_export(
+                    store,
+                    ids,
+                    i18n.t("semua-profil", "all-profiles"),
+                    p,
+                )));
                 // A PIN entered to include someone counts for one export.
                 authorised.set(BTreeSet::new());
             }
@@ -222,6 +255,7 @@ fn ExportChoice(authorised: RwSignal<BTreeSet<Id>>) -> impl IntoView {
                 {move || format!("{} ({})", i18n.t("Ekspor profil yang disertakan", "Export the included profiles"), count())}
             </button>
         </p>
+        <ExportDone exported=exported/>
         <Show when=move || { deletions() > 0 }>
             <p class="field-hint" data-testid="export-deletions">{move || format!("{} {}", deletions(), i18n.t(
                 "profil yang dihapus ikut sebagai catatan penghapusan (tanpa data pribadi), agar terhapus juga di perangkat lain.",

@@ -7,7 +7,7 @@ use crate::domain::record::Id;
 use crate::ui::components::passphrase::{self, ExportPassphrase};
 use crate::ui::components::typed_confirm::TypedConfirm;
 use crate::ui::i18n::use_i18n;
-use crate::ui::pages::data::{download_export, Conflicts};
+use crate::ui::pages::data::{download_export, Conflicts, ExportDone};
 use crate::ui::route::{navigate, Route};
 use crate::ui::state::use_store;
 
@@ -23,11 +23,12 @@ pub fn MyDataPage(employee: Id) -> impl IntoView {
     let label = name.clone();
     let (pass, pass2) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let pass_error = RwSignal::new(None::<crate::domain::lang::Text>);
+    let exported = RwSignal::new(None::<String>);
     let export = move |_| match passphrase::chosen(pass, pass2) {
         Err(t) => pass_error.set(Some(t)),
         Ok(p) => {
             pass_error.set(None);
-            download_export(store, vec![me.clone()], &label, p);
+            exported.set(Some(download_export(store, vec![me.clone()], &label, p)));
         }
     };
     let failed = RwSignal::new(false);
@@ -52,6 +53,7 @@ pub fn MyDataPage(employee: Id) -> impl IntoView {
             <ExportPassphrase id="mine" value=pass repeat=pass2/>
             <p class="field-error" role="alert">{move || pass_error.get().map(|t| i18n.text(&t))}</p>
             <p class="actions"><button type="button" class="button" on:click=export>{i18n.tr("Ekspor data saya", "Export my record")}</button></p>
+            <ExportDone exported=exported/>
             <h2>{i18n.tr("Konflik", "Conflicts")}</h2>
             <Conflicts visible=Signal::derive(move || vec![mine.clone()])/>
             <h2>{i18n.tr("Hapus profil saya", "Delete my profile")}</h2>

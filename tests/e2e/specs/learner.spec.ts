@@ -47,6 +47,8 @@ test('journey: assess, learn, pass, export, import elsewhere', async ({ page, br
   await expectAccessible(page, 'my data page');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor data saya' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^lentera-siti-aminah-\d{4}-\d{2}-\d{2}\.json$/);
+  // The page says which file went where.
+  await expect(page.getByTestId('export-done')).toContainText(`Berkas ${download.suggestedFilename()} sudah diunduh`);
   const file = await download.path();
   const exported = JSON.parse(readFileSync(file, 'utf8'));
   expect(exported.format).toBe('lentera');
