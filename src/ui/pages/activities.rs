@@ -66,6 +66,7 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
         }
     };
     let emp2 = employee.clone();
+    let emp_empty = employee.clone();
     let emp3 = employee.clone();
     let list = move || {
         let lang = i18n.lang();
@@ -148,6 +149,12 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
             </form>
             <h2>{i18n.tr("Catatan kegiatan", "Activity log")}</h2>
             <ul class="activity-list" data-testid="activities">{list}</ul>
+            <Show when=move || store.snapshot.with(|s| s.activities.live_of(&emp_empty).next().is_none())>
+                <p class="muted" data-testid="activities-empty">{i18n.tr(
+                    "Belum ada kegiatan tercatat. Catat pelatihan, seminar, lokakarya atau belajar mandiri dengan formulir di atas; JP-nya dihitung otomatis.",
+                    "No activity recorded yet. Record a training, seminar, workshop or self-study with the form above; its JP are counted for you.",
+                )}</p>
+            </Show>
         </section>
     }
 }

@@ -239,6 +239,7 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
     });
 
     let emp3 = employee.clone();
+    let emp_empty = employee.clone();
     let history = move || {
         let lang = i18n.lang();
         // By assessment date, then by when it was written (two on one day).
@@ -329,6 +330,9 @@ pub fn AssessPage(employee: Id) -> impl IntoView {
             <p class="field-hint">{i18n.tr("Setiap langkah tersimpan sebagai draf; Anda dapat berhenti dan melanjutkan nanti.", "Every step is saved as a draft; you can stop and continue later.")}</p>
             <h2>{i18n.tr("Riwayat penilaian", "Assessment history")}</h2>
             <ul class="history" data-testid="history">{history}</ul>
+            <Show when=move || store.snapshot.with(|s| !s.assessments.live_of(&emp_empty).any(|r| r.data().status == AssessmentStatus::Final))>
+                <p class="muted" data-testid="history-empty">{i18n.tr("Belum ada penilaian yang selesai.", "No finished assessment yet.")}</p>
+            </Show>
         </section>
     }
     .into_any()

@@ -11,6 +11,7 @@ test('a self-assessment resumes where it stopped, suggests levels and keeps a hi
   await createProfile(page, siti);
   await page.getByRole('link', { name: 'Penilaian diri', exact: true }).click();
   await expect(page.getByText('Kompetensi 1 dari 11')).toBeVisible();
+  await expect(page.getByTestId('history-empty')).toHaveText('Belum ada penilaian yang selesai.');
 
   // Ticking all level-2 indicators of M.01 suggests level 2.
   const level2 = page.locator('.level-option').nth(1).locator('input[type=checkbox]');

@@ -219,6 +219,8 @@ test('checks that help: a NIP already on this device, an appointment ahead, more
   await page.goto('./');
   await page.getByRole('button', { name: /Siti Aminah/ }).click();
   await page.getByRole('link', { name: 'Kegiatan' }).click();
+  // An empty list says so, and how to fill it.
+  await expect(page.getByTestId('activities-empty')).toContainText('Belum ada kegiatan tercatat.');
   await page.getByLabel('Nama kegiatan').fill('Belajar mandiri SIAK');
   await page.getByLabel('Metode').selectOption({ index: 1 });
   await page.getByLabel('Mulai').fill('2026-03-02');
@@ -226,4 +228,8 @@ test('checks that help: a NIP already on this device, an appointment ahead, more
   await page.getByRole('button', { name: 'Simpan kegiatan' }).click();
   await expect(page.getByText('Dalam 1 hari paling banyak 24 jam')).toBeVisible();
   await expect(page.getByTestId('activities').locator('li')).toHaveCount(0);
+  await page.getByLabel('Jam belajar').fill('8');
+  await page.getByRole('button', { name: 'Simpan kegiatan' }).click();
+  await expect(page.getByTestId('activities').locator('li')).toHaveCount(1);
+  await expect(page.getByTestId('activities-empty')).toHaveCount(0);
 });
