@@ -23,8 +23,8 @@ E2E  := tests/e2e
 PORT ?= 8080
 HOST ?= 127.0.0.1
 
-SOURCES := $(shell find src style public -type f) index.html pelatih.html Cargo.toml Cargo.lock Trunk.toml \
-           scripts/sw-manifest.mjs scripts/sw.template.js scripts/precompress.mjs
+SOURCES := $(shell find src style public -type f) index.html app.html pelatih.html Cargo.toml Cargo.lock Trunk.toml \
+           scripts/build-site.sh scripts/link-app.mjs scripts/sw-manifest.mjs scripts/sw.template.js scripts/precompress.mjs
 
 .PHONY: help serve test lint test-native test-e2e dist bench size-floor tools browser e2e-deps sizes
 
@@ -65,13 +65,11 @@ e2e-deps: $(E2E)/node_modules/.installed
 dist: dist/index.html
 	@scripts/sizes.sh dist
 
-# Two apps from one crate: the learner app at the root (index.html, what tablets open) and the
-# trainer workbench in pelatih/ (pelatih.html). The learner build empties dist/ first, so it
-# goes first. Rebuilt only when a source changed.
+# Two apps from one crate: the learner app at the root (what tablets open: a small first screen,
+# index.html, and the whole app in app/, app.html) and the trainer workbench in pelatih/
+# (pelatih.html). Rebuilt only when a source changed.
 dist/index.html: $(SOURCES) | tools
-	trunk build --release
-	trunk build pelatih.html --release --dist dist/pelatih
-	node scripts/precompress.mjs dist
+	scripts/build-site.sh dist
 	@touch $@
 
 serve: dist
@@ -99,9 +97,7 @@ test-e2e: dist browser e2e-deps
 
 # The benchmark build: the app plus timing entry points (feature `bench`), never distributed.
 dist-bench/index.html: $(SOURCES) | tools
-	trunk build --release --features bench --dist dist-bench
-	trunk build pelatih.html --release --features bench --dist dist-bench/pelatih
-	node scripts/precompress.mjs dist-bench
+	scripts/build-site.sh dist-bench --features bench
 	@touch $@
 
 # The reference for the first-visit figure: a hello-world Leptos site built the same way.

@@ -28,7 +28,7 @@
     }
     hadController = true;
   });
-  // Registered once the page has loaded (the app's wasm included): installing the worker fetches
+  // Registered once the page has loaded (the app's wasm included, both of the learner app's): installing the worker fetches
   // every file of the site again for the offline copy, and on a first visit over a slow mobile
   // link that download must not compete with the app's own.
   function register() {
@@ -51,6 +51,10 @@
         window.dispatchEvent(new CustomEvent('lentera-sw-error'));
       });
   }
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register);
+  // The learner page loads its whole app after the first screen (load-app.js): after that too.
+  function whenLoaded() {
+    Promise.resolve(window.lenteraAppReady).then(register);
+  }
+  if (document.readyState === 'complete') whenLoaded();
+  else window.addEventListener('load', whenLoaded);
 })();

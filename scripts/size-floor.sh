@@ -17,5 +17,7 @@ for bin in leptos_hello domain_core; do
     "$out/${bin}_bg.wasm" -o "$out/$bin.opt.wasm"
   printf '%-14s %10d %10d\n' "$bin" "$(stat -c%s "$out/$bin.opt.wasm")" "$(gzip -9c "$out/$bin.opt.wasm" | wc -c)"
 done
-app=$(ls ../../dist/*_bg.wasm 2>/dev/null | head -1 || true)
-[ -n "$app" ] && printf '%-14s %10d %10d\n' "app (dist/)" "$(stat -c%s "$app")" "$(gzip -9c "$app" | wc -c)"
+for where in "first screen:../../dist" "whole app:../../dist/app"; do
+  app=$(ls "${where#*:}"/*_bg.wasm 2>/dev/null | head -1 || true)
+  [ -n "$app" ] && printf '%-14s %10d %10d\n' "${where%%:*}" "$(stat -c%s "$app")" "$(gzip -9c "$app" | wc -c)"
+done

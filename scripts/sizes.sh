@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the gzip size of the wasm, js and css of each app in a built site: the bytes a device
-# downloads. The learner app (what tablets open) is the site's root; the trainer workbench is
-# pelatih/ and is never downloaded by a learner.
+# downloads. The learner app (what tablets open) is the site's root — its first screen — and
+# app/, the whole app the first screen loads after it; the trainer workbench is pelatih/ and is
+# never downloaded by a learner.
 set -euo pipefail
 dir=${1:-dist}
 
@@ -22,6 +23,7 @@ report() {
   printf '  %-6s %10s %10d  (%d KiB)\n' total '' "$total" $((total / 1024))
 }
 
-report "learner app" "$dir"
+report "learner app, first screen" "$dir"
+[ -d "$dir/app" ] && report "learner app, the whole app" "$dir/app"
 [ -d "$dir/pelatih" ] && report "trainer workbench" "$dir/pelatih"
 exit 0

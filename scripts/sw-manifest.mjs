@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// trunk post-build hook: writes sw.js into the staging directory with the precache list of
-// every file the build produced (no hand-kept list) and a version derived from their contents.
+// Writes an app's sw.js with the precache list of every file its build produced (no hand-kept
+// list) and a version derived from their contents. Run by scripts/build-site.sh after the
+// app's trunk builds:
+//
+//   node scripts/sw-manifest.mjs <dir> learner|pelatih
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error('sw-manifest: TRUNK_STAGING_DIR is not set (run as a trunk hook)');
+const [dir, which] = process.argv.slice(2);
+if (!dir || !['learner', 'pelatih'].includes(which)) {
+  console.error('usage: node scripts/sw-manifest.mjs <dir> learner|pelatih');
   process.exit(1);
 }
 
@@ -18,15 +21,15 @@ function walk(d) {
   });
 }
 
-// Two apps, each with its own worker and cache: the learner app (index.html, the site's root)
-// and the trainer workbench (pelatih.html, built into pelatih/). The learner's worker leaves the
-// workbench's folder and cache alone.
-const app = basename(process.env.TRUNK_HTML_FILE ?? 'index.html') === 'pelatih.html' ? 'pelatih-' : '';
+// Two apps, each with its own worker and cache: the learner app (the site's root: the first
+// screen, and the whole app in app/) and the trainer workbench (pelatih/). The learner's worker
+// leaves the workbench's folder and cache alone.
+const app = which === 'pelatih' ? 'pelatih-' : '';
 const nested = app ? [] : ['pelatih/'];
 
 const files = walk(dir)
   .map((p) => relative(dir, p).split(sep).join('/'))
-  .filter((p) => p !== 'sw.js')
+  .filter((p) => p !== 'sw.js' && !nested.some((n) => p.startsWith(n)) && !/\.(gz|br)$/.test(p))
   .sort();
 const hash = createHash('sha256');
 for (const f of files) {

@@ -1,8 +1,13 @@
-//! Browser entry point: mounts the app and nothing else.
+//! Browser entry point of the whole learner app: takes over from the first screen
+//! (`src/bin/first_screen.rs`) and mounts the app.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    // The first screen goes in the same task as the mount: the page never shows neither.
+    if let Some(first) = leptos::prelude::document().get_element_by_id(lentera::ui::first_screen::ROOT_ID) {
+        first.remove();
+    }
     leptos::mount::mount_to_body(lentera::ui::app::App);
 }
 

@@ -8,6 +8,7 @@ pub mod authoring;
 pub mod catalog;
 pub mod csv;
 pub mod envelope;
+pub mod first_screen;
 pub mod format;
 pub mod generate;
 pub mod hex;

@@ -139,6 +139,16 @@ impl Default for RulesConfig {
     }
 }
 
+/// One number of the built-in rules by its JSON pointer (`/jp/annual_target/value`), read
+/// without the typed reader: the first screen (`domain::first_screen`) needs one value, and the
+/// typed reading code for the whole configuration would be most of its download.
+pub fn default_number(pointer: &str) -> Option<f64> {
+    json::parse_value(DEFAULT_RULES.as_bytes())
+        .ok()?
+        .pointer(pointer)?
+        .as_f64()
+}
+
 impl RulesConfig {
     /// The config with a pack's partial override applied, or every problem found in it.
     pub fn with_override(&self, patch: &serde_json::Value) -> Result<RulesConfig, Vec<Text>> {

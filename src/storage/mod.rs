@@ -7,6 +7,7 @@ pub mod aside;
 pub mod cohort;
 pub mod data;
 pub mod drafts;
+pub mod first_screen;
 pub mod idb;
 pub mod packs;
 pub mod prefs;

@@ -52,6 +52,21 @@ pub fn App() -> impl IntoView {
 
     view! {
         <SkipLink i18n=i18n/>
+        <TopBar/>
+        <SecureContextNotice/>
+        <StatusBar/>
+        <UpdatePrompt/>
+        <main id="main" tabindex="-1">
+            {move || screen(route.get(), access.get())}
+        </main>
+    }
+}
+
+/// The learner app's header: the brand (home, the profile picker) and the language. The first
+/// screen (`ui::first_screen`) draws the same, so nothing moves when the whole app takes over.
+#[component]
+pub fn TopBar() -> impl IntoView {
+    view! {
         <header class="topbar">
             <a class="brand" href=Route::Profiles.href()>
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
@@ -59,12 +74,6 @@ pub fn App() -> impl IntoView {
             </a>
             <LanguageSwitch/>
         </header>
-        <SecureContextNotice/>
-        <StatusBar/>
-        <UpdatePrompt/>
-        <main id="main" tabindex="-1">
-            {move || screen(route.get(), access.get())}
-        </main>
     }
 }
 

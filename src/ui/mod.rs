@@ -8,6 +8,7 @@
 pub mod app;
 pub mod components;
 pub mod files;
+pub mod first_screen;
 pub mod form_value;
 pub mod i18n;
 pub mod pages;

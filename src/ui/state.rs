@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::catalog::{add_pack, Catalog, PackChange};
+use crate::domain::first_screen::FirstScreen;
 use crate::domain::json;
 use crate::domain::lang::Text;
 use crate::domain::model::employee::Employee;
@@ -84,6 +85,7 @@ impl Store {
         };
         provide_context(store);
         store.follow_other_tabs();
+        store.keep_first_screen();
         store.fetch_site_packs(site_root);
         if !store.read_only() {
             store.recover_from_mirror();
@@ -257,6 +259,16 @@ impl Store {
                 }
             }
         });
+    }
+
+    /// Keeps the first screen's summary (`domain::first_screen`) true to the profiles and
+    /// rules shown now, for the next start of the app.
+    fn keep_first_screen(self) {
+        let summary = Memo::new(move |_| {
+            self.snapshot
+                .with(|s| self.catalog.with(|c| FirstScreen::of(s, &c.rules)))
+        });
+        Effect::new(move |_| summary.with(storage::first_screen::save));
     }
 
     /// Picks up saves made by another tab (the `storage` event fires only in other tabs).

@@ -28,9 +28,11 @@ function serve(dir, port, encodings = 'br,gzip') {
 // 1.6 Mbit/s down, 750 kbit/s up, 4× CPU slowdown.
 const MOBILE = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 
-/** First visit (empty cache) on the mobile profile: navigation start until the heading shows. */
+/** First visit (empty cache) on the mobile profile: navigation start until the heading shows
+ * (`interactive`), and until the whole app has taken over from the first screen (`whole`). */
 async function firstVisit(browser, url) {
   const times = [];
+  const wholes = [];
   for (let i = 0; i < Math.max(3, RUNS); i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -40,9 +42,10 @@ async function firstVisit(browser, url) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.goto(url, { waitUntil: 'commit' });
     times.push(await interactive(page));
+    wholes.push(await wholeApp(page));
     await context.close();
   }
-  return median(times);
+  return { interactive: median(times), whole: median(wholes) };
 }
 
 async function until(url) {
@@ -72,6 +75,13 @@ async function interactive(page) {
   return page.evaluate(() => performance.now());
 }
 
+/** Time from navigation start until the whole learner app has replaced the first screen (at
+ * once for a site without one, like the hello-world reference). */
+async function wholeApp(page) {
+  await page.waitForFunction(() => !document.getElementById('first-screen'), null, { timeout: 120000 });
+  return page.evaluate(() => performance.now());
+}
+
 async function throttled(context, page, rate) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -81,20 +91,23 @@ async function throttled(context, page, rate) {
 async function loadTimes(browser, url, rate) {
   const cold = [];
   const offline = [];
+  const offlineWhole = [];
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await throttled(context, page, rate);
     await page.goto(url);
     cold.push(await interactive(page));
+    await wholeApp(page);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(() => !!navigator.serviceWorker.controller);
     await context.setOffline(true);
     await page.reload();
     offline.push(await interactive(page));
+    offlineWhole.push(await wholeApp(page));
     await context.close();
   }
-  return { cold: median(cold), offline: median(offline) };
+  return { cold: median(cold), offline: median(offline), offlineWhole: median(offlineWhole) };
 }
 
 function nativeMs(name, unless = null) {
@@ -177,20 +190,26 @@ try {
   const firstPassNative = nativeMs('first pass');
   const importNative = nativeMs('validate');
   const total = (size.wasm ?? 0) + (size.js ?? 0) + (size.css ?? 0);
+  const whole = sizes('dist/app');
+  const wholeTotal = (whole.wasm ?? 0) + (whole.js ?? 0);
   const workbench = sizes('dist/pelatih');
   const workbenchTotal = (workbench.wasm ?? 0) + (workbench.js ?? 0) + (workbench.css ?? 0);
   const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
   const check = (ok) => (ok ? 'met' : '**missed**');
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Chromium ${browser.version()}`;
   const rows2 = [
-    ['gzip size, learner app: wasm + js + css', `${kb(total)} (wasm ${kb(size.wasm ?? 0)}, js ${kb(size.js ?? 0)}, css ${kb(size.css ?? 0)})`, '≤ 250 KiB', check(total <= 250 * 1024)],
+    ['gzip size, learner first screen (the first download): wasm + js + css', `${kb(total)} (wasm ${kb(size.wasm ?? 0)}, js ${kb(size.js ?? 0)}, css ${kb(size.css ?? 0)})`, '≤ 250 KiB', check(total <= 250 * 1024)],
+    ['gzip size, whole learner app (`app/`, fetched after the first screen): wasm + js', `${kb(wholeTotal)} (wasm ${kb(whole.wasm ?? 0)})`, '', ''],
     ['gzip size, trainer workbench (never on a tablet)', `${kb(workbenchTotal)} (wasm ${kb(workbench.wasm ?? 0)})`, '', ''],
-    ['**first visit, mobile profile** (150 ms, 1.6 Mbit/s, 4× CPU), gzip', `${ms(firstGzip)} (hello-world Leptos: ${ms(helloGzip)}; ${(firstGzip / helloGzip).toFixed(1)}×)`, '≤ 2500 ms', check(firstGzip <= 2500)],
-    ['first visit, mobile profile, brotli (`.br` copies)', `${ms(firstBr)} (hello-world Leptos: ${ms(helloBrotli)}; ${(firstBr / helloBrotli).toFixed(1)}×)`, '≤ 2500 ms', check(firstBr <= 2500)],
+    ['**first visit, mobile profile** (150 ms, 1.6 Mbit/s, 4× CPU), gzip: first screen interactive', `${ms(firstGzip.interactive)} (hello-world Leptos: ${ms(helloGzip.interactive)}; ${(firstGzip.interactive / helloGzip.interactive).toFixed(1)}×)`, '≤ 2500 ms', check(firstGzip.interactive <= 2500)],
+    ['first visit, mobile profile, gzip: whole app ready', ms(firstGzip.whole), '', ''],
+    ['first visit, mobile profile, brotli (`.br` copies): first screen interactive', `${ms(firstBr.interactive)} (hello-world Leptos: ${ms(helloBrotli.interactive)}; ${(firstBr.interactive / helloBrotli.interactive).toFixed(1)}×)`, '≤ 2500 ms', check(firstBr.interactive <= 2500)],
+    ['first visit, mobile profile, brotli: whole app ready', ms(firstBr.whole), '', ''],
     ['cold load → interactive, 1× CPU', ms(load1.cold), '', ''],
     ['offline reload → interactive, 1× CPU', ms(load1.offline), '', ''],
     ['cold load → interactive, 4× CPU', ms(load4.cold), '≤ 1000 ms', check(load4.cold <= 1000)],
     ['offline reload → interactive, 4× CPU', ms(load4.offline), '≤ 600 ms', check(load4.offline <= 600)],
+    ['offline reload → whole app ready, 4× CPU', ms(load4.offlineWhole), '', ''],
     ['rules recompute, 2,000 employees, wasm (1× CPU)', ms(rulesWasm), '≤ 50 ms', check(rulesWasm <= 50)],
     ['same work natively (criterion median)', rulesNative == null ? 'n/a (run cargo bench)' : ms(rulesNative), '', ''],
     ['wasm ÷ native', rulesNative == null ? 'n/a' : `${(rulesWasm / rulesNative).toFixed(2)}×`, '≤ 2×', rulesNative == null ? '' : check(rulesWasm / rulesNative <= 2)],

@@ -60,7 +60,13 @@ pub fn promotion_order(rules: &RulesConfig) -> Text {
 
 /// The first screen's welcome, before any profile exists.
 pub fn welcome(rules: &RulesConfig) -> Text {
-    let (id, en) = n(rules.jp.annual_target.value);
+    welcome_with(rules.jp.annual_target.value)
+}
+
+/// The welcome for a yearly JP target of `annual_target` (`welcome` with the rules in force;
+/// the first screen passes the built-in rules' value, `rules_config::default_number`).
+pub fn welcome_with(annual_target: f64) -> Text {
+    let (id, en) = n(annual_target);
     Text::new(
         format!("Lentera membantu ASN mengembangkan kompetensi: menilai diri, belajar mandiri, dan mencatat {id} JP setiap tahun — juga tanpa internet. Data disimpan di perangkat ini saja. Mulailah dengan membuat profil."),
         format!("Lentera helps civil servants develop their competencies: self-assessment, self-paced learning and logging {en} JP a year — even offline. Data stays on this device. Start by creating a profile."),

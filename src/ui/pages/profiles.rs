@@ -1,11 +1,11 @@
-//! The profile picker: who is using the shared tablet now.
+//! The profile picker: who is using the shared tablet now. Drawn first by the small first
+//! download (`ui::first_screen`) from the stored summary, then by the whole app from the data.
 
 use leptos::prelude::*;
 
-use crate::domain::record::Id;
-use crate::domain::sort;
+use crate::domain::first_screen::FirstScreen;
 use crate::ui::i18n::use_i18n;
-use crate::ui::route::{navigate, Route, Screen};
+use crate::ui::route::{navigate, Route};
 use crate::ui::state::use_store;
 
 /// Two letters for the avatar: first letters of the first two words.
@@ -17,60 +17,51 @@ pub fn initials(name: &str) -> String {
         .collect()
 }
 
+/// The picker in the whole app, from the data on this device.
 #[component]
 pub fn ProfilesPage() -> impl IntoView {
-    let i18n = use_i18n();
     let store = use_store();
-    let open = move |id: Id, has_pin: bool| {
-        if has_pin {
-            navigate(&Route::Unlock(id));
-        } else {
-            store.session.set(Some(id.clone()));
-            navigate(&Route::Profile(id, Screen::Dashboard));
-        }
-    };
+    let summary = Memo::new(move |_| {
+        store
+            .snapshot
+            .with(|s| store.catalog.with(|c| FirstScreen::of(s, &c.rules)))
+    });
+    view! { <ProfilePicker summary=summary.into()/> }
+}
+
+/// The picker itself. A profile's card goes to its PIN screen, or (without a PIN) to its
+/// dashboard, which the app opens only after its own check (`ui::app::screen`).
+#[component]
+pub fn ProfilePicker(summary: Signal<FirstScreen>) -> impl IntoView {
+    let i18n = use_i18n();
     let cards = move || {
-        let mut people: Vec<(Id, String, String, bool)> = store.snapshot.with(|s| {
-            s.employees
-                .live()
-                .map(|r| {
-                    (
-                        r.id.clone(),
-                        r.data().name.clone(),
-                        r.data().unit.clone(),
-                        s.is_locked(&r.id),
-                    )
+        summary.with(|s| {
+            s.profiles
+                .iter()
+                .map(|p| {
+                    let to = if p.has_pin { Route::Unlock(p.id.clone()) } else { Route::dashboard(p.id.clone()) };
+                    view! {
+                        <li>
+                            <button type="button" class="profile-card" on:click=move |_| navigate(&to)>
+                                <span class="avatar" aria-hidden="true">{initials(&p.name)}</span>
+                                <span class="profile-text">
+                                    <span class="profile-name">{p.name.clone()}</span>
+                                    <span class="profile-unit">{p.unit.clone()}</span>
+                                </span>
+                                {p.has_pin.then(|| view! { <span class="pin-badge">{i18n.tr("ber-PIN", "PIN")}</span> })}
+                            </button>
+                        </li>
+                    }
                 })
-                .collect()
-        });
-        sort::sort_by(&mut people, |a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
-        people
-            .into_iter()
-            .map(|(id, name, unit, has_pin)| {
-                let label = name.clone();
-                view! {
-                    <li>
-                        <button type="button" class="profile-card" on:click=move |_| open(id.clone(), has_pin)>
-                            <span class="avatar" aria-hidden="true">{initials(&name)}</span>
-                            <span class="profile-text">
-                                <span class="profile-name">{label}</span>
-                                <span class="profile-unit">{unit}</span>
-                            </span>
-                            {has_pin.then(|| view! { <span class="pin-badge">{i18n.tr("ber-PIN", "PIN")}</span> })}
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view()
+                .collect_view()
+        })
     };
-    let empty = move || store.snapshot.with(|s| s.employees.live().next().is_none());
+    let empty = move || summary.with(|s| s.profiles.is_empty());
     view! {
         <section class="page">
             <h1>{i18n.tr("Siapa yang belajar hari ini?", "Who is learning today?")}</h1>
             <Show when=empty>
-                <p class="lead">
-                    {move || i18n.text(&store.catalog.with(|c| crate::domain::rules::wording::welcome(&c.rules)))}
-                </p>
+                <p class="lead">{move || summary.with(|s| i18n.text(&s.welcome))}</p>
             </Show>
             <ul class="profile-grid">{cards}</ul>
             <p class="actions">

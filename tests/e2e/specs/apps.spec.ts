@@ -23,7 +23,8 @@ async function offlineCopyReady(page: import('@playwright/test').Page) {
 }
 
 test("the learner's wasm carries no workbench screen, and the workbench's no learner screen", () => {
-  const learner = wasmOf(dist);
+  // The learner app's two downloads: the first screen (the root) and the whole app (app/).
+  const learner = Buffer.concat([wasmOf(dist), wasmOf(join(dist, 'app'))]);
   const workbench = wasmOf(join(dist, 'pelatih'));
   const has = (wasm: Buffer, text: string) => wasm.includes(Buffer.from(text, 'utf8'));
   // Texts that only workbench screens show (gate, tabs, cohort, person view, item analysis).
