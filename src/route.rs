@@ -26,6 +26,8 @@ pub enum Route {
     NewProfile,
     Unlock(Id),
     Data,
+    /// This device's settings: how JPM is computed (`domain::jpm_choice`).
+    Settings,
     /// A trainer-mode address from before the workbench became its own app (`#/pelatih/…`):
     /// the learner app sends it on to the workbench (`TrainerTab::from_learner_app`).
     Trainer(TrainerTab),
@@ -164,6 +166,7 @@ impl Route {
             ["profil", e, "ubah"] => id(e).map(|e| Route::Profile(e, Screen::Edit)),
             ["masuk", e] => id(e).map(Route::Unlock),
             ["data"] => Some(Route::Data),
+            ["pengaturan"] => Some(Route::Settings),
             ["pelatih", rest @ ..] => TrainerTab::from_segments(rest).map(Route::Trainer),
             ["p", e, rest @ ..] => id(e).zip(Screen::parse(rest)).map(|(e, s)| Route::Profile(e, s)),
             _ => None,
@@ -177,6 +180,7 @@ impl Route {
             Route::NewProfile => "#/profil/baru".into(),
             Route::Unlock(e) => format!("#/masuk/{}", encode(e.as_str())),
             Route::Data => "#/data".into(),
+            Route::Settings => "#/pengaturan".into(),
             Route::Trainer(tab) => format!("#/pelatih{}", tab.path()),
             Route::Profile(e, Screen::Edit) => format!("#/profil/{}/ubah", encode(e.as_str())),
             Route::Profile(e, screen) => format!("#/p/{}{}", encode(e.as_str()), screen.path()),

@@ -52,12 +52,18 @@ fn global_routes(id: Id) -> Vec<Route> {
         Route::NewProfile,
         Route::Unlock(id.clone()),
         Route::Data,
+        Route::Settings,
     ];
     let mut all = all;
     all.extend(workbench_screens(id).into_iter().map(Route::Trainer));
     for r in &all {
         match r {
-            Route::Profiles | Route::NewProfile | Route::Unlock(_) | Route::Data | Route::Trainer(_) => {}
+            Route::Profiles
+            | Route::NewProfile
+            | Route::Unlock(_)
+            | Route::Data
+            | Route::Settings
+            | Route::Trainer(_) => {}
             Route::Profile(..) | Route::NotFound(_) => unreachable!(),
         }
     }

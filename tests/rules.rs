@@ -20,7 +20,7 @@ use lentera::domain::record::Id;
 use lentera::domain::record::Record;
 use lentera::domain::rules::cohort::{promotion_ranking, summary};
 use lentera::domain::rules::jp::{activity_jp, jp_year, JpStatus};
-use lentera::domain::rules::jpm::jpm;
+use lentera::domain::rules::jpm::{jpm, jpm_weighted, TypeSplit};
 use lentera::domain::rules::levels::{current_levels, standings, AssessmentRef, LevelSource};
 use lentera::domain::rules::plan::proposed_items;
 use lentera::domain::rules::profile::profiles;
@@ -29,6 +29,7 @@ use lentera::domain::rules::recommend::{recommend, MentoringReason};
 use lentera::domain::rules::schedule::{reevaluation, Reevaluation};
 use lentera::domain::rules::talent::{talent_box, PotentialSource};
 use lentera::domain::rules_config::RulesConfig;
+use lentera::domain::rules_config::TypeWeights;
 use lentera::domain::signing::SecretKey;
 use lentera::domain::snapshot::Snapshot;
 
@@ -211,6 +212,121 @@ fn jpm_cap_is_a_parameter_and_boundaries_belong_to_the_upper_band() {
         lentera::domain::rules::jpm::category(77.99, bands).unwrap().key,
         "kurang_optimal"
     );
+}
+
+#[test]
+fn without_compensation_a_level_above_the_standard_no_longer_hides_one_below() {
+    // docs/rules.md §4: a Pengawas (2 × 9 = 18) at 1 in M.01 and M.02 and 3 in the other seven.
+    let a = assessment(
+        "e1",
+        SelfAssessment,
+        d(2026, 1, 10),
+        &levels_all(3, &[("M.01", 1), ("M.02", 1)]),
+    );
+    let i = id("a");
+    let st = standings(
+        &pengawas_required(),
+        &current_levels(&proven(&[(&i, &a, t(2026, 1, 1))])),
+    );
+    let with = jpm(&st, &rules()).unwrap();
+    assert_eq!(
+        (with.percent, with.band.key.as_str()),
+        (100.0, "optimal"),
+        "23 ÷ 18, capped"
+    );
+    assert_eq!(
+        (with.meeting, with.required),
+        (7, 9),
+        "two below the standard, said beside it"
+    );
+    assert!(!with.no_compensation);
+    let strict = rules()
+        .with_override(&serde_json::json!({"jpm": {"no_compensation": {"value": true}}}))
+        .unwrap();
+    let without = jpm(&st, &strict).unwrap();
+    assert!(
+        (without.percent - 16.0 / 18.0 * 100.0).abs() < 1e-9,
+        "{}",
+        without.percent
+    );
+    assert_eq!(without.band.key, "cukup_optimal");
+    assert!(without.no_compensation);
+    // Without compensation nothing is above 100 %, capped or not.
+    let uncapped = strict
+        .with_override(&serde_json::json!({"jpm": {"cap_at_100": {"value": false}}}))
+        .unwrap();
+    assert_eq!(jpm(&st, &uncapped).unwrap().percent, without.percent);
+}
+
+#[test]
+fn jpm_weighs_technical_against_other_competencies_where_the_position_has_weights() {
+    // docs/rules.md §4: Ahli Madya, 40 % technical / 60 % managerial and socio-cultural.
+    // Managerial and socio-cultural: 9 × 3 held of 9 × 3 required (100 %); technical T.A and
+    // T.B required 3, held 3 and 2 (5 ÷ 6 = 83.3 %). Weighted: 0.4 × 83.3 + 0.6 × 100 = 93.3 %;
+    // unweighted: 32 ÷ 33 = 97.0 %.
+    let mut req: BTreeMap<String, u8> = levels_all(3, &[]).iter().map(|(c, l)| (c.to_string(), *l)).collect();
+    req.insert("T.A".into(), 3);
+    req.insert("T.B".into(), 3);
+    let mut held = levels_all(3, &[]);
+    held.extend([("T.A", 3), ("T.B", 2)]);
+    let a = assessment("e1", Verified, d(2026, 1, 10), &held);
+    let i = id("a");
+    let st = standings(&req, &current_levels(&proven(&[(&i, &a, t(2026, 1, 1))])));
+    let technical = |c: &str| c.starts_with("T.");
+    let on = rules()
+        .with_override(&serde_json::json!({"jpm": {"use_type_weights": {"value": true}}}))
+        .unwrap();
+    let weights = on
+        .type_weights_for(PositionKind::FungsionalAhliMadya)
+        .expect("Ahli Madya has weights");
+    assert_eq!(
+        weights,
+        TypeWeights {
+            technical: 40.0,
+            managerial_socio_cultural: 60.0
+        }
+    );
+    let j = jpm_weighted(
+        &st,
+        Some(TypeSplit {
+            weights,
+            technical: &technical,
+        }),
+        &on,
+    )
+    .unwrap();
+    assert!((j.percent - (0.4 * 500.0 / 6.0 + 60.0)).abs() < 1e-9, "{}", j.percent);
+    assert_eq!(j.weights, Some(weights));
+    assert!(j.verified(), "every level signed by the supervisor");
+    assert!((jpm(&st, &on).unwrap().percent - 3200.0 / 33.0).abs() < 1e-9);
+    // Off by default, and a position without weights is not weighted.
+    assert_eq!(rules().type_weights_for(PositionKind::FungsionalAhliMadya), None);
+    assert_eq!(on.type_weights_for(PositionKind::Pengawas), None);
+    // Someone with no technical competency required is measured unweighted, and says so.
+    let managerial_only: Vec<_> = st.iter().filter(|s| !technical(&s.competency)).cloned().collect();
+    let j = jpm_weighted(
+        &managerial_only,
+        Some(TypeSplit {
+            weights,
+            technical: &technical,
+        }),
+        &on,
+    )
+    .unwrap();
+    assert_eq!((j.percent, j.weights), (100.0, None));
+}
+
+#[test]
+fn a_self_assessed_jpm_says_it_is_not_verified() {
+    let a = assessment("e1", SelfAssessment, d(2026, 1, 10), &levels_all(2, &[]));
+    let i = id("a");
+    let st = standings(
+        &pengawas_required(),
+        &current_levels(&proven(&[(&i, &a, t(2026, 1, 1))])),
+    );
+    let j = jpm(&st, &rules()).unwrap();
+    assert_eq!(j.unverified, 9);
+    assert!(!j.verified());
 }
 
 #[test]

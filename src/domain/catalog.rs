@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::domain::jpm_choice::JpmChoice;
 use crate::domain::json;
 use crate::domain::lang::Text;
 use crate::domain::model::competency::{Competency, CompetencyCode, CompetencyType, MAX_LEVEL};
@@ -66,6 +67,22 @@ impl Catalog {
             cat.apply(pack)?;
         }
         Ok(cat)
+    }
+
+    /// `with_packs`, over this device's JPM choices: a pack that sets the same rule wins. A
+    /// choice the packs make impossible (a scheme a pack's override removed) is left out: the
+    /// device's choice never stops the packs from loading.
+    pub fn with_choice_and_packs<'a>(
+        choice: &JpmChoice,
+        packs: impl IntoIterator<Item = &'a ContentPack>,
+    ) -> Result<Catalog, Vec<Text>> {
+        let packs: Vec<&ContentPack> = packs.into_iter().collect();
+        let mut cat = Catalog::default();
+        if let Ok(rules) = cat.rules.with_override(&choice.patch()) {
+            cat.rules = rules;
+        }
+        let chosen = packs.iter().try_for_each(|p| cat.apply(p)).map(|()| cat);
+        chosen.or_else(|_| Catalog::with_packs(packs))
     }
 
     fn apply(&mut self, pack: &ContentPack) -> Result<(), Vec<Text>> {

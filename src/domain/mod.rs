@@ -12,6 +12,7 @@ pub mod first_screen;
 pub mod format;
 pub mod generate;
 pub mod hex;
+pub mod jpm_choice;
 pub mod json;
 pub mod lang;
 pub mod markdown;

@@ -67,7 +67,22 @@ pub struct JpmRules {
     /// Id of the scheme in use.
     pub scheme: Param<String>,
     pub cap_at_100: Param<bool>,
+    /// A level above the standard counts only up to the standard: it does not make up for a
+    /// level below it elsewhere (`docs/rules.md` §4).
+    pub no_compensation: Param<bool>,
+    /// Whether `type_weights` applies.
+    pub use_type_weights: Param<bool>,
+    /// Per position kind: how much the technical competencies weigh against the managerial and
+    /// socio-cultural ones. A kind without an entry is not weighted.
+    pub type_weights: Param<BTreeMap<PositionKind, TypeWeights>>,
     pub schemes: Param<Vec<JpmScheme>>,
+}
+
+/// Percentages that add up to 100.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TypeWeights {
+    pub technical: f64,
+    pub managerial_socio_cultural: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -208,6 +223,15 @@ impl RulesConfig {
                 format!("JPM scheme \"{}\" does not exist.", self.jpm.scheme.value),
             );
         }
+        for (kind, w) in &self.jpm.type_weights.value {
+            let sum = w.technical + w.managerial_socio_cultural;
+            if !(w.technical >= 0.0 && w.managerial_socio_cultural >= 0.0 && (sum - 100.0).abs() < 1e-9) {
+                bad(
+                    format!("Bobot JPM untuk {kind:?} harus dua persentase yang berjumlah 100."),
+                    format!("The JPM weights for {kind:?} must be two percentages adding up to 100."),
+                );
+            }
+        }
         for s in &self.jpm.schemes.value {
             let sorted = s.bands.windows(2).all(|w| w[0].min > w[1].min);
             if s.bands.is_empty() || !sorted || s.bands.last().is_some_and(|b| b.min > 0.0) {
@@ -263,6 +287,15 @@ impl RulesConfig {
 
     pub fn scheme(&self) -> Option<&JpmScheme> {
         self.jpm.schemes.value.iter().find(|s| s.id == self.jpm.scheme.value)
+    }
+
+    /// The weights JPM uses for `kind`: only when `use_type_weights` is on and the kind has some.
+    pub fn type_weights_for(&self, kind: PositionKind) -> Option<TypeWeights> {
+        self.jpm
+            .use_type_weights
+            .value
+            .then(|| self.jpm.type_weights.value.get(&kind).copied())
+            .flatten()
     }
 
     /// JP credit for a method; a method missing from the table earns hours-based JP in full.

@@ -3,6 +3,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
+use crate::domain::jpm_choice::JpmChoice;
 use crate::domain::lang::Lang;
 use crate::domain::pin::{Attempts, PinHash};
 use crate::domain::record::{DeviceId, Id};
@@ -12,6 +13,7 @@ use super::key;
 const LANG: &str = "pref.lang";
 const DEVICE: &str = "device";
 const AGENCY: &str = "pref.agency";
+const JPM: &str = "pref.jpm";
 
 /// The language chosen on this device; Indonesian when none was chosen or storage is unreadable.
 pub fn load_lang() -> Lang {
@@ -33,6 +35,15 @@ pub fn agency() -> String {
 
 pub fn save_agency(name: &str) -> Result<(), String> {
     LocalStorage::set(key(AGENCY), name).map_err(|e| e.to_string())
+}
+
+/// How JPM is computed on this device (the settings screen); no choice when none is stored.
+pub fn jpm_choice() -> JpmChoice {
+    super::get(JPM).as_deref().map(JpmChoice::read).unwrap_or_default()
+}
+
+pub fn save_jpm_choice(choice: &JpmChoice) -> Result<(), super::WriteError> {
+    super::set(JPM, &choice.write())
 }
 
 /// This browser's device id, created on first use. It names this device in every record's

@@ -23,6 +23,7 @@ use super::pages::{
     plan::PlanPage,
     profile_form::ProfileFormPage,
     profiles::ProfilesPage,
+    settings::SettingsPage,
     supervisor::SupervisorPage,
     unlock::UnlockPage,
 };
@@ -100,6 +101,7 @@ fn screen(route: Route, access: Option<bool>) -> AnyView {
             view! { <ProfileNav employee=id.clone()/>{profile_screen(id, screen)} }.into_any()
         }
         Route::Data => view! { <DataPage/> }.into_any(),
+        Route::Settings => view! { <SettingsPage/> }.into_any(),
         Route::Trainer(tab) => {
             // An old bookmark of trainer mode: the same screen in the workbench.
             let _ = window().location().replace(&tab.from_learner_app());

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::domain::catalog::{add_pack, Catalog, PackChange};
 use crate::domain::first_screen::FirstScreen;
+use crate::domain::jpm_choice::JpmChoice;
 use crate::domain::json;
 use crate::domain::lang::Text;
 use crate::domain::model::employee::Employee;
@@ -41,6 +42,8 @@ pub struct Store {
     /// The writer behind `snapshot`, used only by the save paths below.
     shown: WriteSignal<Snapshot>,
     pub packs: RwSignal<Vec<ContentPack>>,
+    /// How JPM is computed on this device (the settings screen); under the packs' rules.
+    pub jpm_choice: RwSignal<JpmChoice>,
     pub catalog: Memo<Catalog>,
     pub save_state: RwSignal<SaveState>,
     pub recovery: RwSignal<Option<Recovery>>,
@@ -68,11 +71,16 @@ impl Store {
         let loaded = storage::data::load();
         let packs = RwSignal::new(storage::packs::load());
         let (snapshot, shown) = signal(loaded.snapshot);
+        let jpm_choice = RwSignal::new(storage::prefs::jpm_choice());
         let store = Store {
             snapshot,
             shown,
             packs,
-            catalog: Memo::new(move |_| packs.with(|p| Catalog::with_packs(p.iter()).unwrap_or_default())),
+            jpm_choice,
+            catalog: Memo::new(move |_| {
+                jpm_choice
+                    .with(|choice| packs.with(|p| Catalog::with_choice_and_packs(choice, p.iter()).unwrap_or_default()))
+            }),
             save_state: RwSignal::new(SaveState::Idle),
             recovery: RwSignal::new(loaded.recovery),
             session: RwSignal::new(None),
@@ -95,6 +103,22 @@ impl Store {
             persistent.set(crate::ui::components::offline_status::request_persistence().await);
         });
         store
+    }
+
+    /// Keeps `choice` as this device's JPM settings; the screens follow once it is stored.
+    pub fn choose_jpm(&self, choice: JpmChoice) -> Result<(), Text> {
+        storage::prefs::save_jpm_choice(&choice).map_err(|e| match e {
+            WriteError::Quota => Text::new(
+                "Penyimpanan perangkat penuh: pengaturan tidak tersimpan.",
+                "The device's storage is full: the setting was not saved.",
+            ),
+            _ => Text::new(
+                "Pengaturan tidak dapat disimpan di perangkat ini.",
+                "The setting could not be saved on this device.",
+            ),
+        })?;
+        self.jpm_choice.set(choice);
+        Ok(())
     }
 
     pub fn device(&self) -> DeviceId {

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::jp::{jp_year, JpYear};
-use super::jpm::{jpm, Jpm};
+use super::jpm::{jpm_weighted, Jpm, TypeSplit};
 use super::levels::{current_levels, standings, AssessmentRef, LevelSource, Standing};
 use super::proof::{proof_of, Proof, Verified};
 use super::recommend::{recommend, Recommendation};
@@ -16,6 +16,7 @@ use super::talent::{latest_rating, talent_box, TalentPlacement};
 use crate::domain::catalog::Catalog;
 use crate::domain::model::activity::Activity;
 use crate::domain::model::assessment::{Assessment, AssessmentKind, AssessmentStatus};
+use crate::domain::model::competency::CompetencyType;
 use crate::domain::model::employee::{Employee, Position};
 use crate::domain::model::evaluation::Rating;
 use crate::domain::model::progress::Progress;
@@ -128,7 +129,14 @@ pub fn profile(
     let required = catalog.required_levels(&e.position);
     let current = current_levels(&recs.assessments);
     let standings = standings(&required, &current);
-    let jpm_now = jpm(&standings, rules);
+    let technical = |code: &str| catalog.competency_type(code) == Some(CompetencyType::Teknis);
+    let split = || {
+        rules.type_weights_for(e.position.kind).map(|weights| TypeSplit {
+            weights,
+            technical: &technical,
+        })
+    };
+    let jpm_now = jpm_weighted(&standings, split(), rules);
 
     let mut dates: Vec<NaiveDate> = recs
         .assessments
@@ -142,7 +150,7 @@ pub fn profile(
     let previous_jpm = last_assessment.and_then(|last| {
         let before = recs.assessments.iter().filter(|r| r.data.date < last);
         let prev = super::levels::standings(&required, &current_levels(before));
-        jpm(&prev, rules).map(|j| j.percent)
+        jpm_weighted(&prev, split(), rules).map(|j| j.percent)
     });
     let improvement = match (&jpm_now, previous_jpm) {
         (Some(now), Some(prev)) => Some(crate::domain::round::one_decimal(now.percent - prev)),

@@ -61,6 +61,8 @@ pub struct CohortRow {
     pub position_title: String,
     pub position: PositionKind,
     pub jpm: Option<f64>,
+    /// Every level behind the JPM verified by a supervisor (`Jpm::verified`).
+    pub jpm_verified: bool,
     pub category: Option<(String, Text)>,
     pub jp_year: i32,
     pub jp_earned: f64,
@@ -86,6 +88,7 @@ impl CohortRow {
             position_title: p.position.title.clone(),
             position: p.position.kind,
             jpm: p.jpm.as_ref().map(|j| crate::domain::round::one_decimal(j.percent)),
+            jpm_verified: p.jpm.as_ref().is_some_and(|j| j.verified()),
             category: p.jpm.as_ref().map(|j| (j.band.key.clone(), j.band.label.clone())),
             jp_year: p.jp.year,
             jp_earned: p.jp.earned,

@@ -3,7 +3,7 @@
 
 use crate::domain::format::number;
 use crate::domain::lang::{Lang, Text};
-use crate::domain::rules_config::RulesConfig;
+use crate::domain::rules_config::{JpmScheme, RulesConfig, TypeWeights};
 
 fn n(x: f64) -> (String, String) {
     (number(Lang::Id, x), number(Lang::En, x))
@@ -58,6 +58,106 @@ pub fn promotion_order(rules: &RulesConfig) -> Text {
     )
 }
 
+/// How JPM is computed under `rules`, said beside every JPM: the scheme, whether a level above
+/// the standard makes up for one below, the cap, and the weights when `weights` were used.
+pub fn jpm_basis(rules: &RulesConfig, weights: Option<TypeWeights>) -> Text {
+    let scheme = rules.scheme().map(|s| s.name.clone()).unwrap_or_default();
+    let (comp_id, comp_en) = if rules.jpm.no_compensation.value {
+        (
+            "tanpa kompensasi: tingkat di atas standar dihitung sampai standar",
+            "no compensation: a level above the standard counts up to the standard",
+        )
+    } else {
+        (
+            "dengan kompensasi: tingkat di atas standar menutupi kekurangan",
+            "with compensation: a level above the standard makes up for one below",
+        )
+    };
+    let (cap_id, cap_en) = if rules.jpm.cap_at_100.value {
+        ("paling tinggi 100 %", "at most 100 %")
+    } else {
+        ("tanpa batas 100 %", "not capped at 100 %")
+    };
+    let (w_id, w_en) = match weights {
+        Some(w) => {
+            let (t_id, t_en) = n(w.technical);
+            let (o_id, o_en) = n(w.managerial_socio_cultural);
+            (
+                format!("; bobot teknis {t_id} %, manajerial dan sosial kultural {o_id} %"),
+                format!("; weights: technical {t_en} %, managerial and socio-cultural {o_en} %"),
+            )
+        }
+        None => (String::new(), String::new()),
+    };
+    Text::new(
+        format!("Skema {}; {comp_id}; {cap_id}{w_id}.", scheme.id),
+        format!(
+            "Scheme {}; {comp_en}; {cap_en}{w_en}.",
+            if scheme.en.is_empty() { &scheme.id } else { &scheme.en }
+        ),
+    )
+}
+
+/// The categories of `scheme` in words, highest first: "Optimal: 90 % atau lebih; …".
+pub fn jpm_bands(scheme: &JpmScheme) -> Vec<Text> {
+    let mut out = Vec::new();
+    let mut upper: Option<f64> = None;
+    for band in &scheme.bands {
+        let (min_id, min_en) = n(band.min);
+        let label = &band.label;
+        let en_label = if label.en.is_empty() { &label.id } else { &label.en };
+        let text = match upper {
+            None => Text::new(
+                format!("{}: {min_id} % atau lebih", label.id),
+                format!("{en_label}: {min_en} % or more"),
+            ),
+            Some(up) => {
+                let (up_id, up_en) = n(up);
+                if band.min > 0.0 {
+                    Text::new(
+                        format!("{}: {min_id} % sampai di bawah {up_id} %", label.id),
+                        format!("{en_label}: {min_en} % to below {up_en} %"),
+                    )
+                } else {
+                    Text::new(
+                        format!("{}: di bawah {up_id} %", label.id),
+                        format!("{en_label}: below {up_en} %"),
+                    )
+                }
+            }
+        };
+        out.push(text);
+        upper = Some(band.min);
+    }
+    out
+}
+
+/// A competency's gap in words, the sign of `docs/rules.md` §3 (gap = required − current):
+/// "kurang 1 tingkat" for a shortfall, "memenuhi standar", "lebih 1 tingkat" above it.
+pub fn gap(gap: i16) -> Text {
+    let levels = |k: i16| {
+        (
+            format!("{k} tingkat"),
+            if k == 1 {
+                "1 level".to_string()
+            } else {
+                format!("{k} levels")
+            },
+        )
+    };
+    match gap {
+        g if g > 0 => {
+            let (id, en) = levels(g);
+            Text::new(format!("kurang {id}"), format!("{en} short"))
+        }
+        0 => Text::new("memenuhi standar", "meets the standard"),
+        g => {
+            let (id, en) = levels(-g);
+            Text::new(format!("lebih {id}"), format!("{en} above"))
+        }
+    }
+}
+
 /// The first screen's welcome, before any profile exists.
 pub fn welcome(rules: &RulesConfig) -> Text {
     welcome_with(rules.jp.annual_target.value)
@@ -76,6 +176,45 @@ pub fn welcome_with(annual_target: f64) -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gaps_are_said_with_the_sign_of_the_rules() {
+        assert_eq!(gap(1).get(Lang::Id), "kurang 1 tingkat");
+        assert_eq!(gap(2).get(Lang::En), "2 levels short");
+        assert_eq!(gap(0).get(Lang::Id), "memenuhi standar");
+        assert_eq!(gap(-1).get(Lang::Id), "lebih 1 tingkat");
+    }
+
+    #[test]
+    fn jpm_bands_and_basis_follow_the_rules() {
+        let mut rules = RulesConfig::default();
+        let bands: Vec<String> = jpm_bands(rules.scheme().unwrap())
+            .iter()
+            .map(|t| t.get(Lang::Id).to_string())
+            .collect();
+        assert_eq!(
+            bands,
+            [
+                "Optimal: 90 % atau lebih",
+                "Cukup Optimal: 78 % sampai di bawah 90 %",
+                "Kurang Optimal: di bawah 78 %"
+            ]
+        );
+        assert!(jpm_basis(&rules, None).get(Lang::Id).contains("dengan kompensasi"));
+        rules.jpm.no_compensation.value = true;
+        let w = TypeWeights {
+            technical: 40.0,
+            managerial_socio_cultural: 60.0,
+        };
+        let basis = jpm_basis(&rules, Some(w));
+        assert!(basis.get(Lang::Id).contains("tanpa kompensasi"), "{basis:?}");
+        assert!(
+            basis
+                .get(Lang::En)
+                .contains("technical 40 %, managerial and socio-cultural 60 %"),
+            "{basis:?}"
+        );
+    }
 
     #[test]
     fn the_sentences_follow_the_rules_numbers() {

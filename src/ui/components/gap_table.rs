@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::format;
 use crate::domain::rules::levels::{CurrentLevel, LevelSource, Standing};
+use crate::domain::rules::wording;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::state::use_store;
 
@@ -29,6 +30,16 @@ pub fn level_source(i18n: I18n, c: &CurrentLevel, dated: bool) -> String {
     }
 }
 
+/// The gap cell's colour: short of the standard, at it, above it (the sign and the words carry
+/// the same, so colour is never the only cue).
+pub fn gap_class(gap: i16) -> &'static str {
+    match gap {
+        g if g > 0 => "gap-open",
+        0 => "gap-closed",
+        _ => "gap-above",
+    }
+}
+
 #[component]
 pub fn GapTable(standings: Vec<Standing>, testid: &'static str, #[prop(optional)] dated: bool) -> impl IntoView {
     let i18n = use_i18n();
@@ -46,7 +57,7 @@ pub fn GapTable(standings: Vec<Standing>, testid: &'static str, #[prop(optional)
                         <th scope="row">{format!("{} {name}", s.competency)}</th>
                         <td>{s.required}</td>
                         <td>{s.current.as_ref().map(|c| c.level.to_string()).unwrap_or_else(|| "—".into())}{source.map(|t| format!(" ({t})"))}</td>
-                        <td class={if gap > 0 { "gap-open" } else { "gap-closed" }}>{if gap > 0 { format!("−{gap}") } else { "✓".to_string() }}</td>
+                        <td class=gap_class(gap)>{format!("{} {}", if gap > 0 { "✗" } else { "✓" }, i18n.text(&wording::gap(gap)))}</td>
                     </tr>
                 }
             })

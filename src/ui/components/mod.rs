@@ -2,6 +2,7 @@
 
 pub mod frame;
 pub mod gap_table;
+pub mod jpm_summary;
 pub mod language_switch;
 pub mod level_chart;
 pub mod markdown;

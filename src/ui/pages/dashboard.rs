@@ -10,6 +10,7 @@ use crate::domain::rules::recommend::MentoringReason;
 use crate::domain::rules::schedule::Reevaluation;
 use crate::domain::rules::wording;
 use crate::ui::components::gap_table::GapTable;
+use crate::ui::components::jpm_summary::JpmSummary;
 use crate::ui::components::level_chart::LevelChart;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{ModuleRef, Route, Screen};
@@ -33,7 +34,6 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
                 .map(|c| i18n.text(&c.name))
                 .unwrap_or_else(|| code.to_string())
         };
-        let scheme = cat.rules.scheme().map(|s| i18n.text(&s.name)).unwrap_or_default();
 
         let banner = match p.reevaluation {
             Reevaluation::NeverAssessed => Some((
@@ -76,25 +76,12 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
             }
         });
 
-        let jpm = match &p.jpm {
-            Some(j) => view! {
-                <div class="stat" data-testid="jpm">
-                    <span class="stat-label">{i18n.t("Job Person Match (JPM)", "Job Person Match (JPM)")}</span>
-                    <span class="stat-value">{format!("{} %", format::number(lang, j.percent))}</span>
-                    <span class="stat-note" data-testid="jpm-category">{i18n.text(&j.band.label)}</span>
-                    <span class="stat-small">{scheme.clone()}</span>
-                    {(j.unassessed > 0).then(|| view! { <span class="stat-small">{format!("{} {}", j.unassessed, i18n.t("kompetensi belum dinilai (dihitung 0)", "competencies not yet assessed (counted as 0)"))}</span> })}
-                    {p.improvement.map(|d| view! { <span class="stat-small">{format!("{} {}{}", i18n.t("Perubahan sejak penilaian sebelumnya:", "Change since the previous assessment:"), if d >= 0.0 { "+" } else { "" }, format::number(lang, d))}</span> })}
-                </div>
-            }.into_any(),
-            None => view! {
-                <div class="stat" data-testid="jpm">
-                    <span class="stat-label">"JPM"</span>
-                    <span class="stat-value">"—"</span>
-                    <span class="stat-note">{i18n.t("Belum ada penilaian", "Not assessed yet")}</span>
-                </div>
-            }.into_any(),
-        };
+        let improvement = p.improvement.map(|d| {
+            view! {
+                <p class="muted" data-testid="jpm-improvement">{format!("{} {}{} %", i18n.t("JPM berubah sejak penilaian sebelumnya:", "JPM change since the previous assessment:"), if d >= 0.0 { "+" } else { "" }, format::number(lang, d))}</p>
+            }
+        });
+        let jpm = view! { <JpmSummary jpm=p.jpm.clone() settings=true/> };
 
         let jp = &p.jp;
         let (jp_text, jp_class) = match jp.status {
@@ -124,7 +111,7 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
             view! {
                 <li>
                     <strong>{format!("{} {}", r.competency, comp_name(&r.competency))}</strong>
-                    {format!(" — {} {} → {}", i18n.t("tingkat", "level"), r.current, r.required)}
+                    {format!(" — {} → {} ({})", if r.current == 0 { i18n.t("belum dinilai", "not assessed").to_string() } else { format!("{} {}", i18n.t("tingkat", "level"), r.current) }, r.required, i18n.text(&wording::gap(r.required as i16 - r.current as i16)))}
                     {module.map(|(m, title)| view! {
                         <div><a class="link-strong" href=Route::Profile(e2.clone(), Screen::Module(ModuleRef { pack: m.pack, module: m.module })).href()>{format!("{} {title} ({} JP)", i18n.t("Modul:", "Module:"), format::number(lang, m.jp))}</a></div>
                     })}
@@ -170,6 +157,7 @@ pub fn DashboardPage(employee: Id) -> impl IntoView {
                 <p class="muted">{format!("{} · {} · NIP {}", p.position.title, p.unit, p.nip)}</p>
                 {banner}
                 <div class="stats">{jpm}{jp_view}</div>
+                {improvement}
                 {verification}
                 <h2>{i18n.t("Tingkat kompetensi", "Competency levels")}</h2>
                 <LevelChart standings=p.standings.clone()/>

@@ -9,5 +9,6 @@ pub mod my_data;
 pub mod plan;
 pub mod profile_form;
 pub mod profiles;
+pub mod settings;
 pub mod supervisor;
 pub mod unlock;

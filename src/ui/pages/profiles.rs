@@ -67,6 +67,7 @@ pub fn ProfilePicker(summary: Signal<FirstScreen>) -> impl IntoView {
             <p class="actions">
                 <a class="button" href=Route::NewProfile.href()>{i18n.tr("Tambah profil", "Add a profile")}</a>
                 <a class="button button-secondary" href=Route::Data.href()>{i18n.tr("Data: impor dan ekspor", "Data: import and export")}</a>
+                <a class="button button-secondary" href=Route::Settings.href()>{i18n.tr("Pengaturan", "Settings")}</a>
                 <a class="button button-secondary" href=crate::route::TrainerTab::Cohort.from_learner_app()>{i18n.tr("Mode pelatih", "Trainer mode")}</a>
             </p>
         </section>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::jpm_summary::JpmBasis;
+
 use super::Cohort;
 use crate::browser;
 use crate::domain::format;
@@ -174,7 +176,7 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
         let category = r.category.clone().map(|(_, t)| t);
         let status = jp_status_label(r.jp_status);
         let reevaluation = r.reevaluation.label();
-        let (jpm, jp, last) = (r.jpm, r.jp_earned, r.last_assessment);
+        let (jpm, jp, last, jpm_verified) = (r.jpm, r.jp_earned, r.last_assessment, r.jpm_verified);
         let (verified, unproven) = (r.verified.clone(), r.unproven);
         view! {
             <div role="row" class="grid-row" aria-rowindex=index + 2>
@@ -184,6 +186,7 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
                 <div role="cell">
                     {move || jpm.map(|j| format!("{} %", format::number(i18n.lang(), j))).unwrap_or_else(|| "—".into())}
                     <div class="small">{move || category.as_ref().map(|t| i18n.text(t))}</div>
+                    {(jpm.is_some() && !jpm_verified).then(|| view! { <div class="small status-warn">{i18n.tr("belum diverifikasi", "not yet verified")}</div> })}
                 </div>
                 <div role="cell">{move || format::number(i18n.lang(), jp)}<div class="small">{move || i18n.text(&status)}</div></div>
                 <div role="cell">{move || last.map(|d| format::date(i18n.lang(), d)).unwrap_or_else(|| "—".into())}
@@ -296,6 +299,7 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
             <Show when=move || xlsx_failed.get()>
                 <p class="notice notice-error" role="alert">{i18n.tr("Laporan Excel tidak dapat dibuat.", "The Excel report could not be made.")}</p>
             </Show>
+            <JpmBasis/>
             <div class="table-wrap">
                 // An ARIA table of fixed-height rows rather than <table>: only the rows on screen
                 // are in the page (`window_rows`), with spacers for the rest.

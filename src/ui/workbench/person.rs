@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::jpm_summary::JpmSummary;
+
 use crate::browser;
 use crate::domain::format;
 use crate::domain::model::plan::{PlanAction, PlanStatus};
@@ -167,9 +169,8 @@ pub fn PersonView(cohort: Cohort, employee: Id) -> impl IntoView {
                     Some(t) => format!("{} {}", i18n.t("Data terakhir ditulis", "Data last written"), format::date(lang, t.date_naive())),
                     None => String::new(),
                 }}</p>
+                <div class="stats" data-testid="person-jpm"><JpmSummary jpm=p.jpm.clone()/></div>
                 <dl class="facts">
-                    <dt>"JPM"</dt>
-                    <dd data-testid="person-jpm">{p.jpm.as_ref().map(|j| format!("{} % — {}", format::number(lang, j.percent), i18n.text(&j.band.label))).unwrap_or_else(|| i18n.t("belum dinilai", "not assessed").to_string())}</dd>
                     <dt>{i18n.t("Penilaian ulang", "Re-evaluation")}</dt>
                     <dd>{reevaluation}</dd>
                     <dt>{format!("JP {}", jp.year)}</dt>

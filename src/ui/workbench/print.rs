@@ -7,6 +7,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::jpm_summary::{jpm_line, JpmBasis};
+
 use super::cohort::UnitSummary;
 use super::person::action_text;
 use super::talent::TalentGrid;
@@ -130,7 +132,7 @@ fn CohortTable(cohort: Cohort) -> impl IntoView {
                         <td>{p.unit.clone()}</td>
                         <td>{p.position.title.clone()}</td>
                         <td>{p.grade.clone()}</td>
-                        <td>{p.jpm.as_ref().map(|j| format!("{} % {}", format::number(lang, j.percent), i18n.text(&j.band.label))).unwrap_or_else(|| "—".into())}</td>
+                        <td>{p.jpm.as_ref().map(|j| format!("{} % {}{}", format::number(lang, j.percent), i18n.text(&j.band.label), if j.verified() { "" } else { " *" })).unwrap_or_else(|| "—".into())}</td>
                         <td>{format!("{} ({})", format::number(lang, p.jp.earned), i18n.text(&jp_status_label(p.jp.status)))}</td>
                         <td>{p.last_assessment.map(|d| format::date(lang, d)).unwrap_or_else(|| "—".into())}</td>
                         <td>{verified}</td>
@@ -141,6 +143,8 @@ fn CohortTable(cohort: Cohort) -> impl IntoView {
             })
             .collect_view();
         view! {
+            <JpmBasis/>
+            <p class="muted">{i18n.t("* JPM dari tingkat yang belum diverifikasi atasan.", "* JPM from levels not yet verified by a supervisor.")}</p>
             <table class="table print-table" data-testid="print-cohort">
                 <thead><tr>
                     <th scope="col" class="nowrap">"No."</th>
@@ -208,7 +212,7 @@ fn PlanSheet(cohort: Cohort, employee: Id) -> impl IntoView {
                 <dt>{i18n.t("Jabatan", "Position")}</dt><dd>{format!("{} ({})", p.position.title, i18n.text(&p.position.kind.label()))}</dd>
                 <dt>{i18n.t("Golongan", "Grade")}</dt><dd>{p.grade.clone()}</dd>
                 <dt>{i18n.t("Unit kerja", "Work unit")}</dt><dd>{p.unit.clone()}</dd>
-                <dt>"JPM"</dt><dd>{p.jpm.as_ref().map(|j| format!("{} % — {}", format::number(lang, j.percent), i18n.text(&j.band.label))).unwrap_or_else(|| i18n.t("belum dinilai", "not assessed").to_string())}</dd>
+                <dt>"JPM"</dt><dd>{p.jpm.as_ref().map(|j| jpm_line(i18n, j)).unwrap_or_else(|| i18n.t("belum dinilai", "not assessed").to_string())}</dd>
                 <dt>{format!("JP {year}")}</dt><dd>{format!("{} / {}", format::number(lang, p.jp.earned), format::number(lang, p.jp.target))}</dd>
             </dl>
             {if empty {

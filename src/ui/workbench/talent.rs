@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::jpm_summary::jpm_line;
+
 use super::Cohort;
 use crate::domain::format;
 use crate::domain::model::evaluation::{Performance, Potential};
@@ -35,7 +37,7 @@ pub fn TalentView(cohort: Cohort) -> impl IntoView {
                 view! {
                     <li>
                         <strong>{p.name.clone()}</strong>
-                        {format!(" — JPM {} %", format::number(lang, p.jpm.as_ref().map(|j| j.percent).unwrap_or(0.0)))}
+                        {p.jpm.as_ref().map(|j| format!(" — JPM {}", jpm_line(i18n, j)))}
                         {p.improvement.map(|d| format!(", {} {}{}", i18n.t("perubahan", "change"), if d >= 0.0 { "+" } else { "" }, format::number(lang, d)))}
                         {format!(", {}", if p.jp.status == JpStatus::Met { i18n.t("target JP tercapai", "JP target met") } else { i18n.t("target JP belum tercapai", "JP target not met") })}
                     </li>
