@@ -68,6 +68,8 @@ pub enum TrainerTab {
     Print(PrintDoc),
     /// Writing content packs: the drafts and their editor.
     Author,
+    /// The profiles on this device (not the cohort): a forgotten PIN is reset here.
+    Device,
     /// One person of the cohort (behind the trainer's passphrase, like the rest of the cohort).
     Person(Id),
     NotFound(String),
@@ -106,6 +108,7 @@ impl TrainerTab {
             ["soal"] => TrainerTab::Questions,
             ["daftar"] => TrainerTab::Roster,
             ["paket"] => TrainerTab::Author,
+            ["perangkat"] => TrainerTab::Device,
             ["cetak", "kohort"] => TrainerTab::Print(PrintDoc::Cohort),
             ["cetak", "unit"] => TrainerTab::Print(PrintDoc::Units),
             ["cetak", "talenta"] => TrainerTab::Print(PrintDoc::Talent),
@@ -137,6 +140,7 @@ impl TrainerTab {
             TrainerTab::Questions => "/soal".into(),
             TrainerTab::Roster => "/daftar".into(),
             TrainerTab::Author => "/paket".into(),
+            TrainerTab::Device => "/perangkat".into(),
             TrainerTab::Print(PrintDoc::Cohort) => "/cetak/kohort".into(),
             TrainerTab::Print(PrintDoc::Units) => "/cetak/unit".into(),
             TrainerTab::Print(PrintDoc::Talent) => "/cetak/talenta".into(),

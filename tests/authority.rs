@@ -84,6 +84,7 @@ fn ratna() -> Employee {
         grade: Grade::parse("III/c").unwrap(),
         supervisor: None,
         signing_key: None,
+        pin_resets: Vec::new(),
     }
 }
 

@@ -362,3 +362,44 @@ fn an_activity_holds_at_most_24_hours_a_day() {
     // And never in the future.
     assert!(form("2026-12-01", "", "2").check(&id("siti"), today).is_err());
 }
+
+#[test]
+fn a_trainer_resets_a_forgotten_pin_keeping_every_record_and_logging_it_on_the_profile() {
+    use lentera::domain::model::lock::ProfileLock;
+    use lentera::domain::pin::{hash_pin, verify_pin};
+    use lentera::domain::signing::SecretKey;
+    use lentera::domain::snapshot::commands::ResetRefusal;
+
+    let mut s = one_record_of_every_kind("ratna");
+    let sealed = SecretKey::from_seed([3; 32]).seal("1357", &id("ratna"), [1; 16], [2; 12]);
+    let old = ProfileLock {
+        pin: hash_pin("1357", [4; 16]),
+        signing: Some(sealed),
+    };
+    s.set_lock(&id("ratna"), old, &device("tab"), t(2026, 2, 1));
+    let before = s.clone();
+
+    s.reset_pin(&id("ratna"), hash_pin("8642", [5; 16]), &device("tab"), t(2026, 3, 1))
+        .unwrap();
+
+    let lock = s.lock_of(&id("ratna")).expect("still guarded, by the new PIN");
+    assert!(verify_pin("8642", &lock.pin));
+    assert!(!verify_pin("1357", &lock.pin));
+    assert!(lock.signing.is_none(), "the key sealed with the forgotten PIN is gone");
+    let resets = &s.employees.get(&id("ratna")).unwrap().data().pin_resets;
+    assert_eq!(resets.len(), 1);
+    assert_eq!((resets[0].at, &resets[0].device), (t(2026, 3, 1), &device("tab")));
+    // Every record stays as it was; the profile differs only by the log.
+    let mut logged = before.employees.get(&id("ratna")).unwrap().data().clone();
+    logged.pin_resets = resets.clone();
+    assert_eq!(s.employees.get(&id("ratna")).unwrap().data(), &logged);
+    assert_eq!(s.assessments, before.assessments);
+    assert_eq!(s.progress, before.progress);
+    assert_eq!(s.activities, before.activities);
+    assert_eq!(s.plan, before.plan);
+    // Nobody to reset where there is no profile.
+    assert_eq!(
+        s.reset_pin(&id("nobody"), hash_pin("1111", [6; 16]), &device("tab"), t(2026, 3, 1)),
+        Err(ResetRefusal::NoProfile)
+    );
+}

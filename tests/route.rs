@@ -79,6 +79,7 @@ fn workbench_screens(id: Id) -> Vec<TrainerTab> {
         TrainerTab::Questions,
         TrainerTab::Roster,
         TrainerTab::Author,
+        TrainerTab::Device,
         TrainerTab::Print(PrintDoc::Cohort),
         TrainerTab::Print(PrintDoc::Units),
         TrainerTab::Print(PrintDoc::Talent),
@@ -93,6 +94,7 @@ fn workbench_screens(id: Id) -> Vec<TrainerTab> {
             | TrainerTab::Questions
             | TrainerTab::Roster
             | TrainerTab::Author
+            | TrainerTab::Device
             | TrainerTab::Person(_) => {}
             TrainerTab::Print(d) => match d {
                 PrintDoc::Cohort | PrintDoc::Units | PrintDoc::Talent | PrintDoc::Plan(_) => {}

@@ -226,6 +226,7 @@ pub fn cohort(seed: u64, n: usize, catalog: &Catalog, today: NaiveDate, devices:
             grade,
             supervisor: None,
             signing_key: None,
+            pin_resets: Vec::new(),
         };
         let mut employee = employee;
         let signer = if i % 10 == 0 {

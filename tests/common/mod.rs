@@ -40,6 +40,7 @@ pub fn employee(name: &str, kind: PositionKind) -> Employee {
         grade: Grade::parse("III/c").unwrap(),
         supervisor: None,
         signing_key: None,
+        pin_resets: Vec::new(),
     }
 }
 
@@ -100,6 +101,7 @@ pub fn one_record_of_every_kind(person: &str) -> Snapshot {
             grade: Grade::parse("III/c").unwrap(),
             supervisor: None,
             signing_key: None,
+            pin_resets: Vec::new(),
         },
     ));
     s.employees

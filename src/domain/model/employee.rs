@@ -1,10 +1,11 @@
 //! Employees (pegawai) and their positions.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::nip::Nip;
 use crate::domain::lang::Text;
-use crate::domain::record::Id;
+use crate::domain::record::{DeviceId, Id};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Employee {
@@ -20,8 +21,19 @@ pub struct Employee {
     /// device that already knows it (`snapshot::authority`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signing_key: Option<String>,
+    /// Forgotten PINs a trainer reset on a device (`Snapshot::reset_pin`): kept on the profile,
+    /// so its owner and whoever collects the record see that it happened.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pin_resets: Vec<PinReset>,
     // The profile PIN is not here: it belongs to the device, not to the record
     // (`model::lock`). Files written before schema 2 carry a `pin` field; it is ignored.
+}
+
+/// One PIN reset: when, and on which device (the PIN itself stays on that device).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PinReset {
+    pub at: DateTime<Utc>,
+    pub device: DeviceId,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -245,6 +257,7 @@ impl EmployeeForm {
                 grade,
                 signing_key: None,
                 supervisor: None,
+                pin_resets: Vec::new(),
             }),
             _ => Err(errs),
         }

@@ -251,6 +251,8 @@ pub struct PersonDetail {
     /// When a record of theirs was last written, on whichever device: how fresh the trainer's
     /// copy is.
     pub last_written: Option<chrono::DateTime<chrono::Utc>>,
+    /// PINs a trainer reset on one of their devices (`Snapshot::reset_pin`), oldest first.
+    pub pin_resets: Vec<crate::domain::model::employee::PinReset>,
 }
 
 pub fn person_detail(
@@ -284,6 +286,11 @@ pub fn person_detail(
         modules,
         plan,
         last_written: last_written(snapshot).get(employee).copied(),
+        pin_resets: snapshot
+            .employees
+            .get(employee)
+            .map(|r| r.data().pin_resets.clone())
+            .unwrap_or_default(),
     }
 }
 

@@ -9,8 +9,9 @@ use super::document::Snapshot;
 use crate::domain::lang::Text;
 use crate::domain::model::activity::ActivityForm;
 use crate::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus};
-use crate::domain::model::employee::{Employee, EmployeeForm, Field};
+use crate::domain::model::employee::{Employee, EmployeeForm, Field, PinReset};
 use crate::domain::model::evaluation::FeedbackForm;
+use crate::domain::model::lock::{PinHash, ProfileLock};
 use crate::domain::model::plan::{PlanItem, PlanStatus};
 use crate::domain::model::progress::Progress;
 use crate::domain::record::{DeviceId, Id, Record};
@@ -32,6 +33,33 @@ impl Snapshot {
         if &edited != r.data() {
             r.edit(device, now, edited);
         }
+        Ok(())
+    }
+
+    /// A trainer resets `employee`'s forgotten PIN on this device to `pin`, which the owner
+    /// types in the trainer's presence. The caller is the trainer workbench, behind its
+    /// passphrase: on a shared device that passphrase is the authority for this, as the PIN
+    /// is for everything else. Nothing of the person's records changes but the log on their
+    /// profile (`Employee::pin_resets`), so the owner and the trainer see it happened. A signing
+    /// key sealed with the forgotten PIN can no longer be opened: it is dropped, and the person
+    /// signs only where their key still is (`SignRefusal::KeyElsewhere` here).
+    pub fn reset_pin(
+        &mut self,
+        employee: &Id,
+        pin: PinHash,
+        device: &DeviceId,
+        now: DateTime<Utc>,
+    ) -> Result<(), ResetRefusal> {
+        let Some(r) = self.employees.get_mut(employee).filter(|r| !r.is_deleted()) else {
+            return Err(ResetRefusal::NoProfile);
+        };
+        let mut logged = r.data().clone();
+        logged.pin_resets.push(PinReset {
+            at: now,
+            device: device.clone(),
+        });
+        r.edit(device, now, logged);
+        self.set_lock(employee, ProfileLock { pin, signing: None }, device, now);
         Ok(())
     }
 
@@ -204,4 +232,11 @@ impl Snapshot {
             None => self.progress.upsert(Record::create(id, device, now, p)),
         }
     }
+}
+
+/// Why a PIN reset was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResetRefusal {
+    /// No live profile with that id on this device.
+    NoProfile,
 }

@@ -41,6 +41,27 @@ pub fn MyDataPage(employee: Id) -> impl IntoView {
         }
     });
     let mine = employee.clone();
+    let resets = store.snapshot.with_untracked(|s| {
+        s.employees
+            .get(&employee)
+            .map(|r| r.data().pin_resets.clone())
+            .unwrap_or_default()
+    });
+    let resets = (!resets.is_empty()).then(|| {
+        let items = resets
+            .iter()
+            .rev()
+            .map(|r| view! { <li>{format!("{}, {} UTC", crate::domain::format::date(i18n.lang(), r.at.date_naive()), r.at.format("%H:%M"))}</li> })
+            .collect_view();
+        view! {
+            <h2>{i18n.tr("PIN yang diatur ulang", "PIN resets")}</h2>
+            <p>{i18n.tr(
+                "Pelatih mengatur ulang PIN profil ini di perangkat ini (dengan kata sandi pelatih) pada waktu berikut. Bila bukan Anda yang memintanya, beri tahu pelatih Anda.",
+                "A trainer reset this profile's PIN on this device (with the trainer passphrase) at these times. If you did not ask for it, tell your trainer.",
+            )}</p>
+            <ul data-testid="pin-resets">{items}</ul>
+        }
+    });
     view! {
         <section class="page">
             <h1>{i18n.tr("Data saya", "My data")}</h1>
@@ -54,6 +75,7 @@ pub fn MyDataPage(employee: Id) -> impl IntoView {
             <p class="field-error" role="alert">{move || pass_error.get().map(|t| i18n.text(&t))}</p>
             <p class="actions"><button type="button" class="button" on:click=export>{i18n.tr("Ekspor data saya", "Export my record")}</button></p>
             <ExportDone exported=exported/>
+            {resets}
             <h2>{i18n.tr("Konflik", "Conflicts")}</h2>
             <Conflicts visible=Signal::derive(move || vec![mine.clone()])/>
             <h2>{i18n.tr("Hapus profil saya", "Delete my profile")}</h2>

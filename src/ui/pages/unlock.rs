@@ -85,6 +85,13 @@ pub fn UnlockPage(employee: Id, then: Route) -> impl IntoView {
                     <a class="button button-secondary" href=Route::Profiles.href()>{i18n.tr("Kembali", "Back")}</a>
                 </p>
             </form>
+            <details class="help">
+                <summary>{i18n.tr("Lupa PIN?", "Forgot your PIN?")}</summary>
+                <p>{i18n.tr(
+                    "Data Anda tidak hilang. Mintalah pelatih atau pengelola kepegawaian mengatur ulang PIN di perangkat ini: Mode pelatih → Profil di perangkat ini. Anda sendiri yang mengetik PIN baru.",
+                    "Your data is not lost. Ask your trainer or HR officer to reset the PIN on this device: Trainer mode → Profiles on this device. You type the new PIN yourself.",
+                )}</p>
+            </details>
         </section>
     }
     .into_any()

@@ -6,6 +6,7 @@
 pub mod app;
 mod author;
 mod cohort;
+mod device;
 mod import;
 mod person;
 mod print;
@@ -131,6 +132,7 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
             TrainerTab::Questions => view! { <questions::QuestionsView cohort=cohort/> }.into_any(),
             TrainerTab::Roster => view! { <roster::RosterView cohort=cohort/> }.into_any(),
             TrainerTab::Author => view! { <author::AuthorView/> }.into_any(),
+            TrainerTab::Device => view! { <device::DeviceView/> }.into_any(),
             TrainerTab::Print(doc) => view! { <print::PrintView cohort=cohort doc=doc/> }.into_any(),
             TrainerTab::Person(id) => view! { <person::PersonView cohort=cohort employee=id/> }.into_any(),
             TrainerTab::NotFound(path) => view! { <NotFoundPage path=path home=TrainerTab::Cohort.href()/> }.into_any(),
@@ -143,6 +145,7 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
                 {link(TrainerTab::Questions, "Soal sulit", "Difficult questions")}
                 {link(TrainerTab::Import, "Impor dan paket", "Import and packs")}
                 {link(TrainerTab::Author, "Tulis paket", "Write packs")}
+                {link(TrainerTab::Device, "Profil di perangkat ini", "Profiles on this device")}
                 <button type="button" class="button-quiet" on:click=move |_| session.lock()>{i18n.tr("Kunci mode pelatih", "Lock trainer mode")}</button>
             </nav>
             {move || cohort.problem.get().map(|p| view! { <p class="notice notice-error" role="alert">{i18n.text(&p)}</p> })}

@@ -165,6 +165,15 @@ pub fn PersonView(cohort: Cohort, employee: Id) -> impl IntoView {
             <section class="page" data-testid="person">
                 <h1>{p.name.clone()}</h1>
                 <p class="muted">{format!("{} · {} · NIP {}", p.position.title, p.unit, p.nip)}</p>
+                {detail.pin_resets.last().map(|r| view! {
+                    <p class="muted" data-testid="person-pin-resets">{format!(
+                        "{} {} ({} {})",
+                        i18n.t("PIN diatur ulang oleh pelatih, terakhir", "PIN reset by a trainer, last on"),
+                        format::date(lang, r.at.date_naive()),
+                        detail.pin_resets.len(),
+                        i18n.t("kali", "times"),
+                    )}</p>
+                })}
                 <p class="muted" data-testid="last-written">{match detail.last_written {
                     Some(t) => format!("{} {}", i18n.t("Data terakhir ditulis", "Data last written"), format::date(lang, t.date_naive())),
                     None => String::new(),
