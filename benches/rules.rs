@@ -110,6 +110,7 @@ fn widest_record(id: &Id, side: &str) -> Record<Activity> {
                     hours: 1.0 + i as f64,
                     competencies: vec![],
                     evidence: String::new(),
+                    session: None,
                 }),
                 owner: None,
             }

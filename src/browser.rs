@@ -49,3 +49,15 @@ pub fn secure_bytes<const N: usize>() -> Option<[u8; N]> {
 pub fn new_id() -> crate::domain::record::Id {
     crate::domain::record::Id::from_random(random_bytes())
 }
+
+/// The address of the site's folder (`https://host/dinas/lentera/`): the page's address
+/// without its file name, query and fragment. Names what this site publishes (xAPI activities).
+pub fn site_base() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let folder = path.rfind('/').map_or("/", |i| &path[..=i]);
+    format!("{origin}{folder}")
+}

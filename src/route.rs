@@ -48,6 +48,9 @@ pub enum Screen {
     Lesson(ModuleRef, String),
     Quiz(ModuleRef),
     Activities,
+    /// A group session this person facilitated: recorded once, credited to every attendee who
+    /// confirms (`model::session`).
+    Together,
     Plan,
     /// One person's own data: export their record, their conflicts, erase their profile.
     MyData,
@@ -215,6 +218,7 @@ impl Screen {
             Screen::Quiz(r) => format!("{}/kuis", m(r)),
             Screen::Lesson(r, l) => format!("{}/pelajaran/{}", m(r), encode(l)),
             Screen::Activities => "/kegiatan".into(),
+            Screen::Together => "/bersama".into(),
             Screen::Plan => "/rencana".into(),
             Screen::MyData => "/data".into(),
         }
@@ -235,6 +239,7 @@ impl Screen {
             ["belajar", p, md, "kuis"] => Screen::Quiz(m(p, md)),
             ["belajar", p, md, "pelajaran", l] => Screen::Lesson(m(p, md), l.to_string()),
             ["kegiatan"] => Screen::Activities,
+            ["bersama"] => Screen::Together,
             ["rencana"] => Screen::Plan,
             ["data"] => Screen::MyData,
             _ => return None,

@@ -98,6 +98,7 @@ fn activity(employee: &str, title: &str) -> Activity {
         hours: 8.0,
         competencies: vec![],
         evidence: String::new(),
+        session: None,
     }
 }
 

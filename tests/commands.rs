@@ -141,7 +141,8 @@ fn activities_are_checked_kept_and_only_the_owners() {
         let e = s
             .save_activity(&id("siti"), None, &f, id("bad"), today, &dev, t(2026, 3, 7))
             .unwrap_err();
-        messages.push(e.id);
+        assert_eq!(e.len(), 1, "one problem, beside its field: {e:?}");
+        messages.push(e[0].1.id.clone());
     }
     messages.dedup();
     assert_eq!(messages.len(), 6, "{messages:?}");
@@ -402,4 +403,40 @@ fn a_trainer_resets_a_forgotten_pin_keeping_every_record_and_logging_it_on_the_p
         s.reset_pin(&id("nobody"), hash_pin("1111", [6; 16]), &device("tab"), t(2026, 3, 1)),
         Err(ResetRefusal::NoProfile)
     );
+}
+
+#[test]
+fn an_activity_form_says_every_problem_beside_its_field_and_its_jp_before_saving() {
+    use lentera::domain::model::activity::ActivityField;
+    use lentera::domain::rules::jp::preview_jp;
+    use lentera::domain::rules_config::RulesConfig;
+    let form = ActivityForm {
+        title: " ".into(),
+        method: None,
+        start: "2026-12-01".into(),
+        end: String::new(),
+        hours: "banyak".into(),
+        evidence: String::new(),
+    };
+    let errs = form.check_all(&id("siti"), d(2026, 11, 30)).unwrap_err();
+    let fields: Vec<ActivityField> = errs.iter().map(|(f, _)| *f).collect();
+    assert_eq!(
+        fields,
+        [
+            ActivityField::Title,
+            ActivityField::Method,
+            ActivityField::Start,
+            ActivityField::Hours
+        ]
+    );
+    // JP before saving, by the method's rule (docs/rules.md §5): seminar 6 h = 8 JP, capped at 8.
+    let rules = RulesConfig::default();
+    assert_eq!(preview_jp(Some(Method::Seminar), "6", &rules), Some((8.0, false)));
+    assert_eq!(preview_jp(Some(Method::Seminar), "9", &rules), Some((8.0, true)));
+    assert_eq!(
+        preview_jp(Some(Method::BelajarMandiri), "3", &rules),
+        Some((2.0, false))
+    );
+    assert_eq!(preview_jp(None, "3", &rules), None);
+    assert_eq!(preview_jp(Some(Method::Workshop), "", &rules), None);
 }

@@ -57,6 +57,7 @@ fn base_snapshot() -> Snapshot {
             hours: 8.0,
             competencies: vec![],
             evidence: String::new(),
+            session: None,
         },
     ));
     s.ratings.upsert(Record::create(

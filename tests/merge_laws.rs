@@ -324,6 +324,7 @@ fn concurrent_versions(shared: u64, spec: &[VersionSpec]) -> Vec<Version<Activit
                 hours: hours as f64,
                 competencies: vec![],
                 evidence: String::new(),
+                session: None,
             };
             Version {
                 clock: Clock::from(clock),

@@ -21,6 +21,7 @@ fn every_screen(m: ModuleRef, lesson: String) -> Vec<Screen> {
         Screen::Activities,
         Screen::Plan,
         Screen::MyData,
+        Screen::Together,
     ];
     for (i, s) in all.iter().enumerate() {
         assert_eq!(screen_index(s), i, "every screen listed once, in order");
@@ -41,6 +42,7 @@ fn screen_index(s: &Screen) -> usize {
         Screen::Activities => 8,
         Screen::Plan => 9,
         Screen::MyData => 10,
+        Screen::Together => 11,
     }
 }
 

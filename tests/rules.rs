@@ -345,6 +345,7 @@ fn activity(method: Method, hours: f64, end: chrono::NaiveDate) -> Activity {
         hours,
         competencies: vec![],
         evidence: String::new(),
+        session: None,
     }
 }
 

@@ -345,6 +345,7 @@ pub fn cohort(seed: u64, n: usize, catalog: &Catalog, today: NaiveDate, devices:
                 hours: rng.range(2, 24) as f64,
                 competencies: vec![rng.pick(&codes).clone()],
                 evidence: String::new(),
+                session: None,
             };
             s.activities
                 .upsert(Record::create(rng.id(), &device, at(start, &mut rng), a));

@@ -27,3 +27,4 @@ pub mod rules_config;
 pub mod signing;
 pub mod snapshot;
 pub mod sort;
+pub mod xapi;

@@ -25,6 +25,7 @@ use super::pages::{
     profiles::ProfilesPage,
     settings::SettingsPage,
     supervisor::SupervisorPage,
+    together::TogetherPage,
     unlock::UnlockPage,
 };
 use super::route::{navigate, provide_route, Route, Screen};
@@ -123,6 +124,7 @@ fn profile_screen(id: crate::domain::record::Id, screen: Screen) -> AnyView {
         Screen::Lesson(m, l) => view! { <LessonPage employee=id module=m lesson=l/> }.into_any(),
         Screen::Quiz(m) => view! { <QuizPage employee=id module=m/> }.into_any(),
         Screen::Activities => view! { <ActivitiesPage employee=id/> }.into_any(),
+        Screen::Together => view! { <TogetherPage employee=id/> }.into_any(),
         Screen::Plan => view! { <PlanPage employee=id/> }.into_any(),
         Screen::MyData => view! { <MyDataPage employee=id/> }.into_any(),
     }

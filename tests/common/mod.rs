@@ -122,6 +122,7 @@ pub fn one_record_of_every_kind(person: &str) -> Snapshot {
             hours: 6.0,
             competencies: vec![],
             evidence: "Sertifikat 123/ARSIP".into(),
+            session: None,
         },
     ));
     s.ratings.upsert(Record::create(
@@ -187,6 +188,7 @@ pub fn one_record_of_every_kind(person: &str) -> Snapshot {
             hours: 6.0,
             competencies: vec![],
             evidence: String::new(),
+            session: None,
         },
     ));
     s

@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::session::SessionLink;
+
 use super::competency::CompetencyCode;
 use crate::domain::lang::Text;
 use crate::domain::record::{Id, RecordData};
@@ -22,6 +24,9 @@ pub struct Activity {
     /// Certificate number, organiser, notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evidence: String,
+    /// The group session it came from, when recorded together (`model::session`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<SessionLink>,
 }
 
 impl RecordData for Activity {
@@ -43,8 +48,19 @@ impl Activity {
 /// Hours in a day: the most one activity can take per day of its date range.
 pub const HOURS_PER_DAY: f64 = 24.0;
 
-/// The activity form as typed: checked here, like `EmployeeForm`, so the screen only shows the
-/// problem beside the form.
+/// The activity form's fields, to put each problem beside its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActivityField {
+    Title,
+    Method,
+    Start,
+    End,
+    Hours,
+    Evidence,
+}
+
+/// The activity form as typed: checked here, like `EmployeeForm`, so the screen only shows
+/// each problem beside its field.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ActivityForm {
     pub title: String,
@@ -71,66 +87,117 @@ impl ActivityForm {
 
     /// A new activity of `employee`, or the first problem, in the user's words.
     pub fn check(&self, employee: &Id, today: NaiveDate) -> Result<Activity, Text> {
+        self.check_all(employee, today).map_err(|mut e| e.remove(0).1)
+    }
+
+    /// `check`, with every problem found, each beside its field (the form shows them all and
+    /// moves focus to the first).
+    pub fn check_all(&self, employee: &Id, today: NaiveDate) -> Result<Activity, Vec<(ActivityField, Text)>> {
         use crate::domain::format::parse_date;
-        use crate::domain::snapshot::bounds::{date_problem, text_problem};
+        use crate::domain::snapshot::bounds::{date_problem, required_line, text_problem};
+        let mut errs = Vec::new();
         let title = self.title.trim();
-        if title.is_empty() {
-            return Err(Text::new("Isi nama kegiatan.", "Enter the activity's name."));
+        if let Some(p) = required_line(title, Text::new("Isi nama kegiatan.", "Enter the activity's name.")) {
+            errs.push((ActivityField::Title, p));
         }
-        if let Some(p) = text_problem(title, true).or_else(|| text_problem(self.evidence.trim(), false)) {
-            return Err(p);
+        if self.method.is_none() {
+            errs.push((ActivityField::Method, Text::new("Pilih metode.", "Choose a method.")));
         }
-        let method = self.method.ok_or(Text::new("Pilih metode.", "Choose a method."))?;
-        let start = parse_date(&self.start).ok_or(Text::new("Isi tanggal mulai.", "Enter the start date."))?;
-        let end = parse_date(&self.end).unwrap_or(start);
-        if end < start {
-            return Err(Text::new(
-                "Tanggal selesai sebelum tanggal mulai.",
-                "The end date is before the start date.",
-            ));
+        let start = parse_date(&self.start);
+        let end = if self.end.trim().is_empty() {
+            start
+        } else {
+            parse_date(&self.end)
+        };
+        match start {
+            None => errs.push((
+                ActivityField::Start,
+                Text::new("Isi tanggal mulai.", "Enter the start date."),
+            )),
+            Some(s) => {
+                if let Some(p) = date_problem(s, today) {
+                    errs.push((ActivityField::Start, p));
+                }
+            }
         }
-        if let Some(p) = date_problem(end, today) {
-            return Err(p);
+        match (start, end) {
+            (_, None) => errs.push((
+                ActivityField::End,
+                Text::new("Tanggal selesai tidak terbaca.", "The end date cannot be read."),
+            )),
+            (Some(s), Some(e)) if e < s => errs.push((
+                ActivityField::End,
+                Text::new(
+                    "Tanggal selesai sebelum tanggal mulai.",
+                    "The end date is before the start date.",
+                ),
+            )),
+            (Some(s), Some(e)) if e != s => {
+                if let Some(p) = date_problem(e, today) {
+                    errs.push((ActivityField::End, p));
+                }
+            }
+            _ => {}
         }
-        let hours: f64 = self
+        let hours = self
             .hours
             .replace(',', ".")
             .trim()
-            .parse()
-            .map_err(|_| Text::new("Isi jumlah jam (angka).", "Enter the hours (a number)."))?;
-        // A day has 24 hours: more than that over the range is a typing slip (and would be
-        // silently capped by the JP rules otherwise).
-        let days = (end - start).num_days() + 1;
-        let most = HOURS_PER_DAY * days as f64;
-        if hours > most {
-            return Err(Text::new(
-                format!("Dalam {days} hari paling banyak {most} jam; periksa jumlah jam atau tanggalnya."),
-                format!("{days} days hold at most {most} hours; check the hours or the dates."),
-            ));
+            .parse::<f64>()
+            .ok()
+            .filter(|h| h.is_finite());
+        match (hours, start, end) {
+            (None, ..) => errs.push((
+                ActivityField::Hours,
+                Text::new("Isi jumlah jam (angka).", "Enter the hours (a number)."),
+            )),
+            (Some(h), _, _) if !(h > 0.0 && h <= MAX_HOURS) => errs.push((
+                ActivityField::Hours,
+                Text::new(
+                    format!("Jumlah jam harus lebih dari 0 dan paling banyak {MAX_HOURS}."),
+                    format!("Hours must be above 0 and at most {MAX_HOURS}."),
+                ),
+            )),
+            // A day has 24 hours: more than that over the range is a typing slip (and would be
+            // silently capped by the JP rules otherwise).
+            (Some(h), Some(s), Some(e)) if e >= s => {
+                let days = (e - s).num_days() + 1;
+                let most = HOURS_PER_DAY * days as f64;
+                if h > most {
+                    errs.push((
+                        ActivityField::Hours,
+                        Text::new(
+                            format!("Dalam {days} hari paling banyak {most} jam; periksa jumlah jam atau tanggalnya."),
+                            format!("{days} days hold at most {most} hours; check the hours or the dates."),
+                        ),
+                    ));
+                }
+            }
+            _ => {}
         }
-        let activity = Activity {
-            employee: employee.clone(),
-            title: title.to_string(),
-            method,
-            start,
-            end,
-            hours,
-            competencies: vec![],
-            evidence: self.evidence.trim().to_string(),
-        };
-        if !activity.is_plausible() {
-            return Err(Text::new(
-                format!("Jumlah jam harus lebih dari 0 dan paling banyak {MAX_HOURS}."),
-                format!("Hours must be above 0 and at most {MAX_HOURS}."),
-            ));
+        if let Some(p) = text_problem(self.evidence.trim(), false) {
+            errs.push((ActivityField::Evidence, p));
         }
-        Ok(activity)
+        match (self.method, start, end, hours) {
+            (Some(method), Some(start), Some(end), Some(hours)) if errs.is_empty() => Ok(Activity {
+                employee: employee.clone(),
+                title: title.to_string(),
+                method,
+                start,
+                end,
+                hours,
+                competencies: vec![],
+                evidence: self.evidence.trim().to_string(),
+                session: None,
+            }),
+            _ => Err(errs),
+        }
     }
 
     /// `existing` edited with the form: the form's fields replaced, every other field (the
     /// competencies, any field added later) kept.
-    pub fn apply_to(&self, existing: &Activity, today: NaiveDate) -> Result<Activity, Text> {
-        let edited = self.check(&existing.employee, today)?;
+    pub fn apply_to(&self, existing: &Activity, today: NaiveDate) -> Result<Activity, Vec<(ActivityField, Text)>> {
+        let edited = self.check_all(&existing.employee, today)?;
         Ok(Activity {
             title: edited.title,
             method: edited.method,

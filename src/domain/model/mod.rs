@@ -11,6 +11,7 @@ pub mod nip;
 pub mod pack;
 pub mod plan;
 pub mod progress;
+pub mod session;
 
 use crate::domain::record::{Id, Owned, RecordData};
 

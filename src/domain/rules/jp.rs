@@ -3,16 +3,33 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::domain::model::activity::Activity;
+use crate::domain::model::activity::{Activity, Method};
 use crate::domain::round::one_decimal;
 use crate::domain::rules_config::RulesConfig;
 
 /// JP an activity earns: hours × 60 ÷ minutes per JP × the method's factor, capped per activity.
 pub fn activity_jp(activity: &Activity, rules: &RulesConfig) -> f64 {
-    let credit = rules.method_credit(activity.method);
-    let jp = activity.hours.max(0.0) * 60.0 / rules.jp.minutes_per_jp.value * credit.factor;
-    let jp = credit.max_jp.map_or(jp, |cap| jp.min(cap));
-    one_decimal(jp)
+    credited(activity.method, activity.hours, rules).0
+}
+
+/// JP for `hours` of `method`, and whether the method's cap cut them.
+fn credited(method: Method, hours: f64, rules: &RulesConfig) -> (f64, bool) {
+    let credit = rules.method_credit(method);
+    let jp = hours.max(0.0) * 60.0 / rules.jp.minutes_per_jp.value * credit.factor;
+    let capped = credit.max_jp.is_some_and(|cap| jp > cap);
+    (one_decimal(credit.max_jp.map_or(jp, |cap| jp.min(cap))), capped)
+}
+
+/// What an activity being typed will be credited, shown before it is saved: the JP, and
+/// whether the method's cap cut it. `None` until a method and a number of hours are there.
+pub fn preview_jp(method: Option<Method>, hours: &str, rules: &RulesConfig) -> Option<(f64, bool)> {
+    let hours: f64 = hours
+        .replace(',', ".")
+        .trim()
+        .parse()
+        .ok()
+        .filter(|h: &f64| h.is_finite() && *h > 0.0)?;
+    Some(credited(method?, hours, rules))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]

@@ -15,5 +15,6 @@ pub mod report;
 pub mod report_xlsx;
 pub mod roster;
 pub mod schedule;
+pub mod sessions;
 pub mod talent;
 pub mod wording;

@@ -53,6 +53,15 @@ fn forbidden(c: char, one_line: bool) -> bool {
 
 /// The same rule for a text typed into a form, so that everything the app saves passes the
 /// import bounds on another device. `one_line`: a name, unit or title.
+/// A required one-line text (a name, a title): `missing` when empty, else `text_problem`.
+pub fn required_line(s: &str, missing: crate::domain::lang::Text) -> Option<crate::domain::lang::Text> {
+    if s.is_empty() {
+        Some(missing)
+    } else {
+        text_problem(s, true)
+    }
+}
+
 pub fn text_problem(s: &str, one_line: bool) -> Option<crate::domain::lang::Text> {
     let max = if one_line { MAX_NAME_CHARS } else { MAX_TEXT_CHARS };
     if s.chars().count() > max {

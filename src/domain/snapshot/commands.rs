@@ -7,13 +7,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::document::Snapshot;
 use crate::domain::lang::Text;
-use crate::domain::model::activity::ActivityForm;
+use crate::domain::model::activity::{Activity, ActivityField, ActivityForm};
 use crate::domain::model::assessment::{Assessment, AssessmentEntry, AssessmentKind, AssessmentStatus};
 use crate::domain::model::employee::{Employee, EmployeeForm, Field, PinReset};
 use crate::domain::model::evaluation::FeedbackForm;
 use crate::domain::model::lock::{PinHash, ProfileLock};
 use crate::domain::model::plan::{PlanItem, PlanStatus};
 use crate::domain::model::progress::Progress;
+use crate::domain::model::session::{Confirmed, SessionField, SessionForm, SessionLink};
 use crate::domain::record::{DeviceId, Id, Record};
 
 impl Snapshot {
@@ -34,6 +35,74 @@ impl Snapshot {
             r.edit(device, now, edited);
         }
         Ok(())
+    }
+
+    /// Records a group session that `facilitator` (whose profile is open here) led: every
+    /// attendee in `confirmations` gets the session as an activity in their own record, with
+    /// the JP of the session kind's method. Attendees must be live profiles on this device, each
+    /// once; the facilitator may be one of them. Returns how many were credited; on a refusal
+    /// nothing is written.
+    #[allow(clippy::too_many_arguments)]
+    pub fn record_session(
+        &mut self,
+        facilitator: &Id,
+        form: &SessionForm,
+        confirmations: &[(Id, Confirmed)],
+        session_id: Id,
+        mut new_id: impl FnMut() -> Id,
+        today: NaiveDate,
+        device: &DeviceId,
+        now: DateTime<Utc>,
+    ) -> Result<usize, Vec<(SessionField, Text)>> {
+        let Some(lead) = self.employees.get(facilitator).filter(|r| !r.is_deleted()) else {
+            return Err(vec![(
+                SessionField::Attendees,
+                Text::new(
+                    "Profil fasilitator tidak ada di perangkat ini.",
+                    "The facilitator's profile is not on this device.",
+                ),
+            )]);
+        };
+        let facilitator_name = lead.data().name.clone();
+        let session = form.check(confirmations, today)?;
+        let mut seen = std::collections::BTreeSet::new();
+        for (who, _) in confirmations {
+            let here = self.employees.get(who).is_some_and(|r| !r.is_deleted());
+            if !here || !seen.insert(who.clone()) {
+                return Err(vec![(
+                    SessionField::Attendees,
+                    Text::new(
+                        "Setiap peserta harus profil di perangkat ini, sekali saja.",
+                        "Every attendee must be a profile on this device, once.",
+                    ),
+                )]);
+            }
+        }
+        for (who, confirmed) in confirmations {
+            let evidence = match confirmed {
+                Confirmed::SignInList { reference } => format!("Daftar hadir {reference}"),
+                _ => String::new(),
+            };
+            let activity = Activity {
+                employee: who.clone(),
+                title: session.topic.clone(),
+                method: session.kind.method(),
+                start: session.date,
+                end: session.date,
+                hours: session.hours,
+                competencies: vec![],
+                evidence,
+                session: Some(SessionLink {
+                    id: session_id.clone(),
+                    kind: session.kind,
+                    facilitator: facilitator.clone(),
+                    facilitator_name: facilitator_name.clone(),
+                    confirmed: confirmed.clone(),
+                }),
+            };
+            self.activities.upsert(Record::create(new_id(), device, now, activity));
+        }
+        Ok(confirmations.len())
     }
 
     /// A trainer resets `employee`'s forgotten PIN on this device to `pin`, which the owner
@@ -91,24 +160,28 @@ impl Snapshot {
         today: NaiveDate,
         device: &DeviceId,
         now: DateTime<Utc>,
-    ) -> Result<Id, Text> {
+    ) -> Result<Id, Vec<(Option<ActivityField>, Text)>> {
+        let beside = |errs: Vec<(ActivityField, Text)>| errs.into_iter().map(|(f, t)| (Some(f), t)).collect::<Vec<_>>();
         let mine = editing
             .and_then(|id| self.activities.get_mut(id))
             .filter(|r| &r.data().employee == employee);
         match mine {
             Some(r) => {
-                let edited = form.apply_to(r.data(), today)?;
+                let edited = form.apply_to(r.data(), today).map_err(beside)?;
                 if &edited != r.data() {
                     r.edit(device, now, edited);
                 }
                 Ok(r.id.clone())
             }
-            None if editing.is_some() => Err(Text::new(
-                "Kegiatan ini tidak ada lagi di perangkat ini (dihapus, atau milik orang lain).",
-                "This activity is no longer on this device (deleted, or someone else's).",
-            )),
+            None if editing.is_some() => Err(vec![(
+                None,
+                Text::new(
+                    "Kegiatan ini tidak ada lagi di perangkat ini (dihapus, atau milik orang lain).",
+                    "This activity is no longer on this device (deleted, or someone else's).",
+                ),
+            )]),
             None => {
-                let a = form.check(employee, today)?;
+                let a = form.check_all(employee, today).map_err(beside)?;
                 self.activities.upsert(Record::create(new_id.clone(), device, now, a));
                 Ok(new_id)
             }

@@ -18,6 +18,7 @@ pub fn ProfileNav(employee: Id) -> impl IntoView {
         (Screen::Assess, "Penilaian diri", "Self-assessment"),
         (Screen::Learn, "Belajar", "Learn"),
         (Screen::Activities, "Kegiatan", "Activities"),
+        (Screen::Together, "Belajar bersama", "Learning together"),
         (Screen::Plan, "Rencana", "Plan"),
         (Screen::Supervisor, "Atasan", "Supervisor"),
         (Screen::MyData, "Data saya", "My data"),

@@ -7,12 +7,13 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::domain::format;
 use crate::domain::lang::Text;
-use crate::domain::model::activity::{Activity, ActivityForm, Method};
+use crate::domain::model::activity::{Activity, ActivityField, ActivityForm, Method};
 use crate::domain::record::Id;
-use crate::domain::rules::jp::activity_jp;
+use crate::domain::rules::jp::{activity_jp, preview_jp};
 use crate::domain::sort;
-use crate::ui::form_value::{key, parse};
+use crate::ui::form_value::{errors_of, focus_by_id, key, parse};
 use crate::ui::i18n::use_i18n;
+use crate::ui::route::{Route, Screen};
 use crate::ui::state::use_store;
 
 #[component]
@@ -26,13 +27,34 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
     let end = RwSignal::new(String::new());
     let hours = RwSignal::new(String::new());
     let evidence = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<Text>);
+    // Every problem of the last save, beside its field (`None`: the record itself).
+    let errors = RwSignal::new(Vec::<(Option<ActivityField>, Text)>::new());
     let clear = move || {
         editing.set(None);
         for s in [title, method, start, end, hours, evidence] {
             s.set(String::new());
         }
-        error.set(None);
+        errors.set(Vec::new());
+    };
+    let error_for = move |field: Option<ActivityField>| errors_of(errors, field, i18n);
+    // The JP this activity will be credited, shown as it is typed.
+    let preview = move || {
+        let rules = store.catalog.with(|c| c.rules.clone());
+        preview_jp(parse(&method.get()), &hours.get(), &rules).map(|(jp, capped)| {
+            let lang = i18n.lang();
+            let mut text = format!(
+                "{} {} JP",
+                i18n.t("Akan dicatat:", "Will be credited:"),
+                format::number(lang, jp)
+            );
+            if capped {
+                text.push_str(i18n.t(
+                    " (batas metode ini per kegiatan)",
+                    " (this method's limit per activity)",
+                ));
+            }
+            text
+        })
     };
     let emp = employee.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -60,13 +82,23 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
             .map(|_| ())
         });
         match saved {
-            Err(t) => error.set(Some(t)),
+            Err(e) => {
+                // The focus goes to the first field in error, in screen order.
+                let first = FIELD_ORDER
+                    .iter()
+                    .find(|f| e.iter().any(|(g, _)| g.as_ref() == Some(*f)));
+                errors.set(e);
+                if let Some(f) = first {
+                    focus_by_id(field_id(*f));
+                }
+            }
             Ok(true) => clear(),
             Ok(false) => {}
         }
     };
     let emp2 = employee.clone();
     let emp_empty = employee.clone();
+    let emp_nav = employee.clone();
     let emp3 = employee.clone();
     let list = move || {
         let lang = i18n.lang();
@@ -103,6 +135,7 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
                     <strong>{a.title.clone()}</strong>
                     <span class="muted">{format!(" — {} · {} · {} {} → {} JP", i18n.text(&a.method.label()), format::date(lang, a.end), format::number(lang, a.hours), i18n.t("jam", "hours"), format::number(lang, jp))}</span>
                     {(!a.evidence.is_empty()).then(|| view! { <div class="muted">{a.evidence.clone()}</div> })}
+                    {a.session.as_ref().map(|l| view! { <div class="muted">{format!("{} · {} {}", i18n.text(&l.kind.label()), i18n.t("fasilitator", "facilitator"), l.facilitator_name)}</div> })}
                     <div class="row-actions">
                         <button type="button" class="button-quiet" on:click=edit>{i18n.t("Ubah", "Edit")}</button>
                         <button type="button" class="button-quiet" on:click=delete>{i18n.t("Hapus", "Delete")}</button>
@@ -119,27 +152,35 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
     view! {
         <section class="page">
             <h1>{i18n.tr("Kegiatan pengembangan", "Development activities")}</h1>
-            <p class="muted">{i18n.tr("Pelatihan, seminar, coaching, mentoring, magang, belajar mandiri… di luar aplikasi. JP dihitung menurut aturan metode.", "Training, seminars, coaching, mentoring, internships, self-study… outside the app. JP follows each method's rule.")}</p>
+            <p class="muted">{i18n.tr("Pelatihan, seminar, coaching, mentoring, magang, belajar mandiri… di luar aplikasi. JP dihitung menurut aturan metode.", "Training, seminars, coaching, mentoring, internships, self-study… outside the app. JP follows each method's rule.")}
+                " "<a href=Route::Profile(emp_nav.clone(), Screen::Together).href()>{i18n.tr("Memandu sesi bersama rekan? Catat di Belajar bersama.", "Led a session with colleagues? Record it in Learning together.")}</a></p>
             <form class="form" on:submit=save novalidate>
                 <h2>{move || if editing.get().is_some() { i18n.t("Ubah kegiatan", "Edit activity") } else { i18n.t("Tambah kegiatan", "Add an activity") }}</h2>
                 <div class="field"><label for="a-title">{i18n.tr("Nama kegiatan", "Activity name")}</label>
-                    <input id="a-title" type="text" prop:value=title on:input=move |e| title.set(event_target_value(&e))/></div>
+                    <input id="a-title" type="text" aria-describedby="e-a-title" prop:value=title on:input=move |e| title.set(event_target_value(&e))/>
+                    <p class="field-error" id="e-a-title" role="alert">{error_for(Some(ActivityField::Title))}</p></div>
                 <div class="field"><label for="a-method">{i18n.tr("Metode", "Method")}</label>
-                    <select id="a-method" on:change=move |e| method.set(event_target_value(&e))>
+                    <select id="a-method" aria-describedby="e-a-method" on:change=move |e| method.set(event_target_value(&e))>
                         <option value="" selected=move || method.get().is_empty()>{i18n.tr("— pilih —", "— choose —")}</option>
                         {methods}
-                    </select></div>
+                    </select>
+                    <p class="field-error" id="e-a-method" role="alert">{error_for(Some(ActivityField::Method))}</p></div>
                 <div class="field-row">
                     <div class="field"><label for="a-start">{i18n.tr("Mulai", "Start")}</label>
-                        <input id="a-start" type="date" prop:value=start on:input=move |e| start.set(event_target_value(&e))/></div>
+                        <input id="a-start" type="date" aria-describedby="e-a-start" prop:value=start on:input=move |e| start.set(event_target_value(&e))/>
+                        <p class="field-error" id="e-a-start" role="alert">{error_for(Some(ActivityField::Start))}</p></div>
                     <div class="field"><label for="a-end">{i18n.tr("Selesai", "End")}</label>
-                        <input id="a-end" type="date" prop:value=end on:input=move |e| end.set(event_target_value(&e))/></div>
+                        <input id="a-end" type="date" aria-describedby="e-a-end" prop:value=end on:input=move |e| end.set(event_target_value(&e))/>
+                        <p class="field-error" id="e-a-end" role="alert">{error_for(Some(ActivityField::End))}</p></div>
                     <div class="field"><label for="a-hours">{i18n.tr("Jam belajar", "Hours")}</label>
-                        <input id="a-hours" type="text" inputmode="decimal" prop:value=hours on:input=move |e| hours.set(event_target_value(&e))/></div>
+                        <input id="a-hours" type="text" inputmode="decimal" aria-describedby="e-a-hours a-jp" prop:value=hours on:input=move |e| hours.set(event_target_value(&e))/>
+                        <p class="field-error" id="e-a-hours" role="alert">{error_for(Some(ActivityField::Hours))}</p></div>
                 </div>
+                <p class="field-hint" id="a-jp" data-testid="jp-preview" aria-live="polite">{preview}</p>
                 <div class="field"><label for="a-evidence">{i18n.tr("Bukti (no. sertifikat, penyelenggara)", "Evidence (certificate no., organiser)")}</label>
-                    <input id="a-evidence" type="text" prop:value=evidence on:input=move |e| evidence.set(event_target_value(&e))/></div>
-                <p class="field-error" role="alert">{move || error.get().map(|t| i18n.text(&t))}</p>
+                    <input id="a-evidence" type="text" aria-describedby="e-a-evidence" prop:value=evidence on:input=move |e| evidence.set(event_target_value(&e))/>
+                    <p class="field-error" id="e-a-evidence" role="alert">{error_for(Some(ActivityField::Evidence))}</p></div>
+                <p class="field-error" role="alert">{error_for(None)}</p>
                 <p class="actions">
                     <button type="submit" class="button">{i18n.tr("Simpan kegiatan", "Save activity")}</button>
                     <Show when=move || editing.get().is_some()>
@@ -156,5 +197,26 @@ pub fn ActivitiesPage(employee: Id) -> impl IntoView {
                 )}</p>
             </Show>
         </section>
+    }
+}
+
+/// The form's fields in screen order, for the first error's focus.
+const FIELD_ORDER: [ActivityField; 6] = [
+    ActivityField::Title,
+    ActivityField::Method,
+    ActivityField::Start,
+    ActivityField::End,
+    ActivityField::Hours,
+    ActivityField::Evidence,
+];
+
+fn field_id(f: ActivityField) -> &'static str {
+    match f {
+        ActivityField::Title => "a-title",
+        ActivityField::Method => "a-method",
+        ActivityField::Start => "a-start",
+        ActivityField::End => "a-end",
+        ActivityField::Hours => "a-hours",
+        ActivityField::Evidence => "a-evidence",
     }
 }

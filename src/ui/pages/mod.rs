@@ -11,4 +11,5 @@ pub mod profile_form;
 pub mod profiles;
 pub mod settings;
 pub mod supervisor;
+pub mod together;
 pub mod unlock;

@@ -3,9 +3,12 @@
 
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::domain::record::Id;
+use crate::domain::xapi;
 use crate::ui::components::passphrase::{self, ExportPassphrase};
 use crate::ui::components::typed_confirm::TypedConfirm;
+use crate::ui::files::download;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::data::{download_export, Conflicts, ExportDone};
 use crate::ui::route::{navigate, Route};
@@ -30,6 +33,19 @@ pub fn MyDataPage(employee: Id) -> impl IntoView {
             pass_error.set(None);
             exported.set(Some(download_export(store, vec![me.clone()], &label, p)));
         }
+    };
+    let xapi_done = RwSignal::new(None::<String>);
+    let xapi_of = employee.clone();
+    let xapi_label = name.clone();
+    let export_xapi = move |_| {
+        let text = store.snapshot.with_untracked(|s| {
+            store
+                .catalog
+                .with_untracked(|c| xapi::export_json(s, &xapi_of, c, &browser::site_base()))
+        });
+        let file = xapi::file_name(&xapi_label, browser::today());
+        download(&file, &text, "application/json");
+        xapi_done.set(Some(file));
     };
     let failed = RwSignal::new(false);
     let who = employee.clone();
@@ -75,6 +91,13 @@ pub fn MyDataPage(employee: Id) -> impl IntoView {
             <p class="field-error" role="alert">{move || pass_error.get().map(|t| i18n.text(&t))}</p>
             <p class="actions"><button type="button" class="button" on:click=export>{i18n.tr("Ekspor data saya", "Export my record")}</button></p>
             <ExportDone exported=exported/>
+            <h3>{i18n.tr("Untuk sistem pembelajaran lain (xAPI)", "For other learning systems (xAPI)")}</h3>
+            <p>{i18n.tr(
+                "Modul yang selesai, percobaan kuis dan kegiatan Anda sebagai pernyataan xAPI 1.0.3 (JSON), untuk Learning Record Store instansi. Mengirim berkas yang sama dua kali tidak menggandakan apa pun. Berkas ini berisi nama dan NIP Anda.",
+                "Your completed modules, quiz attempts and activities as xAPI 1.0.3 statements (JSON), for your agency's Learning Record Store. Sending the same file twice duplicates nothing. The file holds your name and NIP.",
+            )}</p>
+            <p class="actions"><button type="button" class="button button-secondary" on:click=export_xapi>{i18n.tr("Unduh catatan xAPI", "Download xAPI statements")}</button></p>
+            <ExportDone exported=xapi_done/>
             {resets}
             <h2>{i18n.tr("Konflik", "Conflicts")}</h2>
             <Conflicts visible=Signal::derive(move || vec![mine.clone()])/>

@@ -11,6 +11,7 @@ use crate::domain::record::DeviceId;
 use crate::domain::record::Id;
 use crate::domain::snapshot::Snapshot;
 use crate::storage::prefs;
+use crate::ui::form_value::{errors_of, focus_by_id};
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{navigate, Route, Screen};
 use crate::ui::state::use_store;
@@ -75,17 +76,7 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
             e.extend(nip_errs);
         });
     };
-    let error_for = move |field: Field| {
-        move || {
-            errors.with(|e| {
-                e.iter()
-                    .filter(|(f, _)| *f == field)
-                    .map(|(_, t)| i18n.text(t))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-        }
-    };
+    let error_for = move |field: Field| errors_of(errors, field, i18n);
 
     let editing_id = editing.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -291,8 +282,6 @@ pub fn ProfileFormPage(#[prop(optional)] editing: Option<Id>) -> impl IntoView {
     }
 }
 
-/// A labelled text input and its error line: `f-{key}` and `e-{key}` tie them together for
-/// screen readers and tests.
 /// The form's fields in screen order, for the first error's focus.
 const FIELD_ORDER: [Field; 6] = [
     Field::Name,
@@ -304,23 +293,18 @@ const FIELD_ORDER: [Field; 6] = [
 ];
 
 fn focus_field(f: Field) {
-    use leptos::wasm_bindgen::JsCast;
-    let id = match f {
+    focus_by_id(match f {
         Field::Name => "f-name",
         Field::Nip => "f-nip",
         Field::Title => "f-title",
         Field::Kind => "f-kind",
         Field::Unit => "f-unit",
         Field::Grade => "f-grade",
-    };
-    if let Some(el) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
+    });
 }
 
+/// A labelled text input and its error line: `f-{key}` and `e-{key}` tie them together for
+/// screen readers and tests.
 fn text_field(
     key: &'static str,
     label: impl IntoView,

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::sessions::SessionList;
 use crate::ui::components::jpm_summary::JpmBasis;
 
 use super::Cohort;
@@ -322,6 +323,8 @@ pub fn CohortView(cohort: Cohort) -> impl IntoView {
                 </div>
             </div>
             <p class="muted" data-testid="rows-shown">{move || format!("{} {}", rows.with(|r| r.len()), i18n.t("baris", "rows"))}</p>
+            <h2>{i18n.tr("Belajar bersama", "Learning together")}</h2>
+            <SessionList cohort=cohort/>
         </section>
     }
 }

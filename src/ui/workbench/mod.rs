@@ -12,6 +12,7 @@ mod person;
 mod print;
 mod questions;
 mod roster;
+mod sessions;
 mod talent;
 
 use leptos::prelude::*;

@@ -226,9 +226,22 @@ test('checks that help: a NIP already on this device, an appointment ahead, more
   await page.getByLabel('Mulai').fill('2026-03-02');
   await page.getByLabel('Jam belajar').fill('25');
   await page.getByRole('button', { name: 'Simpan kegiatan' }).click();
-  await expect(page.getByText('Dalam 1 hari paling banyak 24 jam')).toBeVisible();
+  // Beside the hours, with the focus there.
+  await expect(page.locator('#e-a-hours')).toContainText('Dalam 1 hari paling banyak 24 jam');
+  await expect(page.getByLabel('Jam belajar')).toBeFocused();
   await expect(page.getByTestId('activities').locator('li')).toHaveCount(0);
+  // A start ahead of today and no name: both said at once, the focus on the first.
+  await page.getByLabel('Nama kegiatan').fill('');
+  await page.getByLabel('Mulai').fill('2099-01-01');
+  await page.getByRole('button', { name: 'Simpan kegiatan' }).click();
+  await expect(page.locator('#e-a-title')).toHaveText('Isi nama kegiatan.');
+  await expect(page.locator('#e-a-start')).toHaveText('Tanggal tidak boleh setelah hari ini.');
+  await expect(page.getByLabel('Nama kegiatan')).toBeFocused();
+  await page.getByLabel('Nama kegiatan').fill('Belajar mandiri SIAK');
+  await page.getByLabel('Mulai').fill('2026-03-02');
+  // The JP it will be credited, before saving: 8 h × 60 ÷ 45 = 10.7 JP (study assignment).
   await page.getByLabel('Jam belajar').fill('8');
+  await expect(page.getByTestId('jp-preview')).toHaveText('Akan dicatat: 10,7 JP');
   await page.getByRole('button', { name: 'Simpan kegiatan' }).click();
   await expect(page.getByTestId('activities').locator('li')).toHaveCount(1);
   await expect(page.getByTestId('activities-empty')).toHaveCount(0);
