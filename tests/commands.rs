@@ -440,3 +440,37 @@ fn an_activity_form_says_every_problem_beside_its_field_and_its_jp_before_saving
     assert_eq!(preview_jp(None, "3", &rules), None);
     assert_eq!(preview_jp(Some(Method::Workshop), "", &rules), None);
 }
+
+#[test]
+fn a_plan_item_is_done_once_its_module_is_passed() {
+    use lentera::domain::model::progress::{Completion, Progress};
+    use lentera::domain::rules::plan::passed_on;
+    let mut s = one_record_of_every_kind("ratna");
+    let item = PlanItem {
+        employee: id("ratna"),
+        competency: "M.01".into(),
+        target_level: 3,
+        action: PlanAction::Module {
+            pack: "pack-a".into(),
+            module: "mod-1".into(),
+        },
+        status: PlanStatus::Planned,
+        note: String::new(),
+    };
+    assert_eq!(passed_on(&item, &s), None, "in progress, not passed");
+    let pid = Progress::id_for(&id("ratna"), "pack-a", "mod-1");
+    let mut p = s.progress.get(&pid).unwrap().data().clone();
+    p.completion = Some(Completion {
+        at: t(2026, 4, 2),
+        attempt: id("try"),
+        jp: 3.0,
+    });
+    s.progress.get_mut(&pid).unwrap().edit(&device("tab"), t(2026, 4, 2), p);
+    assert_eq!(passed_on(&item, &s), Some(t(2026, 4, 2)));
+    // Mentoring is never ticked by a module.
+    let mentoring = PlanItem {
+        action: PlanAction::Mentoring,
+        ..item
+    };
+    assert_eq!(passed_on(&mentoring, &s), None);
+}

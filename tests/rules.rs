@@ -685,3 +685,24 @@ fn profiles_cohort_summary_and_promotion_ranking() {
     assert_eq!(rank[0], "Budi");
     let _ = Duration::days(1);
 }
+
+#[test]
+fn a_retake_shows_the_choices_in_another_order_and_grades_the_same() {
+    use lentera::domain::rules::quiz::choice_order;
+    // The first attempt as written.
+    assert_eq!(choice_order(4, 0, "siti/p/m/0"), [0, 1, 2, 3]);
+    // Retakes: a permutation, stable for the same attempt, not the same for every attempt.
+    let orders: Vec<Vec<usize>> = (1..=6).map(|a| choice_order(4, a, "siti/p/m/0")).collect();
+    for o in &orders {
+        let mut sorted = o.clone();
+        sorted.sort();
+        assert_eq!(sorted, [0, 1, 2, 3], "{o:?}");
+    }
+    assert_eq!(orders[0], choice_order(4, 1, "siti/p/m/0"), "a reload keeps the order");
+    assert!(orders.iter().any(|o| o != &vec![0, 1, 2, 3]), "{orders:?}");
+    assert!(orders.windows(2).any(|w| w[0] != w[1]), "{orders:?}");
+    // Many choices draw from a stretched digest.
+    let mut long = choice_order(40, 3, "x");
+    long.sort();
+    assert_eq!(long, (0..40).collect::<Vec<_>>());
+}

@@ -1,7 +1,11 @@
 //! The individual development plan (IDP), generated from recommendations.
 
+use chrono::{DateTime, Utc};
+
 use crate::domain::model::plan::{PlanAction, PlanItem, PlanStatus};
+use crate::domain::model::progress::Progress;
 use crate::domain::record::Id;
+use crate::domain::snapshot::Snapshot;
 
 use super::recommend::Recommendation;
 
@@ -41,4 +45,19 @@ pub fn proposed_items(employee: &Id, recs: &[Recommendation]) -> Vec<(Id, PlanIt
         }
     }
     out
+}
+
+/// When a plan item was done by passing its module: the module's completion time, if the
+/// item is a module and the person has passed it. The plan shows such an item as done without
+/// anyone ticking it (and without writing anything: the completion is the record of it).
+pub fn passed_on(item: &PlanItem, snapshot: &Snapshot) -> Option<DateTime<Utc>> {
+    let PlanAction::Module { pack, module } = &item.action else {
+        return None;
+    };
+    let id = Progress::id_for(&item.employee, pack, module);
+    snapshot
+        .progress
+        .get(&id)
+        .filter(|r| !r.is_deleted())
+        .and_then(|r| r.data().completion.as_ref().map(|c| c.at))
 }

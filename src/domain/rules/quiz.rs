@@ -44,6 +44,32 @@ pub fn grade(quiz: &Quiz, answers: &[Vec<usize>]) -> Grade {
     }
 }
 
+/// The order to show a question's `choices` in: as written on the first attempt (`attempt`
+/// 0), shuffled on every retake so that a learner answers the content rather than a position.
+/// Deterministic in `seed` (the person, the module, the question) and `attempt`, so a reload
+/// during a retake shows the same order. Only the display order changes: answers are kept by
+/// the choices' own indexes, so grading is the same whatever the order.
+pub fn choice_order(choices: usize, attempt: usize, seed: &str) -> Vec<usize> {
+    use sha2::{Digest, Sha256};
+    let mut order: Vec<usize> = (0..choices).collect();
+    if attempt == 0 || choices < 2 {
+        return order;
+    }
+    let digest = Sha256::digest(format!("{seed}/{attempt}").as_bytes());
+    // Fisher–Yates, drawing from the digest's bytes (two per draw; 32 bytes cover 16 choices,
+    // and the digest is stretched for more).
+    let mut bytes = digest.to_vec();
+    while bytes.len() < choices * 2 {
+        let more = Sha256::digest(&bytes);
+        bytes.extend_from_slice(&more);
+    }
+    for i in (1..choices).rev() {
+        let draw = u16::from_le_bytes([bytes[2 * i], bytes[2 * i + 1]]) as usize;
+        order.swap(i, draw % (i + 1));
+    }
+    order
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

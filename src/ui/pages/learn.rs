@@ -257,11 +257,30 @@ pub fn QuizPage(employee: Id, module: ModuleRef) -> impl IntoView {
             result.set(Some(attempt));
         }
     });
+    // Attempts made before this one: the first shows the choices as written, a retake
+    // shuffled (`quiz::choice_order`).
+    let (pe, pm) = (employee.clone(), module.clone());
+    let attempts_before = Signal::derive(move || {
+        store.snapshot.with(|s| {
+            s.progress
+                .get(&crate::domain::model::progress::Progress::id_for(
+                    &pe, &pm.pack, &pm.module,
+                ))
+                .map_or(0, |r| r.data().attempts.len())
+        })
+    });
+    let seed = StoredValue::new(format!("{}/{}/{}", employee.as_str(), module.pack, module.module));
     let question = move || {
         let i = current.get();
         let q = quiz.with_value(|qz| qz.questions.get(i).cloned())?;
         let multi = q.correct.len() > 1;
-        let choices = q.choices.iter().enumerate().map(|(k, c)| {
+        // Read once per attempt: recording this attempt must not reorder its review.
+        let order = crate::domain::rules::quiz::choice_order(
+            q.choices.len(),
+            attempts_before.get_untracked(),
+            &seed.with_value(|s| format!("{s}/{i}")),
+        );
+        let choices = order.into_iter().filter_map(|k| q.choices.get(k).map(|c| (k, c))).map(|(k, c)| {
             let id = format!("c-{i}-{k}");
             let checked = move || answers.with(|a| a[i].contains(&k));
             view! {
@@ -301,7 +320,14 @@ pub fn QuizPage(employee: Id, module: ModuleRef) -> impl IntoView {
                 view! {
                     <li>
                         <p><strong>{if right { "✓ " } else { "✗ " }}</strong>{i18n.text(&qu.prompt)}</p>
-                        <p class="muted">{format!("{} {}", i18n.t("Jawaban benar:", "Correct answer:"), key.iter().filter_map(|k| qu.choices.get(*k)).map(|c| i18n.text(c)).collect::<Vec<_>>().join("; "))}</p>
+                        {if key.len() == 1 {
+                            view! { <p class="muted">{format!("{} {}", i18n.t("Jawaban benar:", "Correct answer:"), key.first().and_then(|k| qu.choices.get(*k)).map(|c| i18n.text(c)).unwrap_or_default())}</p> }.into_any()
+                        } else {
+                            view! {
+                                <p class="muted">{i18n.t("Jawaban benar:", "Correct answers:")}</p>
+                                <ul class="muted">{key.iter().filter_map(|k| qu.choices.get(*k)).map(|c| view! { <li>{i18n.text(c)}</li> }).collect_view()}</ul>
+                            }.into_any()
+                        }}
                         <p>{i18n.text(&qu.explanation)}</p>
                     </li>
                 }

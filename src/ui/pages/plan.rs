@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::domain::format;
 use crate::domain::model::plan::{PlanAction, PlanItem, PlanStatus};
 use crate::domain::record::Id;
-use crate::domain::rules::plan::proposed_items;
+use crate::domain::rules::plan::{passed_on, proposed_items};
 use crate::domain::sort;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{ModuleRef, Route, Screen};
@@ -81,27 +82,42 @@ pub fn PlanPage(employee: Id) -> impl IntoView {
     };
     let emp2 = employee.clone();
     let saved = move || {
-        let mut items: Vec<(Id, PlanItem)> = store.snapshot.with(|s| {
+        // Each item with the day its module was passed, if it was: such an item is done by
+        // the passing itself (`rules::plan::passed_on`).
+        let mut items: Vec<(Id, PlanItem, Option<chrono::DateTime<chrono::Utc>>)> = store.snapshot.with(|s| {
             s.plan
                 .live_of(&emp2)
-                .map(|r| (r.id.clone(), r.data().clone()))
+                .map(|r| (r.id.clone(), r.data().clone(), passed_on(r.data(), s)))
                 .collect()
         });
+        let is_done =
+            |i: &(Id, PlanItem, Option<chrono::DateTime<chrono::Utc>>)| i.1.status == PlanStatus::Done || i.2.is_some();
         sort::sort_by(&mut items, |a, b| {
-            (a.1.status == PlanStatus::Done, &a.1.competency).cmp(&(b.1.status == PlanStatus::Done, &b.1.competency))
+            (is_done(a), &a.1.competency).cmp(&(is_done(b), &b.1.competency))
         });
-        items.into_iter().map(|(id, item)| {
+        items.into_iter().map(|(id, item, passed)| {
             let (text, href) = describe(&item);
-            let done = item.status == PlanStatus::Done;
+            let ticked = item.status == PlanStatus::Done;
+            let done = ticked || passed.is_some();
             let toggle = move |_| {
                 let (id, who) = (id.clone(), item.employee.clone());
-                store.change(move |s, dev, now| s.set_plan_done(&who, &id, !done, dev, now));
+                store.change(move |s, dev, now| s.set_plan_done(&who, &id, !ticked, dev, now));
+            };
+            let action = match passed {
+                Some(at) => view! {
+                    <span class="status-good">{format!("{} {}", i18n.t("Modul lulus", "Module passed"), format::date(i18n.lang(), at.date_naive()))}</span>
+                }.into_any(),
+                None => view! {
+                    <button type="button" class="button button-secondary" on:click=toggle>{if ticked { i18n.t("Tandai direncanakan", "Mark planned") } else { i18n.t("Tandai selesai", "Mark done") }}</button>
+                }.into_any(),
             };
             view! {
                 <li class:plan-done=done>
                     <span>{if done { "✓ " } else { "" }}{text}</span>
-                    {href.map(|h| view! { " " <a href=h>{i18n.t("buka", "open")}</a> })}
-                    <button type="button" class="button-quiet" on:click=toggle>{if done { i18n.t("Tandai direncanakan", "Mark planned") } else { i18n.t("Tandai selesai", "Mark done") }}</button>
+                    <span class="plan-actions">
+                        {href.filter(|_| !done).map(|h| view! { <a class="button" href=h>{i18n.t("Buka modul", "Open the module")}</a> })}
+                        {action}
+                    </span>
                 </li>
             }
         }).collect_view()

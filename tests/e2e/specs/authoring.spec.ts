@@ -91,7 +91,7 @@ test('a trainer writes a pack offline; a learner passes it; the trainer sees the
   await tablet.getByLabel('Muat paket konten (.json)').setInputFiles(packFile);
   await expect(tablet.getByTestId('pack-result')).toContainText('paket dimuat');
   await createProfile(tablet, siti);
-  await tablet.getByRole('link', { name: 'Belajar' }).click();
+  await tablet.getByRole('link', { name: 'Belajar', exact: true }).click();
   await tablet.getByRole('link', { name: 'Pelayanan Prima KTP-el' }).click();
   await tablet.getByRole('link', { name: 'Mulai belajar' }).click();
   await expect(tablet.getByRole('heading', { name: 'Sapa dengan ramah' })).toBeVisible();

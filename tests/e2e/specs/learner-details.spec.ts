@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '../fixtures';
-import { createProfile, expectAccessible, selfAssess, siti, waitForPack } from '../helpers';
+import { createProfile, expectAccessible, selfAssess, siti, takeQuiz, waitForPack } from '../helpers';
 
 test('a self-assessment resumes where it stopped, suggests levels and keeps a history', async ({ page }) => {
   await page.goto('./');
@@ -111,6 +111,20 @@ test('a supervisor records verified levels and a rating; the plan follows the ga
   await expect(page.getByTestId('plan')).toContainText('✓');
   await page.reload();
   await expect(page.getByTestId('plan')).toContainText('✓');
+
+  // A module in the plan is ticked by passing it: its button opens it, the pass ticks it.
+  await page.getByTestId('plan').getByRole('button', { name: 'Tandai direncanakan' }).first().click();
+  const planned = page.getByTestId('plan').getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Buka modul' }) }).first();
+  const title = (await planned.textContent()) ?? '';
+  await planned.getByRole('link', { name: 'Buka modul' }).click();
+  const module = decodeURIComponent(new URL(page.url()).hash.split('/').pop()!);
+  await page.goto(page.url() + '/kuis');
+  await takeQuiz(page, module, true);
+  await expect(page.getByTestId('quiz-result')).toContainText('Lulus');
+  await page.getByRole('link', { name: 'Rencana', exact: true }).click();
+  const ticked = page.getByTestId('plan').getByRole('listitem').filter({ hasText: title.split(':')[0] }).filter({ hasText: 'Modul lulus' });
+  await expect(ticked).toHaveCount(1);
+  await expect(ticked).toContainText('✓');
 });
 
 test('the catalog puts recommended modules first and filters by competency and status', async ({ page }) => {

@@ -24,11 +24,11 @@ test('trainer journey: pack, 20 exports, cohort table, 9-box, CSV', async ({ pag
 
   // A newer edition of the default pack that drops one module: the module is archived.
   const v2 = structuredClone(defaultPack);
-  v2.version = 2;
+  v2.version = defaultPack.version + 1;
   v2.modules = v2.modules.slice(1);
   await page.getByLabel('Muat paket konten (.json)').setInputFiles({ name: 'lentera-dasar-v2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(v2)) });
-  await expect(page.getByTestId('pack-result')).toContainText('diperbarui dari edisi 1; 1 modul lama diarsipkan');
-  await expect(page.getByTestId('packs')).toContainText('edisi 2 · 12 modul');
+  await expect(page.getByTestId('pack-result')).toContainText(`diperbarui dari edisi ${defaultPack.version}; 1 modul lama diarsipkan`);
+  await expect(page.getByTestId('packs')).toContainText(`edisi ${v2.version} · 12 modul`);
 
   // Twenty employees from two units; levels 1–3; some rated by their supervisor.
   const files = Array.from({ length: 20 }, (_, i) =>
