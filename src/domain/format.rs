@@ -101,6 +101,15 @@ pub fn css_string(text: &str) -> String {
     out
 }
 
+/// Hours as typed in a form, with a decimal point or comma (`1,5`): a finite number, or `None`.
+pub fn parse_hours(text: &str) -> Option<f64> {
+    text.replace(',', ".")
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|h| h.is_finite())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -74,6 +74,16 @@ impl JpmChoice {
         json!({ "jpm": jpm })
     }
 
+    /// Chooses `on` for a yes/no `setting` (the scheme is chosen by its id, not here).
+    pub fn set(&mut self, setting: JpmSetting, on: bool) {
+        match setting {
+            JpmSetting::CapAt100 => self.cap_at_100 = Some(on),
+            JpmSetting::NoCompensation => self.no_compensation = Some(on),
+            JpmSetting::UseTypeWeights => self.use_type_weights = Some(on),
+            JpmSetting::Scheme => {}
+        }
+    }
+
     /// Reads stored choices; anything unreadable is no choice at all.
     pub fn read(text: &str) -> JpmChoice {
         json::from_str(text).unwrap_or_default()

@@ -45,6 +45,9 @@ pub struct Store {
     /// How JPM is computed on this device (the settings screen); under the packs' rules.
     pub jpm_choice: RwSignal<JpmChoice>,
     pub catalog: Memo<Catalog>,
+    /// Who is on this device, as the profile picker shows it (`domain::first_screen`): the
+    /// picker draws it, and it is kept for the first screen of the next start.
+    pub first_screen: Memo<FirstScreen>,
     pub save_state: RwSignal<SaveState>,
     pub recovery: RwSignal<Option<Recovery>>,
     /// The profile unlocked on this tablet, if any.
@@ -72,15 +75,17 @@ impl Store {
         let packs = RwSignal::new(storage::packs::load());
         let (snapshot, shown) = signal(loaded.snapshot);
         let jpm_choice = RwSignal::new(storage::prefs::jpm_choice());
+        let catalog = Memo::new(move |_| {
+            jpm_choice
+                .with(|choice| packs.with(|p| Catalog::with_choice_and_packs(choice, p.iter()).unwrap_or_default()))
+        });
         let store = Store {
             snapshot,
             shown,
             packs,
             jpm_choice,
-            catalog: Memo::new(move |_| {
-                jpm_choice
-                    .with(|choice| packs.with(|p| Catalog::with_choice_and_packs(choice, p.iter()).unwrap_or_default()))
-            }),
+            catalog,
+            first_screen: Memo::new(move |_| snapshot.with(|s| catalog.with(|c| FirstScreen::of(s, &c.rules)))),
             save_state: RwSignal::new(SaveState::Idle),
             recovery: RwSignal::new(loaded.recovery),
             session: RwSignal::new(None),
@@ -288,10 +293,7 @@ impl Store {
     /// Keeps the first screen's summary (`domain::first_screen`) true to the profiles and
     /// rules shown now, for the next start of the app.
     fn keep_first_screen(self) {
-        let summary = Memo::new(move |_| {
-            self.snapshot
-                .with(|s| self.catalog.with(|c| FirstScreen::of(s, &c.rules)))
-        });
+        let summary = self.first_screen;
         Effect::new(move |_| summary.with(storage::first_screen::save));
     }
 

@@ -139,13 +139,7 @@ impl ActivityForm {
             }
             _ => {}
         }
-        let hours = self
-            .hours
-            .replace(',', ".")
-            .trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|h| h.is_finite());
+        let hours = crate::domain::format::parse_hours(&self.hours);
         match (hours, start, end) {
             (None, ..) => errs.push((
                 ActivityField::Hours,

@@ -151,13 +151,7 @@ impl SessionForm {
                 }
             }
         }
-        let hours = self
-            .hours
-            .replace(',', ".")
-            .trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|h| h.is_finite());
+        let hours = crate::domain::format::parse_hours(&self.hours);
         match hours {
             Some(h) if h > 0.0 && h <= HOURS_PER_DAY => {}
             _ => errs.push((

@@ -23,12 +23,7 @@ fn credited(method: Method, hours: f64, rules: &RulesConfig) -> (f64, bool) {
 /// What an activity being typed will be credited, shown before it is saved: the JP, and
 /// whether the method's cap cut it. `None` until a method and a number of hours are there.
 pub fn preview_jp(method: Option<Method>, hours: &str, rules: &RulesConfig) -> Option<(f64, bool)> {
-    let hours: f64 = hours
-        .replace(',', ".")
-        .trim()
-        .parse()
-        .ok()
-        .filter(|h: &f64| h.is_finite() && *h > 0.0)?;
+    let hours = crate::domain::format::parse_hours(hours).filter(|h| *h > 0.0)?;
     Some(credited(method?, hours, rules))
 }
 

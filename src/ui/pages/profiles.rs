@@ -21,12 +21,7 @@ pub fn initials(name: &str) -> String {
 #[component]
 pub fn ProfilesPage() -> impl IntoView {
     let store = use_store();
-    let summary = Memo::new(move |_| {
-        store
-            .snapshot
-            .with(|s| store.catalog.with(|c| FirstScreen::of(s, &c.rules)))
-    });
-    view! { <ProfilePicker summary=summary.into()/> }
+    view! { <ProfilePicker summary=store.first_screen.into()/> }
 }
 
 /// The picker itself. A profile's card goes to its PIN screen, or (without a PIN) to its

@@ -93,12 +93,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <input type="checkbox" id=input_id aria-describedby=hint_id.clone() prop:checked=checked disabled=move || fixed(setting).is_some()
                         on:change=move |e| {
                             let on = event_target_checked(&e);
-                            choose(&move |c: &mut JpmChoice| match setting {
-                                JpmSetting::CapAt100 => c.cap_at_100 = Some(on),
-                                JpmSetting::NoCompensation => c.no_compensation = Some(on),
-                                JpmSetting::UseTypeWeights => c.use_type_weights = Some(on),
-                                JpmSetting::Scheme => {}
-                            })
+                            choose(&move |c: &mut JpmChoice| c.set(setting, on))
                         }/>
                     {i18n.tr(label.0, label.1)}
                 </label>
