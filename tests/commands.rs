@@ -262,6 +262,7 @@ fn plan_items_are_added_once_and_marked_by_their_owner_only() {
         action: PlanAction::Mentoring,
         status: PlanStatus::Planned,
         note: "Dengan Pak Budi".into(),
+        due: None,
     };
     let pid = PlanItem::id_for(&id("siti"), "M.01", &PlanAction::Mentoring);
     s.add_plan_items(vec![(pid.clone(), item.clone())], &dev, t(2026, 11, 1));
@@ -278,6 +279,68 @@ fn plan_items_are_added_once_and_marked_by_their_owner_only() {
         s.plan.all().all(|r| r.conflicts().is_empty()),
         "no command made a conflict on one device"
     );
+}
+
+#[test]
+fn a_plan_target_day_is_set_by_the_owner_and_never_in_the_past() {
+    use lentera::domain::rules::plan::is_overdue;
+    let mut s = two_people();
+    let dev = device("dev-a");
+    let pid = PlanItem::id_for(&id("siti"), "M.01", &PlanAction::Mentoring);
+    let item = PlanItem {
+        employee: id("siti"),
+        competency: "M.01".into(),
+        target_level: 3,
+        action: PlanAction::Mentoring,
+        status: PlanStatus::Planned,
+        note: String::new(),
+        due: None,
+    };
+    s.add_plan_items(vec![(pid.clone(), item)], &dev, t(2026, 11, 1));
+    let today = d(2026, 11, 30);
+    let due = |s: &Snapshot| s.plan.get(&pid).unwrap().data().due;
+    assert!(s
+        .set_plan_due(&id("siti"), &pid, Some(d(2026, 11, 29)), today, &dev, t(2026, 11, 30))
+        .is_err());
+    assert_eq!(due(&s), None, "a refused day changes nothing");
+    s.set_plan_due(&id("siti"), &pid, Some(d(2027, 1, 15)), today, &dev, t(2026, 11, 30))
+        .unwrap();
+    assert_eq!(due(&s), Some(d(2027, 1, 15)));
+    // Budi cannot move Siti's target.
+    s.set_plan_due(&id("budi"), &pid, None, today, &dev, t(2026, 12, 1))
+        .unwrap();
+    assert_eq!(due(&s), Some(d(2027, 1, 15)));
+    let item = s.plan.get(&pid).unwrap().data().clone();
+    assert!(!is_overdue(&item, false, d(2027, 1, 15)), "due today is not late");
+    assert!(is_overdue(&item, false, d(2027, 1, 16)));
+    assert!(!is_overdue(&item, true, d(2027, 1, 16)), "a done item is never late");
+    s.set_plan_due(&id("siti"), &pid, None, today, &dev, t(2026, 12, 2))
+        .unwrap();
+    assert_eq!(due(&s), None, "the target can be cleared");
+}
+
+#[test]
+fn a_lesson_note_is_kept_with_progress_and_the_latest_write_wins_on_merge() {
+    use lentera::domain::model::progress::Progress;
+    use lentera::domain::record::RecordData;
+    let mut a = Progress::new(id("siti"), "pack".into(), "m1".into());
+    let mut b = a.clone();
+    assert!(a.write_note("l1", "Tiga alternatif: A, B, C", t(2026, 11, 2), &device("tab-a")));
+    assert!(
+        !a.write_note("l1", "Tiga alternatif: A, B, C", t(2026, 11, 3), &device("tab-a")),
+        "unchanged text is no write"
+    );
+    assert!(b.write_note("l1", "Draf lama", t(2026, 11, 1), &device("tab-b")));
+    assert!(b.write_note("l2", "Catatan lain", t(2026, 11, 1), &device("tab-b")));
+    let ab = a.join(&b).unwrap();
+    assert_eq!(ab, b.join(&a).unwrap(), "the merge is the same either way");
+    assert_eq!(ab.note("l1"), "Tiga alternatif: A, B, C");
+    assert_eq!(ab.note("l2"), "Catatan lain");
+    assert_eq!(ab.note("l3"), "");
+    // Emptying the box later wins over the older text.
+    let mut c = ab.clone();
+    assert!(c.write_note("l1", "", t(2026, 11, 4), &device("tab-b")));
+    assert_eq!(c.join(&ab).unwrap().note("l1"), "");
 }
 
 #[test]
@@ -456,6 +519,7 @@ fn a_plan_item_is_done_once_its_module_is_passed() {
         },
         status: PlanStatus::Planned,
         note: String::new(),
+        due: None,
     };
     assert_eq!(passed_on(&item, &s), None, "in progress, not passed");
     let pid = Progress::id_for(&id("ratna"), "pack-a", "mod-1");

@@ -45,6 +45,7 @@ enum Op {
     AddAssessment(usize, u8),
     LessonDone(usize, u8),
     QuizAttempt(usize, bool),
+    WriteNote(usize, u8, String),
     ResolveConflicts,
 }
 
@@ -57,6 +58,7 @@ fn op() -> impl Strategy<Value = Op> {
         (any::<usize>(), 1u8..=5).prop_map(|(i, l)| Op::AddAssessment(i, l)),
         (any::<usize>(), 1u8..6).prop_map(|(i, l)| Op::LessonDone(i, l)),
         (any::<usize>(), any::<bool>()).prop_map(|(i, p)| Op::QuizAttempt(i, p)),
+        (any::<usize>(), 1u8..3, "[a-z ]{0,8}").prop_map(|(i, l, t)| Op::WriteNote(i, l, t)),
         Just(Op::ResolveConflicts),
     ]
 }
@@ -147,6 +149,15 @@ fn apply(mut s: Snapshot, dev: &DeviceId, ops: &[Op], seed: u64) -> Snapshot {
                     r.edit(dev, now, p);
                 }
             }
+            Op::WriteNote(i, l, text) => {
+                if let Some(id) = nth(&s.progress, *i) {
+                    let r = s.progress.get_mut(&id).unwrap();
+                    let mut p = r.data().clone();
+                    if p.write_note(&format!("l{l}"), text, now, dev) {
+                        r.edit(dev, now, p);
+                    }
+                }
+            }
             Op::ResolveConflicts => {
                 let ids: Vec<_> = s
                     .employees
@@ -224,6 +235,10 @@ proptest! {
                 prop_assert!(merged.lessons_done.is_superset(&r.data().lessons_done));
                 prop_assert!(r.data().attempts.keys().all(|k| merged.attempts.contains_key(k)));
                 prop_assert!(r.data().completion.is_none() || merged.completion.is_some());
+                // A lesson's note is never older in the merge than on either side.
+                for (lesson, n) in &r.data().notes {
+                    prop_assert!(merged.notes.get(lesson).is_some_and(|m| m.at >= n.at));
+                }
                 prop_assert!(ab.progress.get(&r.id).unwrap().conflicts().is_empty());
             }
         }

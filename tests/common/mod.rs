@@ -165,6 +165,7 @@ pub fn one_record_of_every_kind(person: &str) -> Snapshot {
             action,
             status: PlanStatus::Planned,
             note: "Catatan rencana".into(),
+            due: None,
         },
     ));
     let mut p = Progress::new(id(person), "pack-a".into(), "mod-1".into());

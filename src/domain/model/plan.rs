@@ -1,6 +1,7 @@
 //! The individual development plan (IDP): items generated from recommendations, whose status
 //! the employee keeps.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::activity::Method;
@@ -17,6 +18,9 @@ pub struct PlanItem {
     pub status: PlanStatus,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The day the employee means to have it done by (none until they set one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -29,6 +29,18 @@ pub struct Progress {
     /// Set by the first passing attempt; the JP credited then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completion: Option<Completion>,
+    /// The learner's own notes and exercise answers, by lesson id. Each lesson's note is a
+    /// register: the latest write wins, so two devices' notes merge without a conflict.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<String, LessonNote>,
+}
+
+/// What the learner wrote beside one lesson (its exercises ask them to write).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct LessonNote {
+    pub at: DateTime<Utc>,
+    pub device: DeviceId,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -68,6 +80,7 @@ impl Progress {
             resume: None,
             attempts: BTreeMap::new(),
             completion: None,
+            notes: BTreeMap::new(),
         }
     }
 
@@ -114,6 +127,12 @@ impl RecordData for Progress {
             }),
             (a, b) => a.clone().or_else(|| b.clone()),
         };
+        for (lesson, n) in &other.notes {
+            let mine = out.notes.entry(lesson.clone()).or_insert_with(|| n.clone());
+            if (&n.at, &n.device, &n.text) > (&mine.at, &mine.device, &mine.text) {
+                *mine = n.clone();
+            }
+        }
         Some(out)
     }
 }
@@ -148,6 +167,29 @@ impl Progress {
             device: device.clone(),
             lesson: lesson.to_string(),
         });
+    }
+
+    /// Keeps what the learner wrote beside `lesson`; an unchanged text is not a new write,
+    /// and an emptied box keeps an empty note (so the emptying wins over an older text).
+    pub fn write_note(&mut self, lesson: &str, text: &str, at: DateTime<Utc>, device: &DeviceId) -> bool {
+        let current = self.notes.get(lesson).map(|n| n.text.as_str()).unwrap_or("");
+        if current == text {
+            return false;
+        }
+        self.notes.insert(
+            lesson.to_string(),
+            LessonNote {
+                at,
+                device: device.clone(),
+                text: text.to_string(),
+            },
+        );
+        true
+    }
+
+    /// The note beside `lesson`, empty when none was written.
+    pub fn note(&self, lesson: &str) -> &str {
+        self.notes.get(lesson).map(|n| n.text.as_str()).unwrap_or("")
     }
 
     /// Records a quiz attempt; the first pass completes the module and credits `module_jp`.

@@ -1,6 +1,8 @@
 //! The individual development plan (IDP), generated from recommendations.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::domain::lang::Text;
 
 use crate::domain::model::plan::{PlanAction, PlanItem, PlanStatus};
 use crate::domain::model::progress::Progress;
@@ -26,6 +28,7 @@ pub fn proposed_items(employee: &Id, recs: &[Recommendation]) -> Vec<(Id, PlanIt
                     action,
                     status: PlanStatus::Planned,
                     note: String::new(),
+                    due: None,
                 },
             ));
         };
@@ -60,4 +63,19 @@ pub fn passed_on(item: &PlanItem, snapshot: &Snapshot) -> Option<DateTime<Utc>> 
         .get(&id)
         .filter(|r| !r.is_deleted())
         .and_then(|r| r.data().completion.as_ref().map(|c| c.at))
+}
+
+/// Why `due` cannot be a plan item's target day: a target is set ahead, not in the past.
+pub fn due_problem(due: NaiveDate, today: NaiveDate) -> Option<Text> {
+    (due < today).then(|| {
+        Text::new(
+            "Target tidak boleh sebelum hari ini.",
+            "The target cannot be before today.",
+        )
+    })
+}
+
+/// A plan item still open after its target day.
+pub fn is_overdue(item: &PlanItem, done: bool, today: NaiveDate) -> bool {
+    !done && item.due.is_some_and(|d| d < today)
 }

@@ -283,6 +283,59 @@ impl Snapshot {
         }
     }
 
+    /// Sets (or with `None` clears) the day `employee` means to have a plan item done by.
+    /// A day before `today` is refused with the reason (`rules::plan::due_problem`).
+    pub fn set_plan_due(
+        &mut self,
+        employee: &Id,
+        id: &Id,
+        due: Option<NaiveDate>,
+        today: NaiveDate,
+        device: &DeviceId,
+        now: DateTime<Utc>,
+    ) -> Result<(), Text> {
+        if let Some(problem) = due.and_then(|d| crate::domain::rules::plan::due_problem(d, today)) {
+            return Err(problem);
+        }
+        if let Some(r) = self.plan.get_mut(id).filter(|r| &r.data().employee == employee) {
+            if r.data().due != due {
+                let item = PlanItem {
+                    due,
+                    ..r.data().clone()
+                };
+                r.edit(device, now, item);
+            }
+        }
+        Ok(())
+    }
+
+    /// Keeps what `employee` wrote beside a lesson, with their progress in its module. A text
+    /// the import bounds would refuse on another device is refused here (`bounds::text_problem`);
+    /// an unchanged text writes nothing.
+    #[allow(clippy::too_many_arguments)]
+    pub fn write_lesson_note(
+        &mut self,
+        employee: &Id,
+        pack: &str,
+        module: &str,
+        lesson: &str,
+        text: &str,
+        device: &DeviceId,
+        now: DateTime<Utc>,
+    ) -> Result<(), Text> {
+        if let Some(problem) = super::bounds::text_problem(text, false) {
+            return Err(problem);
+        }
+        let id = Progress::id_for(employee, pack, module);
+        let current = self.progress.get(&id).map(|r| r.data().note(lesson).to_string());
+        if current.as_deref().unwrap_or("") != text {
+            self.update_progress(employee, pack, module, device, now, |p, dev, now| {
+                p.write_note(lesson, text, now, dev);
+            });
+        }
+        Ok(())
+    }
+
     /// Applies `edit` to `employee`'s progress in module `module` of pack `pack`, creating it.
     pub fn update_progress(
         &mut self,

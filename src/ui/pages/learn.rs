@@ -199,8 +199,33 @@ pub fn LessonPage(employee: Id, module: ModuleRef, lesson: String) -> impl IntoV
         .map(|n| Route::Profile(employee.clone(), Screen::Lesson(module.clone(), n.id.clone())))
         .unwrap_or(Route::Profile(employee.clone(), Screen::Quiz(module.clone())));
     let is_last = idx + 1 == m.module.lessons.len();
+    // The learner's note beside the lesson (its exercises ask them to write): saved when the
+    // box is left and before moving on, with their progress.
+    let note = RwSignal::new(
+        progress_of(&store, &employee, &module)
+            .map(|p| p.note(&lesson).to_string())
+            .unwrap_or_default(),
+    );
+    let note_state = RwSignal::new(None::<Result<(), crate::domain::lang::Text>>);
+    let (ne, nm, nl) = (employee.clone(), module.clone(), lesson.clone());
+    let save_note = move || -> bool {
+        let (e, m, l, text) = (ne.clone(), nm.clone(), nl.clone(), note.get_untracked());
+        let outcome =
+            store.try_change(move |s, dev, now| s.write_lesson_note(&e, &m.pack, &m.module, &l, &text, dev, now));
+        let ok = matches!(outcome, Ok(true));
+        note_state.set(match outcome {
+            Ok(_) => Some(Ok(())),
+            Err(problem) => Some(Err(problem)),
+        });
+        ok
+    };
+    let save_on_leave = save_note.clone();
     let (e, mr, lid) = (employee.clone(), module.clone(), lesson.clone());
     let finish = move |_| {
+        if !save_note() {
+            crate::ui::form_value::focus_by_id("lesson-note");
+            return;
+        }
         let lid = lid.clone();
         if update_progress(&store, &e, &mr, move |p, _, _| {
             p.lessons_done.insert(lid);
@@ -215,6 +240,18 @@ pub fn LessonPage(employee: Id, module: ModuleRef, lesson: String) -> impl IntoV
             <p class="muted">{move || format!("{} {} {} {}", i18n.t("Pelajaran", "Lesson"), idx + 1, i18n.t("dari", "of"), count)}</p>
             <h1>{let t = l.title.clone(); move || i18n.text(&t)}</h1>
             {let body = l.body.clone(); move || view! { <Markdown source=i18n.text(&body)/> }}
+            <div class="field lesson-note">
+                <label for="lesson-note">{i18n.tr("Catatan dan jawaban latihan Anda", "Your notes and exercise answers")}</label>
+                <p class="muted" id="lesson-note-help">{i18n.tr("Tersimpan di perangkat ini bersama kemajuan belajar Anda, dan ikut dalam berkas ekspor Anda.", "Kept on this device with your learning progress, and included in your export file.")}</p>
+                <textarea id="lesson-note" rows="6" aria-describedby="lesson-note-help lesson-note-state" prop:value=move || note.get()
+                    on:input=move |e| { note.set(event_target_value(&e)); note_state.set(None); }
+                    on:change=move |_| { save_on_leave(); }></textarea>
+                <p id="lesson-note-state" class="note-state" role="status" class:field-error=move || matches!(note_state.get(), Some(Err(_)))>{move || match note_state.get() {
+                    Some(Ok(())) => i18n.t("Catatan tersimpan.", "Note saved.").to_string(),
+                    Some(Err(problem)) => i18n.text(&problem),
+                    None => String::new(),
+                }}</p>
+            </div>
             <p class="actions">
                 <button type="button" class="button" on:click=finish>
                     {move || if is_last { i18n.t("Selesai, lanjut ke kuis", "Done, go to the quiz") } else { i18n.t("Selesai, pelajaran berikutnya", "Done, next lesson") }}

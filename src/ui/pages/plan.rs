@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::domain::format;
 use crate::domain::model::plan::{PlanAction, PlanItem, PlanStatus};
 use crate::domain::record::Id;
-use crate::domain::rules::plan::{passed_on, proposed_items};
+use crate::domain::rules::plan::{is_overdue, passed_on, proposed_items};
 use crate::domain::sort;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{ModuleRef, Route, Screen};
@@ -93,14 +94,21 @@ pub fn PlanPage(employee: Id) -> impl IntoView {
         let is_done =
             |i: &(Id, PlanItem, Option<chrono::DateTime<chrono::Utc>>)| i.1.status == PlanStatus::Done || i.2.is_some();
         sort::sort_by(&mut items, |a, b| {
-            (is_done(a), &a.1.competency).cmp(&(is_done(b), &b.1.competency))
+            // Open items first, the nearest target first, those without one after.
+            let key = |i: &(Id, PlanItem, Option<chrono::DateTime<chrono::Utc>>)| {
+                (is_done(i), i.1.due.is_none(), i.1.due, i.1.competency.clone())
+            };
+            key(a).cmp(&key(b))
         });
-        items.into_iter().map(|(id, item, passed)| {
+        let today = browser::today();
+        items.into_iter().enumerate().map(|(n, (id, item, passed))| {
             let (text, href) = describe(&item);
             let ticked = item.status == PlanStatus::Done;
             let done = ticked || passed.is_some();
+            let late = is_overdue(&item, done, today);
+            let (tid, twho) = (id.clone(), item.employee.clone());
             let toggle = move |_| {
-                let (id, who) = (id.clone(), item.employee.clone());
+                let (id, who) = (tid.clone(), twho.clone());
                 store.change(move |s, dev, now| s.set_plan_done(&who, &id, !ticked, dev, now));
             };
             let action = match passed {
@@ -111,9 +119,35 @@ pub fn PlanPage(employee: Id) -> impl IntoView {
                     <button type="button" class="button button-secondary" on:click=toggle>{if ticked { i18n.t("Tandai direncanakan", "Mark planned") } else { i18n.t("Tandai selesai", "Mark done") }}</button>
                 }.into_any(),
             };
+            // The target day: set while the item is open; shown (and said when late) after.
+            let due_error = RwSignal::new(None::<crate::domain::lang::Text>);
+            let (field, error_id) = (format!("plan-due-{n}"), format!("e-plan-due-{n}"));
+            let who = item.employee.clone();
+            let set_due = move |e: leptos::ev::Event| {
+                let value = event_target_value(&e);
+                let due = chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok();
+                let (id, who) = (id.clone(), who.clone());
+                let outcome = store.try_change(move |s, dev, now| s.set_plan_due(&who, &id, due, today, dev, now));
+                due_error.set(outcome.err());
+            };
+            let due_text = item.due.map(|d| format::date(i18n.lang(), d));
+            let due_value = item.due.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+            let target = if done {
+                due_text.map(|d| view! { <span class="muted">{format!("{} {d}", i18n.t("Target", "Target"))}</span> }.into_any())
+            } else {
+                Some(view! {
+                    <span class="field plan-due">
+                        <label for=field.clone()>{i18n.tr("Target selesai", "Done by")}</label>
+                        <input id=field type="date" min=today.format("%Y-%m-%d").to_string() prop:value=due_value aria-describedby=error_id.clone() on:change=set_due/>
+                        {late.then(|| view! { <span class="status-bad">{i18n.tr("Lewat target", "Past its target")}</span> })}
+                        <span class="field-error" id=error_id role="alert">{move || due_error.get().map(|t| i18n.text(&t))}</span>
+                    </span>
+                }.into_any())
+            };
             view! {
-                <li class:plan-done=done>
+                <li class:plan-done=done class:plan-late=late>
                     <span>{if done { "✓ " } else { "" }}{text}</span>
+                    {target}
                     <span class="plan-actions">
                         {href.filter(|_| !done).map(|h| view! { <a class="button" href=h>{i18n.t("Buka modul", "Open the module")}</a> })}
                         {action}

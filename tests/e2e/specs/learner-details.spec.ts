@@ -107,10 +107,22 @@ test('a supervisor records verified levels and a rating; the plan follows the ga
   await expect(page.getByTestId('plan-proposals')).toContainText('M.01');
   await page.getByRole('button', { name: 'Masukkan ke rencana' }).click();
   await expect(page.getByTestId('plan')).toContainText('modul');
+  // A target day: never in the past, kept after a reload, shown once the item is done.
+  const first = page.getByTestId('plan').getByRole('listitem').first();
+  await first.getByLabel('Target selesai').fill('2020-01-01');
+  await first.getByLabel('Target selesai').blur();
+  await expect(first.getByRole('alert')).toHaveText('Target tidak boleh sebelum hari ini.');
+  await first.getByLabel('Target selesai').fill('2030-06-30');
+  await first.getByLabel('Target selesai').blur();
+  await expect(page.getByTestId('plan')).not.toContainText('Target tidak boleh');
+  await page.reload();
+  await expect(page.getByTestId('plan').getByRole('listitem').first().getByLabel('Target selesai')).toHaveValue('2030-06-30');
+  await expectAccessible(page, 'plan');
   await page.getByTestId('plan').getByRole('button', { name: 'Tandai selesai' }).first().click();
   await expect(page.getByTestId('plan')).toContainText('✓');
   await page.reload();
   await expect(page.getByTestId('plan')).toContainText('✓');
+  await expect(page.getByTestId('plan')).toContainText('Target 30 Juni 2030');
 
   // A module in the plan is ticked by passing it: its button opens it, the pass ticks it.
   await page.getByTestId('plan').getByRole('button', { name: 'Tandai direncanakan' }).first().click();

@@ -27,6 +27,14 @@ test('journey: assess, learn, pass, export, import elsewhere', async ({ page, br
   await expectAccessible(page, 'module page');
   await page.getByRole('link', { name: 'Mulai belajar' }).click();
   await expectAccessible(page, 'lesson');
+  // The exercise's answer is written beside the lesson and kept with the progress.
+  const note = page.getByLabel('Catatan dan jawaban latihan Anda');
+  await note.fill('Saya akan menolak hadiah dan melapor ke atasan.');
+  await page.getByRole('button', { name: 'Selesai, pelajaran berikutnya' }).click();
+  await expect(page.getByText('Pelajaran 2 dari')).toBeVisible();
+  await page.goBack();
+  await page.reload();
+  await expect(note).toHaveValue('Saya akan menolak hadiah dan melapor ke atasan.');
   for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Selesai, pelajaran berikutnya' }).click();
   await page.getByRole('button', { name: 'Selesai, lanjut ke kuis' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kuis');
