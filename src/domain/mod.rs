@@ -27,4 +27,5 @@ pub mod rules_config;
 pub mod signing;
 pub mod snapshot;
 pub mod sort;
+pub mod sync;
 pub mod xapi;

@@ -348,6 +348,11 @@ impl RecordKind {
         }
     }
 
+    /// The kind whose `key` is `key`.
+    pub fn from_key(key: &str) -> Option<RecordKind> {
+        RecordKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
     pub fn label(self) -> Text {
         match self {
             RecordKind::Employees => Text::new("Profil pegawai", "Employee profiles"),
