@@ -148,7 +148,8 @@ fn settled(couch: &FakeCouch) -> bool {
 #[test]
 fn a_record_maps_to_a_document_and_back() {
     let s = one_record_of_every_kind("ratna");
-    let people = [(id("ratna"), SITI_NIP.to_string())].into();
+    let nip = s.employees.get(&id("ratna")).unwrap().data().nip.to_string();
+    let people = [(id("ratna"), nip.clone())].into();
     let docs = docs_of(&s, &people);
     assert_eq!(docs.len(), 7, "one document per record, every kind");
     for d in &docs {
@@ -156,7 +157,7 @@ fn a_record_maps_to_a_document_and_back() {
             &lentera::domain::sync::revs::Rev::child(None, &d.content_hash(), false),
             None,
         );
-        assert_eq!(body["nip"], SITI_NIP);
+        assert_eq!(body["nip"], nip);
         assert!(body["_id"].as_str().unwrap().starts_with(&format!("{}:", d.kind.key())));
         assert_eq!(&RecordDoc::from_couch(&body).unwrap(), d);
     }
@@ -456,6 +457,30 @@ fn a_refused_write_is_reported_and_nothing_on_the_device_changes() {
     assert!(report.refused.iter().all(|(_, why)| why == "not your record"));
     assert_eq!(tables(&a.snapshot), before);
     assert!(couch.winners().values().all(|d| d["nip"] == SITI_NIP));
+}
+
+#[test]
+fn a_record_written_under_one_nip_in_another_persons_name_is_not_taken_in() {
+    // Siti's account writes, into her own database, an activity that claims to be Budi's.
+    let mut s = base();
+    s.activities.upsert(Record::create(
+        id("forged"),
+        &device("tab-a"),
+        t(2026, 2, 1),
+        activity("budi", 30.0),
+    ));
+    let mut docs = docs_of(
+        &s,
+        &[(id("siti"), SITI_NIP.to_string()), (id("budi"), BUDI_NIP.to_string())].into(),
+    );
+    for d in docs.iter_mut().filter(|d| d.id == id("forged")) {
+        d.nip = SITI_NIP.to_string();
+    }
+    let (pulled, taken, problems) = read_pulled(&docs, &Snapshot::default(), now());
+    assert!(!taken.contains("activities:forged"));
+    assert!(pulled.activities.get(&id("forged")).is_none());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(taken.len(), 2, "the two profiles are taken in");
 }
 
 #[test]

@@ -3,11 +3,12 @@
 //! ```json
 //! { "_id": "progress:<record id>", "_rev": "…",
 //!   "lentera": 2, "kind": "progress", "owner": "<employee id>", "nip": "<owner's NIP>",
-//!   "record": { "id": …, "created_at": …, "versions": [ … ] } }
+//!   "record": { "id": …, "created_at": …, "clock": …, "data": …, "conflicts": [ … ] } }
 //! ```
 //!
-//! `record` is the record exactly as an export file holds it: every surviving version with its
-//! version vector, so the server carries what Lentera's merge needs. `owner` and `nip` say whose
+//! `record` is the record exactly as an export file holds it: the winning version and every
+//! version in conflict with it, each with its version vector, so the server carries what
+//! Lentera's merge needs. `owner` and `nip` say whose
 //! it is: the server's `validate_doc_update` compares `nip` with the signed-in account. Nothing
 //! device-local (PIN hashes, lock settings) is a record, so nothing of it is ever a document.
 
@@ -244,13 +245,34 @@ pub fn read_pulled(
         }
         import_value(value, now)
     };
+    // A document's NIP is the account allowed to write it; it must be its owner's NIP, or one
+    // person's account could slip records into another person's name.
+    let mut problems = Vec::new();
+    let docs: Vec<RecordDoc> = docs
+        .iter()
+        .filter(|d| match owner_nip(d, docs, local) {
+            Some(nip) if nip == d.nip => true,
+            Some(nip) => {
+                problems.push(DocProblem(format!(
+                    "{}: written under NIP {} but its owner's NIP is {nip}",
+                    d.doc_id_of(),
+                    d.nip
+                )));
+                false
+            }
+            None => true,
+        })
+        .cloned()
+        .collect();
+    let docs = &docs[..];
     let all_ids = || docs.iter().map(RecordDoc::doc_id_of).collect();
-    if let Ok(s) = read(docs) {
-        return (s, all_ids(), Vec::new());
+    if problems.is_empty() {
+        if let Ok(s) = read(docs) {
+            return (s, all_ids(), problems);
+        }
     }
     let mut out = Snapshot::default();
     let mut taken = std::collections::BTreeSet::new();
-    let mut problems = Vec::new();
     for d in docs {
         match read(std::slice::from_ref(d)) {
             Ok(s) => {
@@ -267,4 +289,19 @@ pub fn read_pulled(
         }
     }
     (out, taken, problems)
+}
+
+/// The NIP of `doc`'s owner as the records say it: an employee document's own, or the owner's
+/// profile in the same batch or on this device. `None` when not known (a deleted profile, an
+/// owner not here: the import then decides).
+fn owner_nip(doc: &RecordDoc, batch: &[RecordDoc], local: &Snapshot) -> Option<String> {
+    let of_record = |record: &Value| record.get("data")?.get("nip")?.as_str().map(String::from);
+    if doc.kind == RecordKind::Employees {
+        return of_record(&doc.record);
+    }
+    batch
+        .iter()
+        .find(|d| d.kind == RecordKind::Employees && d.id == doc.owner)
+        .and_then(|d| of_record(&d.record))
+        .or_else(|| Some(local.employees.get_any(&doc.owner)?.content()?.nip.to_string()))
 }
