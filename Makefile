@@ -26,13 +26,14 @@ HOST ?= 127.0.0.1
 SOURCES := $(shell find src style public -type f) index.html app.html pelatih.html Cargo.toml Cargo.lock Trunk.toml \
            scripts/build-site.sh scripts/link-app.mjs scripts/sw-manifest.mjs scripts/sw.template.js scripts/precompress.mjs
 
-.PHONY: help serve test lint test-native test-e2e dist bench size-floor tools browser e2e-deps sizes
+.PHONY: help serve test lint test-native test-e2e dist bench size-floor tools browser e2e-deps sync-deps sync-server sizes
 
 help:
 	@echo "make serve   build the site and serve it on http://$(HOST):$(PORT)/"
 	@echo "make test    native tests + browser tests in Chromium"
 	@echo "make dist    build the static site into dist/ (what a trainer copies)"
 	@echo "make bench   benchmarks"
+	@echo "make sync-server  a CouchDB-protocol sync server on this machine (docs/sync.md)"
 
 ## ---- tools (each step is skipped when already present at the right version) ----
 
@@ -59,6 +60,21 @@ $(E2E)/node_modules/.installed: $(E2E)/package.json $(E2E)/package-lock.json
 	touch $@
 
 e2e-deps: $(E2E)/node_modules/.installed
+
+# The CouchDB-protocol server for sync (pouchdb-server, from its lockfile). No install
+# scripts: its optional SQLite back end would be compiled; the LevelDB one ships prebuilt.
+sync-server/node_modules/.installed: sync-server/package.json sync-server/package-lock.json
+	cd sync-server && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+sync-deps: sync-server/node_modules/.installed
+
+# A sync server on this machine (a trainer's laptop; docs/sync.md): data in sync-server/data,
+# open to the site served by `make serve`. SYNC_ORIGINS adds where else the site is hosted.
+SYNC_PORT ?= 5984
+SYNC_ORIGINS ?= http://$(HOST):$(PORT), http://localhost:$(PORT)
+sync-server: sync-deps
+	node sync-server/start.mjs --port $(SYNC_PORT) --host $(HOST) --origins "$(SYNC_ORIGINS)"
 
 ## ---- build ----
 
@@ -92,7 +108,7 @@ lint: tools
 test-native:
 	cargo test --all-targets
 
-test-e2e: dist browser e2e-deps
+test-e2e: dist browser e2e-deps sync-deps
 	cd $(E2E) && npx playwright test
 
 # The benchmark build: the app plus timing entry points (feature `bench`), never distributed.

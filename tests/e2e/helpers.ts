@@ -1,9 +1,13 @@
 // Steps of the learner's journeys, written the way a person does them on the tablet.
 import { createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { SYNC_ADMIN, SYNC_URL } from './playwright.config';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const defaultPack = JSON.parse(readFileSync(root + 'public/packs/default.json', 'utf8'));
@@ -165,4 +169,27 @@ export async function idbValues(page: Page): Promise<Record<string, string>> {
     const [keys, values]: [string[], string[]] = await Promise.all([store.getAllKeys(), store.getAll()].map((r) => new Promise<any>((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); })) as any);
     return Object.fromEntries(keys.map((k, i) => [String(k), String(values[i])]));
   });
+}
+
+/** The sync tests' district: two learners' accounts and a trainer's, applied by the real
+ * setup script (`sync-server/setup.mjs`) to the test run's sync server. Safe to call again. */
+export const syncDistrict = {
+  name: 'kab-uji',
+  siti: { nip: '198503122010011002', password: 'siti-sandi-1' },
+  budi: { nip: '199001152015032001', password: 'budi-sandi-1' },
+  trainer: { name: 'pelatih-kab-uji', password: 'pelatih-sandi-1' },
+};
+
+export function setupSyncDistrict() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lentera-sync-'));
+  const people = path.join(dir, 'people.csv');
+  const trainers = path.join(dir, 'trainers.csv');
+  const { siti: s, budi: b, trainer: t } = syncDistrict;
+  writeFileSync(people, `nip,password\n${s.nip},${s.password}\n${b.nip},${b.password}\n`);
+  writeFileSync(trainers, `name,password\n${t.name},${t.password}\n`);
+  execFileSync('node', [
+    fileURLToPath(new URL('../../sync-server/setup.mjs', import.meta.url)),
+    '--server', SYNC_URL, '--admin', `${SYNC_ADMIN.name}:${SYNC_ADMIN.password}`,
+    '--district', syncDistrict.name, '--people', people, '--trainers', trainers,
+  ]);
 }

@@ -6,6 +6,10 @@ import { defineConfig } from '@playwright/test';
 export const PORT = 4173;
 export const PREFIX = '/dinas/lentera/';
 export const ORIGIN = `http://127.0.0.1:${PORT}`;
+/** The CouchDB-protocol server of the sync tests (`sync-server/start.mjs`), fresh each run. */
+export const SYNC_PORT = 5994;
+export const SYNC_URL = `http://127.0.0.1:${SYNC_PORT}`;
+export const SYNC_ADMIN = { name: 'admin', password: 'lentera-test-admin' };
 
 export default defineConfig({
   testDir: './specs',
@@ -31,10 +35,20 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node ../../scripts/serve.mjs ../../dist ${PORT} ${PREFIX} 127.0.0.1`,
-    url: ORIGIN + PREFIX,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: `node ../../scripts/serve.mjs ../../dist ${PORT} ${PREFIX} 127.0.0.1`,
+      url: ORIGIN + PREFIX,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // Started for the run and stopped after it, with its data in a fresh folder.
+      command: `node ../../sync-server/start.mjs --fresh --port ${SYNC_PORT} --dir ../../target/sync-test --origins ${ORIGIN}`,
+      url: `${SYNC_URL}/`,
+      env: { LENTERA_SYNC_ADMIN_PASSWORD: SYNC_ADMIN.password },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });
