@@ -19,6 +19,7 @@ use lentera::domain::model::progress::Progress;
 use lentera::domain::record::{DeviceId, Id, Record};
 use lentera::domain::snapshot::merge::merge;
 use lentera::domain::snapshot::Snapshot;
+use lentera::domain::sync::absorb::absorb;
 use lentera::domain::sync::checkpoint::Direction;
 use lentera::domain::sync::doc::{docs_of, read_pulled, RecordDoc};
 use lentera::domain::sync::remote::{ErrorKind, SyncError};
@@ -37,6 +38,8 @@ struct Tablet {
     device: DeviceId,
     snapshot: Snapshot,
     people: BTreeMap<Id, String>,
+    /// The profiles unlocked now (the device's authority over PIN-locked profiles).
+    authorised: BTreeSet<Id>,
     saved: SyncState,
     progress: Vec<SyncProgress>,
 }
@@ -47,9 +50,9 @@ impl Local for Tablet {
     }
 
     fn absorb(&mut self, docs: &[RecordDoc]) -> Result<BTreeSet<String>, SyncError> {
-        let (pulled, taken, _) = read_pulled(docs, &self.snapshot, now());
-        self.snapshot = merge(&self.snapshot, &pulled).0;
-        Ok(taken)
+        let a = absorb(&self.snapshot, docs, &self.authorised, now());
+        self.snapshot = a.snapshot;
+        Ok(a.taken)
     }
 
     fn save_state(&mut self, state: &SyncState) -> Result<(), SyncError> {
@@ -67,6 +70,7 @@ fn tablet(name: &str, snapshot: Snapshot) -> Tablet {
         device: device(name),
         snapshot,
         people: [(id("siti"), SITI_NIP.to_string()), (id("budi"), BUDI_NIP.to_string())].into(),
+        authorised: [id("siti"), id("budi")].into(),
         saved: SyncState::default(),
         progress: Vec::new(),
     }
@@ -481,6 +485,53 @@ fn a_record_written_under_one_nip_in_another_persons_name_is_not_taken_in() {
     assert!(pulled.activities.get(&id("forged")).is_none());
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(taken.len(), 2, "the two profiles are taken in");
+}
+
+#[test]
+fn a_locked_profiles_records_wait_until_it_is_unlocked_and_are_then_taken_in() {
+    let couch = FakeCouch::new();
+    let mut a = tablet("tab-a", base());
+    run(&mut a, &couch, 10).unwrap();
+    let mut b = tablet("tab-b", base());
+    run(&mut b, &couch, 10).unwrap();
+    // Siti's profile has a PIN on tablet B, and she has not unlocked it there.
+    let lock = ProfileLock {
+        pin: PinHash {
+            scheme: "pbkdf2-sha256:600000".into(),
+            salt: "00".into(),
+            hash: "00".into(),
+        },
+        signing: None,
+    };
+    b.snapshot.set_lock(&id("siti"), lock, &device("tab-b"), t(2026, 2, 1));
+    b.authorised = [id("budi")].into();
+    a.snapshot.activities.upsert(Record::create(
+        id("act-s"),
+        &a.device,
+        t(2026, 6, 1),
+        activity("siti", 4.0),
+    ));
+    a.snapshot.activities.upsert(Record::create(
+        id("act-b"),
+        &a.device,
+        t(2026, 6, 1),
+        activity("budi", 2.0),
+    ));
+    run(&mut a, &couch, 10).unwrap();
+    let report = run(&mut b, &couch, 10).unwrap();
+    assert_eq!(
+        (report.pulled, report.not_taken),
+        (1, 1),
+        "Budi's activity in, Siti's waits"
+    );
+    assert!(b.snapshot.activities.get(&id("act-s")).is_none());
+    assert!(b.saved.retry.contains("activities:act-s"));
+    // Nothing new on the server; Siti unlocks her profile; the next sync takes hers in.
+    b.authorised = [id("siti"), id("budi")].into();
+    let report = run(&mut b, &couch, 10).unwrap();
+    assert_eq!(report.pulled, 1);
+    assert!(b.snapshot.activities.get(&id("act-s")).is_some());
+    assert!(b.saved.retry.is_empty());
 }
 
 #[test]

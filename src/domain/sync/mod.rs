@@ -3,6 +3,8 @@
 //! driven over any `Remote`: `fetch` in the browser (`src/sync/`), an in-memory server in the
 //! native tests.
 
+pub mod absorb;
+pub mod address;
 pub mod checkpoint;
 pub mod doc;
 pub mod fold;
