@@ -61,3 +61,16 @@ pub fn site_base() -> String {
     let folder = path.rfind('/').map_or("/", |i| &path[..=i]);
     format!("{origin}{folder}")
 }
+
+/// The local calendar date and `HH:MM` of a moment, by the device's time zone.
+pub fn local_date_time(at: DateTime<Utc>) -> (NaiveDate, String) {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.timestamp_millis() as f64));
+    (date_of(&d), format!("{:02}:{:02}", d.get_hours(), d.get_minutes()))
+}
+
+/// Whether this page was served over https (from where a browser refuses http requests).
+pub fn page_is_https() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "https:")
+}

@@ -54,6 +54,8 @@ pub enum Screen {
     Plan,
     /// One person's own data: export their record, their conflicts, erase their profile.
     MyData,
+    /// Sync of this person's records with the district's CouchDB server (`docs/sync.md`).
+    Sync,
 }
 
 /// The screens of the trainer workbench: its own app in `pelatih/` (`WORKBENCH_DIR`), with its
@@ -221,6 +223,7 @@ impl Screen {
             Screen::Together => "/bersama".into(),
             Screen::Plan => "/rencana".into(),
             Screen::MyData => "/data".into(),
+            Screen::Sync => "/sinkron".into(),
         }
     }
 
@@ -242,6 +245,7 @@ impl Screen {
             ["bersama"] => Screen::Together,
             ["rencana"] => Screen::Plan,
             ["data"] => Screen::MyData,
+            ["sinkron"] => Screen::Sync,
             _ => return None,
         })
     }

@@ -22,6 +22,7 @@ fn every_screen(m: ModuleRef, lesson: String) -> Vec<Screen> {
         Screen::Plan,
         Screen::MyData,
         Screen::Together,
+        Screen::Sync,
     ];
     for (i, s) in all.iter().enumerate() {
         assert_eq!(screen_index(s), i, "every screen listed once, in order");
@@ -43,6 +44,7 @@ fn screen_index(s: &Screen) -> usize {
         Screen::Plan => 9,
         Screen::MyData => 10,
         Screen::Together => 11,
+        Screen::Sync => 12,
     }
 }
 

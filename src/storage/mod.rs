@@ -11,6 +11,7 @@ pub mod first_screen;
 pub mod idb;
 pub mod packs;
 pub mod prefs;
+pub mod sync;
 
 use wasm_bindgen::JsCast;
 

@@ -25,6 +25,7 @@ use super::pages::{
     profiles::ProfilesPage,
     settings::SettingsPage,
     supervisor::SupervisorPage,
+    sync::SyncPage,
     together::TogetherPage,
     unlock::UnlockPage,
 };
@@ -35,6 +36,7 @@ use super::state::{use_store, Store};
 pub fn App() -> impl IntoView {
     let i18n = I18n::provide();
     let store = Store::provide("");
+    crate::sync::learner::SyncRunner::provide(store);
     let route = provide_route();
     keep_html_lang(i18n);
     idle_lock(store);
@@ -127,6 +129,7 @@ fn profile_screen(id: crate::domain::record::Id, screen: Screen) -> AnyView {
         Screen::Together => view! { <TogetherPage employee=id/> }.into_any(),
         Screen::Plan => view! { <PlanPage employee=id/> }.into_any(),
         Screen::MyData => view! { <MyDataPage employee=id/> }.into_any(),
+        Screen::Sync => view! { <SyncPage employee=id/> }.into_any(),
     }
 }
 

@@ -203,9 +203,8 @@ impl FakeCouch {
                         .iter()
                         .filter(|rev| {
                             let rev = Rev::parse(rev.as_str().unwrap()).unwrap();
-                            !docs
-                                .get(id)
-                                .is_some_and(|t| t.nodes.get(&rev).is_some_and(|n| n.body.is_some()))
+                            docs.get(id)
+                                .is_none_or(|t| t.nodes.get(&rev).is_none_or(|n| n.body.is_none()))
                         })
                         .cloned()
                         .collect();

@@ -2,9 +2,24 @@
 //! sent. The app asks only this origin, and only these databases: `lentera-<district>-<nip>`
 //! for a learner, `lentera-<district>` for a trainer (`docs/sync.md`, "Authority").
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::replicate::SyncState;
 use crate::domain::lang::Text;
+
+/// One profile's (or the workbench's) sync, as the device keeps it: where, as whom, and what it
+/// knows of the server. No password: the server's session cookie is the sign-in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SyncSetup {
+    pub address: SyncAddress,
+    /// The account: a learner's NIP, a trainer's name.
+    pub account: String,
+    #[serde(default)]
+    pub state: SyncState,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_synced: Option<DateTime<Utc>>,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncAddress {

@@ -135,7 +135,7 @@ impl RecordDoc {
     pub fn merged_with(&self, other: &RecordDoc) -> Result<RecordDoc, DocProblem> {
         fn merge<T: RecordData>(a: &Value, b: &Value) -> Result<Value, DocProblem> {
             let read =
-                |v: &Value| serde_json::from_value::<Record<T>>(v.clone()).map_err(|e| DocProblem(e.to_string()));
+                |v: &Value| crate::domain::json::from_value::<Record<T>>(v).map_err(|e| DocProblem(format!("{e:?}")));
             let merged = read(a)?.merge(&read(b)?);
             serde_json::to_value(&merged).map_err(|e| DocProblem(e.to_string()))
         }
@@ -233,7 +233,7 @@ pub fn read_pulled(
             .filter(|d| d.kind != RecordKind::Employees)
             .map(|d| &d.owner)
             .collect();
-        owners.sort();
+        crate::domain::sort::sort(&mut owners);
         owners.dedup();
         if let Some(list) = value.get_mut(RecordKind::Employees.key()).and_then(Value::as_array_mut) {
             for owner in owners {

@@ -55,9 +55,9 @@ pub fn fold(id: &str, leaves: Vec<Leaf>, writable: bool, problems: &mut Vec<DocP
             _ => deleted.push(leaf.rev),
         }
     }
-    live.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::domain::sort::sort_by(&mut live, |a, b| a.0.cmp(&b.0));
     live.dedup_by(|a, b| a.0 == b.0);
-    deleted.sort();
+    crate::domain::sort::sort(&mut deleted);
     deleted.dedup();
     let win = winner(live.iter().map(|(r, _)| (r, false)))?.clone();
     let (_, win_doc) = live.iter().find(|(r, _)| *r == win).expect("the winner is a live leaf");
@@ -80,7 +80,7 @@ pub fn fold(id: &str, leaves: Vec<Leaf>, writable: bool, problems: &mut Vec<DocP
         } else {
             let mut o = deleted.clone();
             o.extend(losers.iter().cloned());
-            o.sort();
+            crate::domain::sort::sort(&mut o);
             o
         },
     };
@@ -106,7 +106,7 @@ pub fn fold(id: &str, leaves: Vec<Leaf>, writable: bool, problems: &mut Vec<DocP
         writes.push(merged.deletion_of(loser));
         others.push(Rev::child(Some(loser), "", true));
     }
-    others.sort();
+    crate::domain::sort::sort(&mut others);
     Some(Folded {
         id: id.to_string(),
         doc: merged,

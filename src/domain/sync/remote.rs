@@ -13,6 +13,7 @@ pub enum Method {
     Get,
     Put,
     Post,
+    Delete,
 }
 
 impl Method {
@@ -21,6 +22,7 @@ impl Method {
             Method::Get => "GET",
             Method::Put => "PUT",
             Method::Post => "POST",
+            Method::Delete => "DELETE",
         }
     }
 }

@@ -150,7 +150,7 @@ async fn read_checkpoint<R: Remote>(remote: &R, path: &str) -> Result<(Option<Ch
         404 => Ok((None, None)),
         200..=299 => {
             let rev = response.body.get("_rev").and_then(Value::as_str).map(String::from);
-            Ok((serde_json::from_value(response.body).ok(), rev))
+            Ok((crate::domain::json::from_value(&response.body).ok(), rev))
         }
         s => Err(SyncError::from_status(s, format!("GET {path}"))),
     }

@@ -155,6 +155,8 @@ pub fn DataPage() -> impl IntoView {
             <ExportChoice authorised=authorised/>
             <h2>{i18n.tr("Impor", "Import")}</h2>
             <ImportWithPreview authorised=authorised/>
+            <h2>{i18n.tr("Dari server sinkronisasi", "From a sync server")}</h2>
+            <crate::ui::pages::sync::FetchProfile/>
             <h2>{i18n.tr("Konflik", "Conflicts")}</h2>
             <p class="field-hint">{i18n.tr(
                 "Konflik profil ber-PIN tampil setelah pemiliknya memasukkan PIN di halaman ini, atau di halaman Data saya miliknya.",

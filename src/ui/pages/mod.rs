@@ -11,5 +11,6 @@ pub mod profile_form;
 pub mod profiles;
 pub mod settings;
 pub mod supervisor;
+pub mod sync;
 pub mod together;
 pub mod unlock;

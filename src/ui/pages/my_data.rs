@@ -11,7 +11,7 @@ use crate::ui::components::typed_confirm::TypedConfirm;
 use crate::ui::files::download;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::data::{download_export, Conflicts, ExportDone};
-use crate::ui::route::{navigate, Route};
+use crate::ui::route::{navigate, Route, Screen};
 use crate::ui::state::use_store;
 
 #[component]
@@ -56,6 +56,7 @@ pub fn MyDataPage(employee: Id) -> impl IntoView {
             failed.set(true);
         }
     });
+    let sync_of = employee.clone();
     let mine = employee.clone();
     let resets = store.snapshot.with_untracked(|s| {
         s.employees
@@ -98,6 +99,12 @@ pub fn MyDataPage(employee: Id) -> impl IntoView {
             )}</p>
             <p class="actions"><button type="button" class="button button-secondary" on:click=export_xapi>{i18n.tr("Unduh catatan xAPI", "Download xAPI statements")}</button></p>
             <ExportDone exported=xapi_done/>
+            <h2>{i18n.tr("Sinkronisasi dengan server", "Sync with a server")}</h2>
+            <p>{i18n.tr(
+                "Bila kabupaten/kota Anda memakai server sinkronisasi, atur di sini untuk bertukar catatan tanpa berkas.",
+                "If your district runs a sync server, set it up here to exchange records without files.",
+            )}</p>
+            <p class="actions"><a class="button button-secondary" href=Route::Profile(sync_of.clone(), Screen::Sync).href()>{i18n.tr("Buka sinkronisasi", "Open sync")}</a></p>
             {resets}
             <h2>{i18n.tr("Konflik", "Conflicts")}</h2>
             <Conflicts visible=Signal::derive(move || vec![mine.clone()])/>

@@ -1,0 +1,122 @@
+// District sync in the browser (issue 15): off by default (no request leaves the site), a
+// learner sets it up with HR's address and her password, a second tablet brings her profile
+// from the server, edits made on each converge, and a concurrent edit is one Lentera conflict
+// on both tablets. Every request goes to the site or to the configured server, nowhere else.
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect } from '../fixtures';
+import { createProfile, expectAccessible, setupSyncDistrict, siti, syncDistrict as district, waitForPack } from '../helpers';
+import { ORIGIN, PREFIX, SYNC_URL } from '../playwright.config';
+
+const sitiHere = { ...siti, nip: district.siti.nip };
+
+/** Every request a context makes that is not to the site itself. */
+function offSite(context: BrowserContext): string[] {
+  const seen: string[] = [];
+  context.on('request', (r) => {
+    if (!r.url().startsWith(ORIGIN + '/')) seen.push(r.url());
+  });
+  return seen;
+}
+
+async function openSync(page: Page) {
+  await page.getByRole('link', { name: 'Data saya', exact: true }).click();
+  await page.getByRole('link', { name: 'Buka sinkronisasi' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sinkronisasi');
+}
+
+async function syncNow(page: Page) {
+  await page.getByRole('button', { name: 'Sinkronkan sekarang' }).click();
+  await expect(page.getByTestId('sync-result')).toContainText('Selesai');
+}
+
+async function editUnit(page: Page, unit: string) {
+  await page.getByRole('link', { name: 'Ringkasan' }).click();
+  await page.getByRole('link', { name: 'Ubah profil' }).click();
+  await page.getByLabel('Unit kerja').fill(unit);
+  await page.getByRole('button', { name: 'Simpan profil' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(sitiHere.name);
+}
+
+test('with sync not set up, the app asks nothing of any other host', async ({ page, context }) => {
+  const asked = offSite(context);
+  await page.goto('./');
+  await waitForPack(page);
+  await createProfile(page, sitiHere);
+  await openSync(page);
+  await expectAccessible(page, 'sync, not set up');
+  await page.getByRole('link', { name: 'Lentera' }).click();
+  await page.getByRole('link', { name: 'Data: impor dan ekspor' }).click();
+  await expect(page.getByRole('button', { name: 'Ambil profil saya dari server' })).toBeVisible();
+  expect(asked).toEqual([]);
+});
+
+test('two tablets of one person converge through the server; a concurrent edit is one conflict on both', async ({ page, context, browser }) => {
+  setupSyncDistrict();
+  const askedA = offSite(context);
+  await page.goto('./');
+  await waitForPack(page);
+  await createProfile(page, sitiHere);
+  await openSync(page);
+  await page.getByLabel('Alamat server').fill(SYNC_URL);
+  await page.getByLabel('Kode kabupaten/kota').fill(district.name);
+  await page.getByLabel('Kata sandi akun').fill('salah-sandi');
+  await page.getByRole('button', { name: 'Masuk dan sinkronkan' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'NIP atau kata sandi salah' })).toBeVisible();
+  await page.getByLabel('Kata sandi akun').fill(district.siti.password);
+  await page.getByRole('button', { name: 'Masuk dan sinkronkan' }).click();
+  await expect(page.getByTestId('sync-result')).toContainText('Selesai');
+  await expect(page.getByTestId('sync-last')).toContainText('Terakhir disinkronkan');
+  await expectAccessible(page, 'sync, set up');
+
+  // Tablet B: a fresh browser brings Siti's profile from the server.
+  const tabletB = await browser.newContext({ baseURL: ORIGIN + PREFIX, locale: 'id-ID', viewport: { width: 800, height: 1280 } });
+  const askedB = offSite(tabletB);
+  const b = await tabletB.newPage();
+  await b.goto('./');
+  await waitForPack(b);
+  await b.getByRole('link', { name: 'Data: impor dan ekspor' }).click();
+  await b.getByLabel('Alamat server').fill(SYNC_URL);
+  await b.getByLabel('Kode kabupaten/kota').fill(district.name);
+  await b.getByLabel('NIP (nama akun)').fill(district.siti.nip);
+  await b.getByLabel('Kata sandi akun').fill(district.siti.password);
+  await b.getByRole('button', { name: 'Ambil profil saya dari server' }).click();
+  await expect(b.getByTestId('fetched-profile')).toContainText(sitiHere.name);
+  await b.getByRole('link', { name: 'Buka profil' }).click();
+  await expect(b.getByRole('heading', { level: 1 })).toHaveText(sitiHere.name);
+
+  // Offline from each other: A writes a lesson note, both change the unit.
+  await page.getByRole('link', { name: 'Belajar', exact: true }).click();
+  await page.getByRole('link', { name: /Integritas/ }).first().click();
+  await page.getByRole('link', { name: 'Mulai belajar' }).click();
+  await page.getByLabel('Catatan dan jawaban latihan Anda').fill('Catatan dari tablet A');
+  await page.getByLabel('Catatan dan jawaban latihan Anda').blur();
+  await expect(page.getByText('Catatan tersimpan.')).toBeVisible();
+  await editUnit(page, 'Kecamatan Sukamaju, Seksi A');
+  await editUnit(b, 'Kecamatan Sukamaju, Seksi B');
+
+  // A syncs, B syncs, A syncs: both hold everything, and the two units are one conflict.
+  await openSync(page);
+  await syncNow(page);
+  await openSync(b);
+  await syncNow(b);
+  await page.getByRole('link', { name: 'Data saya', exact: true }).click();
+  await page.getByRole('link', { name: 'Buka sinkronisasi' }).click();
+  await syncNow(page);
+  for (const tablet of [page, b]) {
+    await expect(tablet.getByTestId('sync-conflicts')).toContainText('1 catatan Anda memiliki versi yang bertentangan');
+    await tablet.getByRole('link', { name: 'Data saya', exact: true }).click();
+    const conflicts = tablet.getByTestId('conflicts');
+    await expect(conflicts).toContainText('Seksi A');
+    await expect(conflicts).toContainText('Seksi B');
+  }
+  // B has A's note.
+  await b.getByRole('link', { name: 'Belajar', exact: true }).click();
+  await b.getByRole('link', { name: /Integritas/ }).first().click();
+  await b.getByRole('link', { name: /Lanjutkan|Mulai belajar/ }).click();
+  await expect(b.getByLabel('Catatan dan jawaban latihan Anda')).toHaveValue('Catatan dari tablet A');
+
+  // Nothing asked of any host but the site and the configured server.
+  for (const url of [...askedA, ...askedB]) expect(url.startsWith(SYNC_URL + '/'), url).toBe(true);
+  expect(askedA.length).toBeGreaterThan(0);
+  await tabletB.close();
+});
