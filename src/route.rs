@@ -75,6 +75,9 @@ pub enum TrainerTab {
     Author,
     /// The profiles on this device (not the cohort): a forgotten PIN is reset here.
     Device,
+    /// The district's records pulled from the sync server into the cohort, and who has not
+    /// synced since a day (`docs/sync.md`).
+    Sync,
     /// One person of the cohort (behind the trainer's passphrase, like the rest of the cohort).
     Person(Id),
     NotFound(String),
@@ -114,6 +117,7 @@ impl TrainerTab {
             ["daftar"] => TrainerTab::Roster,
             ["paket"] => TrainerTab::Author,
             ["perangkat"] => TrainerTab::Device,
+            ["sinkron"] => TrainerTab::Sync,
             ["cetak", "kohort"] => TrainerTab::Print(PrintDoc::Cohort),
             ["cetak", "unit"] => TrainerTab::Print(PrintDoc::Units),
             ["cetak", "talenta"] => TrainerTab::Print(PrintDoc::Talent),
@@ -146,6 +150,7 @@ impl TrainerTab {
             TrainerTab::Roster => "/daftar".into(),
             TrainerTab::Author => "/paket".into(),
             TrainerTab::Device => "/perangkat".into(),
+            TrainerTab::Sync => "/sinkron".into(),
             TrainerTab::Print(PrintDoc::Cohort) => "/cetak/kohort".into(),
             TrainerTab::Print(PrintDoc::Units) => "/cetak/unit".into(),
             TrainerTab::Print(PrintDoc::Talent) => "/cetak/talenta".into(),

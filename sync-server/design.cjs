@@ -36,6 +36,13 @@ const personValidate = `function (newDoc, oldDoc, userCtx, secObj) {
   }
   scan(newDoc, '');
   if (newDoc._deleted) { return; }
+  if (newDoc.kind === 'sync_status') {
+    if (newDoc.lentera !== 2 || typeof newDoc.owner !== 'string' || typeof newDoc.device !== 'string'
+        || typeof newDoc.at !== 'string' || newDoc._id !== 'sync_status:' + newDoc.owner + ':' + newDoc.device) {
+      throw({ forbidden: 'Bukan catatan sinkronisasi Lentera. / Not a Lentera sync note.' });
+    }
+    return;
+  }
   var record = newDoc.record;
   if (newDoc.lentera !== 2 || KINDS.indexOf(newDoc.kind) === -1 || typeof newDoc.owner !== 'string'
       || !record || typeof record !== 'object' || typeof record.id !== 'string'

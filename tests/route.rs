@@ -84,6 +84,7 @@ fn workbench_screens(id: Id) -> Vec<TrainerTab> {
         TrainerTab::Roster,
         TrainerTab::Author,
         TrainerTab::Device,
+        TrainerTab::Sync,
         TrainerTab::Print(PrintDoc::Cohort),
         TrainerTab::Print(PrintDoc::Units),
         TrainerTab::Print(PrintDoc::Talent),
@@ -99,6 +100,7 @@ fn workbench_screens(id: Id) -> Vec<TrainerTab> {
             | TrainerTab::Roster
             | TrainerTab::Author
             | TrainerTab::Device
+            | TrainerTab::Sync
             | TrainerTab::Person(_) => {}
             TrainerTab::Print(d) => match d {
                 PrintDoc::Cohort | PrintDoc::Units | PrintDoc::Talent | PrintDoc::Plan(_) => {}

@@ -24,6 +24,7 @@ use lentera::domain::sync::checkpoint::Direction;
 use lentera::domain::sync::doc::{docs_of, read_pulled, RecordDoc};
 use lentera::domain::sync::remote::{ErrorKind, SyncError};
 use lentera::domain::sync::replicate::{pull, push, sync, Local, Server, SyncProgress, SyncReport, SyncState};
+use lentera::domain::sync::status::SyncStatus;
 use proptest::prelude::*;
 
 const SITI_NIP: &str = "198503122010011002";
@@ -42,6 +43,10 @@ struct Tablet {
     authorised: BTreeSet<Id>,
     saved: SyncState,
     progress: Vec<SyncProgress>,
+    /// Whether this tablet writes a sync note at the end of its pushes (a learner's does).
+    notes: bool,
+    /// Sync notes pulled.
+    seen: Vec<SyncStatus>,
 }
 
 impl Local for Tablet {
@@ -49,19 +54,32 @@ impl Local for Tablet {
         docs_of(&self.snapshot, &self.people)
     }
 
-    fn absorb(&mut self, docs: &[RecordDoc]) -> Result<BTreeSet<String>, SyncError> {
+    async fn absorb(&mut self, docs: &[RecordDoc]) -> Result<BTreeSet<String>, SyncError> {
         let a = absorb(&self.snapshot, docs, &self.authorised, now());
         self.snapshot = a.snapshot;
         Ok(a.taken)
     }
 
-    fn save_state(&mut self, state: &SyncState) -> Result<(), SyncError> {
+    async fn save_state(&mut self, state: &SyncState) -> Result<(), SyncError> {
         self.saved = state.clone();
         Ok(())
     }
 
     fn progress(&mut self, p: SyncProgress) {
         self.progress.push(p);
+    }
+
+    fn status(&self) -> Option<SyncStatus> {
+        self.notes.then(|| SyncStatus {
+            owner: id("siti"),
+            nip: SITI_NIP.into(),
+            device: self.device.clone(),
+            at: now(),
+        })
+    }
+
+    fn statuses(&mut self, seen: Vec<SyncStatus>) {
+        self.seen.extend(seen);
     }
 }
 
@@ -73,6 +91,8 @@ fn tablet(name: &str, snapshot: Snapshot) -> Tablet {
         authorised: [id("siti"), id("budi")].into(),
         saved: SyncState::default(),
         progress: Vec::new(),
+        notes: false,
+        seen: Vec::new(),
     }
 }
 
@@ -532,6 +552,33 @@ fn a_locked_profiles_records_wait_until_it_is_unlocked_and_are_then_taken_in() {
     assert_eq!(report.pulled, 1);
     assert!(b.snapshot.activities.get(&id("act-s")).is_some());
     assert!(b.saved.retry.is_empty());
+}
+
+#[test]
+fn a_learners_device_notes_each_sync_and_a_reader_learns_when_each_device_last_synced() {
+    let couch = FakeCouch::new();
+    let mut a = tablet("tab-a", base());
+    a.notes = true;
+    run(&mut a, &couch, 10).unwrap();
+    assert!(couch.winners().contains_key("sync_status:siti:tab-a"));
+    // The trainer only reads (the district database).
+    let mut trainer = tablet("trainer", Snapshot::default());
+    let dev = trainer.device.clone();
+    let mut state = SyncState::default();
+    let reader = Server {
+        writable: false,
+        ..server(&couch)
+    };
+    let report = block_on(sync(&reader, &dev, &mut trainer, &mut state, 10)).unwrap();
+    assert_eq!(report.pushed, 0, "a reader writes nothing");
+    assert_eq!(trainer.seen.len(), 1);
+    assert_eq!((trainer.seen[0].device.as_str(), trainer.seen[0].at), ("tab-a", now()));
+    assert!(report.unreadable.is_empty(), "{:?}", report.unreadable);
+    assert_eq!(
+        tables(&trainer.snapshot),
+        tables(&a.snapshot),
+        "and it has every record"
+    );
 }
 
 #[test]

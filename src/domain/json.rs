@@ -105,6 +105,15 @@ pub fn parse_value(bytes: &[u8]) -> serde_json::Result<Value> {
     serde_json::from_slice(bytes)
 }
 
+/// `value` as an untyped `Value`, by way of its JSON text: the one serializer each type already
+/// has (the one that writes the store and the exports) is reused, instead of a second one into
+/// `Value` per type (for the record types, tens of KiB of wasm).
+#[allow(clippy::disallowed_methods)]
+pub fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Value {
+    let text = serde_json::to_string(value).unwrap_or_default();
+    parse_value(text.as_bytes()).unwrap_or(Value::Null)
+}
+
 /// Parses `text` and reads a `T` from it.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, ReadError> {
     let doc: Value = parse_value(text.as_bytes()).map_err(|e| ReadError {

@@ -167,7 +167,7 @@ pub fn default_number(pointer: &str) -> Option<f64> {
 impl RulesConfig {
     /// The config with a pack's partial override applied, or every problem found in it.
     pub fn with_override(&self, patch: &serde_json::Value) -> Result<RulesConfig, Vec<Text>> {
-        let mut doc = serde_json::to_value(self).expect("config serialises");
+        let mut doc = json::to_value(self);
         merge_patch(&mut doc, patch);
         let cfg: RulesConfig = json::from_value(&doc).map_err(|e| {
             vec![Text::new(

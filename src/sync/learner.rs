@@ -13,6 +13,7 @@ use crate::domain::sync::address::{SyncAddress, SyncSetup};
 use crate::domain::sync::doc::{docs_of, RecordDoc};
 use crate::domain::sync::remote::{ErrorKind, SyncError};
 use crate::domain::sync::replicate::{sync, Local, Server, SyncProgress, SyncReport, SyncState, BATCH};
+use crate::domain::sync::status::SyncStatus;
 use crate::storage;
 use crate::ui::state::Store;
 
@@ -39,7 +40,7 @@ impl Local for LearnerReplica {
         self.store.snapshot.with_untracked(|s| docs_of(s, &people))
     }
 
-    fn absorb(&mut self, docs: &[RecordDoc]) -> Result<BTreeSet<String>, SyncError> {
+    async fn absorb(&mut self, docs: &[RecordDoc]) -> Result<BTreeSet<String>, SyncError> {
         if docs.is_empty() {
             return Ok(BTreeSet::new());
         }
@@ -58,7 +59,7 @@ impl Local for LearnerReplica {
         }
     }
 
-    fn save_state(&mut self, state: &SyncState) -> Result<(), SyncError> {
+    async fn save_state(&mut self, state: &SyncState) -> Result<(), SyncError> {
         self.setup.state = state.clone();
         match &self.keep_as {
             Some(id) => storage::sync::save(id.as_str(), &self.setup).map_err(local_save),
@@ -68,6 +69,17 @@ impl Local for LearnerReplica {
 
     fn progress(&mut self, p: SyncProgress) {
         self.progress.set(Some(p));
+    }
+
+    /// "This device synced now", for the trainer; not while fetching a profile (it is not
+    /// known here yet).
+    fn status(&self) -> Option<SyncStatus> {
+        self.keep_as.as_ref().map(|owner| SyncStatus {
+            owner: owner.clone(),
+            nip: self.setup.account.clone(),
+            device: self.store.device(),
+            at: browser::now(),
+        })
     }
 }
 
@@ -97,12 +109,7 @@ pub async fn fetch_profile(
 ) -> Result<Id, SyncError> {
     // Nothing of theirs is here yet to send: the run only receives.
     let nobody = Id::derived(&["sync-fetch", &nip]);
-    let setup = SyncSetup {
-        address,
-        account: nip.clone(),
-        state: SyncState::default(),
-        last_synced: None,
-    };
+    let setup = SyncSetup::new(address, nip.clone());
     let (_, setup) = run(store, nobody, setup, None, progress).await?;
     let found = store.snapshot.with_untracked(|s| {
         s.employees

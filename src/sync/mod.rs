@@ -5,3 +5,4 @@
 pub mod account;
 pub mod fetch;
 pub mod learner;
+pub mod trainer;

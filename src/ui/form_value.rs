@@ -11,9 +11,9 @@ use serde::Serialize;
 
 /// The name an enum value is serialised under.
 pub fn key<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
+    crate::domain::json::to_value(value)
+        .as_str()
+        .map(String::from)
         .unwrap_or_default()
 }
 

@@ -46,9 +46,7 @@ impl PlanItem {
             PlanAction::Module { pack, module } => format!("module.{pack}.{module}"),
             PlanAction::Mentoring => "mentoring".to_string(),
             PlanAction::Method { method } => {
-                let m = serde_json::to_value(method)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from));
+                let m = crate::domain::json::to_value(method).as_str().map(String::from);
                 format!("method.{}", m.unwrap_or_default())
             }
         };

@@ -19,6 +19,32 @@ pub struct SyncSetup {
     pub state: SyncState,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_synced: Option<DateTime<Utc>>,
+    /// A reader's view of the district: when each person's devices last synced (the latest
+    /// sync note pulled, `status.rs`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub seen: std::collections::BTreeMap<crate::domain::record::Id, DateTime<Utc>>,
+}
+
+impl SyncSetup {
+    pub fn new(address: SyncAddress, account: String) -> SyncSetup {
+        SyncSetup {
+            address,
+            account,
+            state: SyncState::default(),
+            last_synced: None,
+            seen: Default::default(),
+        }
+    }
+
+    /// Keeps the latest of each person's sync notes.
+    pub fn note_seen(&mut self, statuses: &[super::status::SyncStatus]) {
+        for s in statuses {
+            let e = self.seen.entry(s.owner.clone()).or_insert(s.at);
+            if s.at > *e {
+                *e = s.at;
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

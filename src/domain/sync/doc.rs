@@ -61,21 +61,14 @@ impl RecordDoc {
         })
     }
 
-    /// A hash of the body. `serde_json` writes object keys sorted, so equal bodies hash equal
-    /// on every device.
+    /// A hash of the body (`hash_of`).
     pub fn content_hash(&self) -> String {
-        let digest = Sha256::digest(self.body().to_string().as_bytes());
-        hex::encode(&digest[..16])
+        hash_of(&self.body())
     }
 
     /// The document to write as revision `rev` on top of `parent`.
     pub fn to_write(&self, rev: &Rev, parent: Option<&Rev>) -> Value {
-        let mut body = self.body();
-        let o = body.as_object_mut().expect("an object");
-        o.insert("_id".into(), Value::String(self.doc_id_of()));
-        o.insert("_rev".into(), Value::String(rev.to_string()));
-        o.insert("_revisions".into(), rev.revisions(parent));
-        body
+        to_write(&self.doc_id_of(), self.body(), rev, parent)
     }
 
     /// The deletion of the branch ending in `leaf` (a losing leaf after a fold). It keeps `kind`,
@@ -137,7 +130,7 @@ impl RecordDoc {
             let read =
                 |v: &Value| crate::domain::json::from_value::<Record<T>>(v).map_err(|e| DocProblem(format!("{e:?}")));
             let merged = read(a)?.merge(&read(b)?);
-            serde_json::to_value(&merged).map_err(|e| DocProblem(e.to_string()))
+            Ok(crate::domain::json::to_value(&merged))
         }
         if (self.kind, &self.id) != (other.kind, &other.id) {
             return Err(DocProblem("two different records".into()));
@@ -158,6 +151,23 @@ impl RecordDoc {
     }
 }
 
+/// A hash of a document body. `serde_json` writes object keys sorted, so equal bodies hash
+/// equal on every device.
+pub fn hash_of(body: &Value) -> String {
+    let digest = Sha256::digest(body.to_string().as_bytes());
+    hex::encode(&digest[..16])
+}
+
+/// `body` as document `id`, revision `rev` on top of `parent`.
+pub fn to_write(id: &str, mut body: Value, rev: &Rev, parent: Option<&Rev>) -> Value {
+    if let Some(o) = body.as_object_mut() {
+        o.insert("_id".into(), Value::String(id.to_string()));
+        o.insert("_rev".into(), Value::String(rev.to_string()));
+        o.insert("_revisions".into(), rev.revisions(parent));
+    }
+    body
+}
+
 /// The documents of every record that belongs to one of `people` (employee id → NIP), erased
 /// records included: a deletion must reach the other devices.
 pub fn docs_of(snapshot: &Snapshot, people: &BTreeMap<Id, String>) -> Vec<RecordDoc> {
@@ -176,7 +186,7 @@ pub fn docs_of(snapshot: &Snapshot, people: &BTreeMap<Id, String>) -> Vec<Record
                 let Some((owner, nip)) = owner.and_then(|o| self.people.get_key_value(o)) else {
                     continue;
                 };
-                if let Ok(record) = serde_json::to_value(r) {
+                if let record @ Value::Object(_) = crate::domain::json::to_value(r) {
                     self.out.push(RecordDoc {
                         kind,
                         id: r.id.clone(),
@@ -239,7 +249,7 @@ pub fn read_pulled(
             for owner in owners {
                 let in_batch = docs.iter().any(|d| d.kind == RecordKind::Employees && &d.id == owner);
                 if let Some(r) = local.employees.get_any(owner).filter(|_| !in_batch) {
-                    list.extend(serde_json::to_value(r).ok());
+                    list.push(crate::domain::json::to_value(r));
                 }
             }
         }

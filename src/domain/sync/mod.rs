@@ -11,3 +11,4 @@ pub mod fold;
 pub mod remote;
 pub mod replicate;
 pub mod revs;
+pub mod status;

@@ -20,10 +20,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::checkpoint::{replication_id, seq_param, since, Checkpoint, Direction};
-use super::doc::{DocProblem, RecordDoc};
+use super::doc::{hash_of, to_write, DocProblem, RecordDoc};
 use super::fold::{fold, Folded, Leaf};
 use super::remote::{percent_encode, ErrorKind, Remote, Request, SyncError};
-use super::revs::Rev;
+use super::revs::{winner, Rev};
+use super::status::SyncStatus;
 use crate::domain::record::DeviceId;
 
 /// Documents per request: small enough for a tablet on a slow link to finish a batch between
@@ -67,11 +68,18 @@ pub trait Local {
     /// Takes pulled records in, as an import (checked, authorised, merged, saved). Returns the
     /// ids of the documents taken in; one not taken (a locked profile's, say) is fetched again
     /// next time.
-    fn absorb(&mut self, docs: &[RecordDoc]) -> Result<BTreeSet<String>, SyncError>;
+    fn absorb(&mut self, docs: &[RecordDoc]) -> impl std::future::Future<Output = Result<BTreeSet<String>, SyncError>>;
     /// Saves the state (after every batch).
-    fn save_state(&mut self, state: &SyncState) -> Result<(), SyncError>;
+    fn save_state(&mut self, state: &SyncState) -> impl std::future::Future<Output = Result<(), SyncError>>;
     /// "Menyinkronkan 340 / 1.200".
     fn progress(&mut self, _progress: SyncProgress) {}
+    /// The note this device writes at the end of a push (`status.rs`): a learner's device says
+    /// it synced; a device that only reads writes none.
+    fn status(&self) -> Option<SyncStatus> {
+        None
+    }
+    /// Notes of devices that synced, as pulled (the trainer's "who has not synced since…").
+    fn statuses(&mut self, _seen: Vec<SyncStatus>) {}
 }
 
 /// The server database and what this device may do there.
@@ -164,7 +172,7 @@ async fn write_checkpoint<R: Remote>(
     rev: Option<String>,
     checkpoint: &Checkpoint,
 ) -> Result<Option<String>, SyncError> {
-    let mut body = serde_json::to_value(checkpoint).expect("a checkpoint serialises");
+    let mut body = crate::domain::json::to_value(checkpoint);
     if let Some(rev) = &rev {
         body["_rev"] = json!(rev);
     }
@@ -198,7 +206,7 @@ pub async fn pull<R: Remote, L: Local>(
     let again: Vec<Wanted> = state.retry.iter().map(|id| (id.clone(), None)).collect();
     for chunk in again.chunks(batch.max(1)) {
         take_in(server, local, state, chunk, report).await?;
-        local.save_state(state)?;
+        local.save_state(state).await?;
     }
     let mut done = 0;
     loop {
@@ -223,7 +231,7 @@ pub async fn pull<R: Remote, L: Local>(
         take_in(server, local, state, &wanted, report).await?;
         done += results.len();
         state.pull = Some(Checkpoint::next(state.pull.as_ref(), &session, last_seq.clone()));
-        local.save_state(state)?;
+        local.save_state(state).await?;
         if let Some(cp) = &state.pull {
             remote_rev = write_checkpoint(server.remote, &path, remote_rev, cp).await?;
         }
@@ -266,6 +274,41 @@ async fn take_in<R: Remote, L: Local>(
     let mut leaves = leaves;
     leaves.extend(fetch_leaves(server.remote, &owners).await?);
     wanted.extend(owners);
+    // Devices' sync notes: the winning leaf of each, for the device to keep as it likes.
+    let status_ids: Vec<String> = leaves
+        .keys()
+        .filter(|id| SyncStatus::is_status_id(id))
+        .cloned()
+        .collect();
+    let mut statuses = Vec::new();
+    for id in status_ids {
+        let ls = leaves.remove(&id).unwrap_or_default();
+        let Some(win) = winner(ls.iter().map(|l| (&l.rev, l.deleted))).cloned() else {
+            continue;
+        };
+        let Some(body) = ls.iter().find(|l| l.rev == win).and_then(|l| l.body.as_ref()) else {
+            continue;
+        };
+        match SyncStatus::from_couch(body) {
+            Some(s) => {
+                let mut others: Vec<Rev> = ls.iter().map(|l| l.rev.clone()).filter(|r| *r != win).collect();
+                crate::domain::sort::sort(&mut others);
+                state.known.insert(
+                    id,
+                    Known {
+                        hash: hash_of(&s.body()),
+                        rev: win,
+                        others,
+                    },
+                );
+                statuses.push(s);
+            }
+            None => report.unreadable.push(DocProblem(format!("{id}: not a sync note"))),
+        }
+    }
+    if !statuses.is_empty() {
+        local.statuses(statuses);
+    }
     let mut folds: Vec<Folded> = Vec::new();
     for (id, leaves) in leaves {
         if let Some(f) = fold(&id, leaves, server.writable, &mut report.unreadable) {
@@ -273,7 +316,7 @@ async fn take_in<R: Remote, L: Local>(
         }
     }
     let docs: Vec<RecordDoc> = folds.iter().map(|f| f.doc.clone()).collect();
-    let taken = local.absorb(&docs)?;
+    let taken = local.absorb(&docs).await?;
     report.pulled += taken.len();
     report.not_taken += docs.len() - taken.len();
     let writes: Vec<Value> = folds
@@ -458,19 +501,19 @@ pub async fn push<R: Remote, L: Local>(
     let (_, remote_rev) = read_checkpoint(server.remote, &path).await?;
     let session = session_name(&rep, state);
     // Every record whose content changed here since it was last exchanged, as the child of the
-    // revision it descends from.
-    let pending: Vec<(String, RecordDoc, String, Rev, Option<Known>)> = local
-        .docs()
+    // revision it descends from; then this device's sync note.
+    let mut outgoing: Vec<(String, Value)> = local.docs().into_iter().map(|d| (d.doc_id_of(), d.body())).collect();
+    outgoing.extend(local.status().map(|s| (s.doc_id(), s.body())));
+    let pending: Vec<(String, Value, String, Rev, Option<Known>)> = outgoing
         .into_iter()
-        .filter_map(|doc| {
-            let id = doc.doc_id_of();
-            let hash = doc.content_hash();
+        .filter_map(|(id, body)| {
+            let hash = hash_of(&body);
             let known = state.known.get(&id).cloned();
             if known.as_ref().is_some_and(|k| k.hash == hash) {
                 return None;
             }
             let rev = Rev::child(known.as_ref().map(|k| &k.rev), &hash, false);
-            Some((id, doc, hash, rev, known))
+            Some((id, body, hash, rev, known))
         })
         .collect();
     let total = pending.len();
@@ -490,7 +533,7 @@ pub async fn push<R: Remote, L: Local>(
         let writes: Vec<Value> = chunk
             .iter()
             .filter(|(id, _, _, rev, _)| missing(id, rev))
-            .map(|(_, doc, _, rev, known)| doc.to_write(rev, known.as_ref().map(|k| &k.rev)))
+            .map(|(id, body, _, rev, known)| to_write(id, body.clone(), rev, known.as_ref().map(|k| &k.rev)))
             .collect();
         let written = writes.len();
         let refused = bulk_docs(server.remote, writes, report).await?;
@@ -509,7 +552,7 @@ pub async fn push<R: Remote, L: Local>(
             }
         }
         done += chunk.len();
-        local.save_state(state)?;
+        local.save_state(state).await?;
         local.progress(SyncProgress {
             direction: Direction::Push,
             done,
@@ -519,7 +562,7 @@ pub async fn push<R: Remote, L: Local>(
     // The device has no sequence of its own: the push checkpoint records the session, for the
     // server's operators and for the protocol's record on both sides.
     state.push = Some(Checkpoint::next(state.push.as_ref(), &session, json!(state.sessions)));
-    local.save_state(state)?;
+    local.save_state(state).await?;
     if let Some(cp) = &state.push {
         write_checkpoint(server.remote, &path, remote_rev, cp).await?;
     }

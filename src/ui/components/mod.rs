@@ -15,4 +15,5 @@ pub mod public_feedback;
 pub mod secure_context_notice;
 pub mod set_aside;
 pub mod status_bar;
+pub mod sync_words;
 pub mod typed_confirm;

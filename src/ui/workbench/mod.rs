@@ -13,6 +13,7 @@ mod print;
 mod questions;
 mod roster;
 mod sessions;
+mod sync;
 mod talent;
 
 use leptos::prelude::*;
@@ -134,6 +135,7 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
             TrainerTab::Roster => view! { <roster::RosterView cohort=cohort/> }.into_any(),
             TrainerTab::Author => view! { <author::AuthorView/> }.into_any(),
             TrainerTab::Device => view! { <device::DeviceView/> }.into_any(),
+            TrainerTab::Sync => view! { <sync::SyncView cohort=cohort/> }.into_any(),
             TrainerTab::Print(doc) => view! { <print::PrintView cohort=cohort doc=doc/> }.into_any(),
             TrainerTab::Person(id) => view! { <person::PersonView cohort=cohort employee=id/> }.into_any(),
             TrainerTab::NotFound(path) => view! { <NotFoundPage path=path home=TrainerTab::Cohort.href()/> }.into_any(),
@@ -145,6 +147,7 @@ pub fn TrainerPage(tab: TrainerTab) -> impl IntoView {
                 {link(TrainerTab::Roster, "Daftar peserta", "Roster")}
                 {link(TrainerTab::Questions, "Soal sulit", "Difficult questions")}
                 {link(TrainerTab::Import, "Impor dan paket", "Import and packs")}
+                {link(TrainerTab::Sync, "Sinkronisasi", "Sync")}
                 {link(TrainerTab::Author, "Tulis paket", "Write packs")}
                 {link(TrainerTab::Device, "Profil di perangkat ini", "Profiles on this device")}
                 <button type="button" class="button-quiet" on:click=move |_| session.lock()>{i18n.tr("Kunci mode pelatih", "Lock trainer mode")}</button>

@@ -4,7 +4,7 @@
 // on both tablets. Every request goes to the site or to the configured server, nowhere else.
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
-import { createProfile, expectAccessible, setupSyncDistrict, siti, syncDistrict as district, waitForPack } from '../helpers';
+import { createProfile, expectAccessible, openTrainerMode, setupSyncDistrict, siti, syncDistrict as district, waitForPack } from '../helpers';
 import { ORIGIN, PREFIX, SYNC_URL } from '../playwright.config';
 
 const sitiHere = { ...siti, nip: district.siti.nip };
@@ -119,4 +119,49 @@ test('two tablets of one person converge through the server; a concurrent edit i
   for (const url of [...askedA, ...askedB]) expect(url.startsWith(SYNC_URL + '/'), url).toBe(true);
   expect(askedA.length).toBeGreaterThan(0);
   await tabletB.close();
+});
+
+test('a trainer pulls the district into the cohort and sees who has not synced since a day', async ({ page, browser }) => {
+  setupSyncDistrict();
+  // Budi's tablet: his profile, synced.
+  const tablet = await browser.newContext({ baseURL: ORIGIN + PREFIX, locale: 'id-ID', viewport: { width: 800, height: 1280 } });
+  const b = await tablet.newPage();
+  await b.goto('./');
+  await waitForPack(b);
+  const budi = { ...siti, name: 'Budi Santoso', nip: district.budi.nip };
+  await createProfile(b, budi);
+  await openSync(b);
+  await b.getByLabel('Alamat server').fill(SYNC_URL);
+  await b.getByLabel('Kode kabupaten/kota').fill(district.name);
+  await b.getByLabel('Kata sandi akun').fill(district.budi.password);
+  await b.getByRole('button', { name: 'Masuk dan sinkronkan' }).click();
+  await expect(b.getByTestId('sync-result')).toContainText('Selesai');
+  await tablet.close();
+
+  // The trainer's laptop: the workbench pulls the district (the server's replication brings
+  // Budi's database there within moments).
+  await openTrainerMode(page);
+  await page.getByRole('link', { name: 'Sinkronisasi' }).click();
+  await expectAccessible(page, 'workbench sync, not set up');
+  await page.getByLabel('Alamat server').fill(SYNC_URL);
+  await page.getByLabel('Kode kabupaten/kota').fill(district.name);
+  await page.getByLabel('Akun pelatih').fill(district.trainer.name);
+  await page.getByLabel('Kata sandi akun').fill(district.trainer.password);
+  await page.getByRole('button', { name: 'Masuk dan ambil data' }).click();
+  await expect(page.getByTestId('w-sync-result')).toContainText('Selesai');
+  await expect.poll(async () => {
+    await page.getByRole('button', { name: 'Ambil data kabupaten/kota sekarang' }).click();
+    await expect(page.getByTestId('w-sync-result')).toBeVisible();
+    return page.getByTestId('w-sync-behind').textContent();
+  }, { timeout: 20_000 }).toContain('Budi Santoso');
+  await expectAccessible(page, 'workbench sync, set up');
+  // Budi synced today: listed as not synced since tomorrow, not since yesterday.
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('Belum sinkron sejak').fill(day(1));
+  await expect(page.getByTestId('w-sync-behind').getByRole('row', { name: /Budi Santoso/ })).not.toContainText('belum pernah');
+  await page.getByLabel('Belum sinkron sejak').fill(day(-1));
+  await expect(page.getByTestId('w-sync-behind')).not.toContainText('Budi Santoso');
+  // The cohort has him, pulled rather than imported.
+  await page.getByRole('link', { name: 'Kohort' }).click();
+  await expect(page.getByTestId('cohort-table')).toContainText('Budi Santoso');
 });

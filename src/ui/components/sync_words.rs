@@ -1,0 +1,81 @@
+//! What both apps say about a sync: the sign-in form's checks and the report of a run (the
+//! learner's Sinkronisasi screen, the workbench's district sync).
+
+use crate::browser;
+use crate::domain::format;
+use crate::domain::lang::Text;
+use crate::domain::sync::address::SyncAddress;
+use crate::domain::sync::remote::{ErrorKind, SyncError};
+use crate::domain::sync::replicate::SyncReport;
+use crate::ui::i18n::I18n;
+
+/// The address and password typed to sign in, checked.
+pub fn typed_sign_in(server: &str, district: &str, password: String) -> Result<(SyncAddress, String), Text> {
+    let (address, _) = SyncAddress::parse(server, district, browser::page_is_https())?;
+    if password.is_empty() {
+        return Err(Text::new(
+            "Ketik kata sandi akun Anda.",
+            "Type your account's password.",
+        ));
+    }
+    Ok((address, password))
+}
+
+/// What to say when signing in failed.
+pub fn sign_in_problem(e: SyncError) -> Text {
+    match e.kind {
+        ErrorKind::SignedOut => Text::new(
+            "NIP atau kata sandi salah, atau akun ini belum dibuat di server. Tanyakan kepada pengelola kepegawaian.",
+            "Wrong NIP or password, or this account does not exist on the server yet. Ask your HR officer.",
+        ),
+        _ => e.text(),
+    }
+}
+
+pub fn report_lines(i18n: I18n, r: &SyncReport) -> Vec<String> {
+    let lang = i18n.lang();
+    let n = |x: usize| format::number(lang, x as f64);
+    let mut out = vec![format!(
+        "{} {} {}, {} {}.",
+        i18n.t("Selesai:", "Done:"),
+        n(r.pulled),
+        i18n.t("catatan diterima", "records received"),
+        n(r.pushed),
+        i18n.t("dikirim", "sent"),
+    )];
+    if r.folded > 0 {
+        out.push(format!(
+            "{} {}.",
+            n(r.folded),
+            i18n.t(
+                "catatan yang bertentangan di server disatukan",
+                "conflicting records on the server were folded together"
+            )
+        ));
+    }
+    if r.not_taken > 0 {
+        out.push(format!("{} {}", n(r.not_taken), i18n.t("catatan belum diterima karena profilnya terkunci di perangkat ini; catatan itu diambil lagi pada sinkronisasi berikutnya.", "records were not taken in because their profile is locked on this device; they are fetched again at the next sync.")));
+    }
+    if !r.refused.is_empty() {
+        out.push(format!(
+            "{} {} {}",
+            i18n.t("Server menolak", "The server refused"),
+            n(r.refused.len()),
+            i18n.t(
+                "catatan (tetap aman di perangkat ini).",
+                "records (they stay safe on this device)."
+            )
+        ));
+    }
+    if !r.unreadable.is_empty() {
+        out.push(format!(
+            "{} {}",
+            n(r.unreadable.len()),
+            i18n.t(
+                "dokumen di server tidak dapat dibaca dan dibiarkan.",
+                "documents on the server could not be read and were left alone."
+            )
+        ));
+    }
+    out
+}
