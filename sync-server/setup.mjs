@@ -80,9 +80,12 @@ async function ensureDb(name) {
   await must('PUT', encodeURIComponent(name), undefined, [201, 202, 412]);
 }
 
-async function ensureDoc(db, doc) {
+/** Writes `doc`, replacing an older version unless `keep` (a running replication's document,
+ * which only the replicator may change). */
+async function ensureDoc(db, doc, keep = false) {
   const path = `${encodeURIComponent(db)}/${doc._id.startsWith('_design/') ? '_design/' + encodeURIComponent(doc._id.slice(8)) : encodeURIComponent(doc._id)}`;
   const old = await call('GET', path);
+  if (old.status === 200 && keep) return;
   const body = old.status === 200 ? { ...doc, _rev: old.json._rev } : doc;
   await must('PUT', path, body);
 }
@@ -145,7 +148,7 @@ for (const [nip, password] of people) {
     source: adminUrl(db),
     target: adminUrl(district_),
     continuous: true,
-  });
+  }, true);
 }
 
 if (passwordsFile && generated.length) {
