@@ -54,6 +54,20 @@ pub fn number(lang: Lang, x: f64) -> String {
     }
 }
 
+/// A count with thousands grouped as the language writes them: `1.200` / `1,200`.
+pub fn count(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let sep = if lang == Lang::Id { '.' } else { ',' };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Bytes as KB or MB (1 KB = 1,000 bytes), in the language's number format.
 pub fn bytes(lang: Lang, n: u64) -> String {
     if n >= 1_000_000 {
@@ -120,6 +134,15 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn counts_group_thousands_per_language() {
+        assert_eq!(count(Lang::Id, 1200), "1.200");
+        assert_eq!(count(Lang::En, 1200), "1,200");
+        assert_eq!(count(Lang::Id, 340), "340");
+        assert_eq!(count(Lang::Id, 1_234_567), "1.234.567");
+        assert_eq!(count(Lang::En, 0), "0");
+    }
 
     #[test]
     fn dates_and_numbers_per_language() {

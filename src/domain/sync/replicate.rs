@@ -71,7 +71,7 @@ pub trait Local {
     fn absorb(&mut self, docs: &[RecordDoc]) -> impl std::future::Future<Output = Result<BTreeSet<String>, SyncError>>;
     /// Saves the state (after every batch).
     fn save_state(&mut self, state: &SyncState) -> impl std::future::Future<Output = Result<(), SyncError>>;
-    /// "Menyinkronkan 340 / 1.200".
+    /// "Menyinkronkan: menerima 340 / 1.200".
     fn progress(&mut self, _progress: SyncProgress) {}
     /// The note this device writes at the end of a push (`status.rs`): a learner's device says
     /// it synced; a device that only reads writes none.

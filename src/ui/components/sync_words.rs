@@ -5,8 +5,9 @@ use crate::browser;
 use crate::domain::format;
 use crate::domain::lang::Text;
 use crate::domain::sync::address::SyncAddress;
+use crate::domain::sync::checkpoint::Direction;
 use crate::domain::sync::remote::{ErrorKind, SyncError};
-use crate::domain::sync::replicate::SyncReport;
+use crate::domain::sync::replicate::{SyncProgress, SyncReport};
 use crate::ui::i18n::I18n;
 
 /// The address and password typed to sign in, checked.
@@ -34,7 +35,7 @@ pub fn sign_in_problem(e: SyncError) -> Text {
 
 pub fn report_lines(i18n: I18n, r: &SyncReport) -> Vec<String> {
     let lang = i18n.lang();
-    let n = |x: usize| format::number(lang, x as f64);
+    let n = |x: usize| format::count(lang, x);
     let mut out = vec![format!(
         "{} {} {}, {} {}.",
         i18n.t("Selesai:", "Done:"),
@@ -78,4 +79,20 @@ pub fn report_lines(i18n: I18n, r: &SyncReport) -> Vec<String> {
         ));
     }
     out
+}
+
+/// "Menyinkronkan: menerima 340 / 1.200" while a sync runs (`None`: before the first batch).
+pub fn progress_line(i18n: I18n, p: Option<SyncProgress>) -> String {
+    let Some(p) = p else {
+        return i18n.t("Menghubungi server…", "Contacting the server…").to_string();
+    };
+    let lang = i18n.lang();
+    let what = match p.direction {
+        Direction::Pull => i18n.t("Menyinkronkan: menerima", "Syncing: receiving"),
+        Direction::Push => i18n.t("Menyinkronkan: mengirim", "Syncing: sending"),
+    };
+    match p.total {
+        Some(t) => format!("{what} {} / {}", format::count(lang, p.done), format::count(lang, t)),
+        None => format!("{what} {}", format::count(lang, p.done)),
+    }
 }

@@ -9,12 +9,11 @@ use crate::domain::format;
 use crate::domain::lang::Text;
 use crate::domain::record::Id;
 use crate::domain::sync::address::{SyncAddress, SyncSetup};
-use crate::domain::sync::checkpoint::Direction;
 use crate::domain::sync::remote::{ErrorKind, SyncError};
 use crate::storage;
 use crate::sync::account::{sign_in, sign_out};
 use crate::sync::learner::use_sync_runner;
-use crate::ui::components::sync_words::{report_lines, sign_in_problem, typed_sign_in};
+use crate::ui::components::sync_words::{progress_line, report_lines, sign_in_problem, typed_sign_in};
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::{Route, Screen};
 use crate::ui::state::use_store;
@@ -87,9 +86,13 @@ pub fn SyncPage(employee: Id) -> impl IntoView {
         }
     });
     let who = employee.clone();
+    let signed_out = RwSignal::new(false);
     let sign_out_now = move |_| {
         if let Some(s) = setup.get_untracked() {
-            leptos::task::spawn_local(async move { sign_out(&s.address.server).await });
+            leptos::task::spawn_local(async move {
+                sign_out(&s.address.server).await;
+                signed_out.set(true);
+            });
         }
         runner.last.set(None);
         let _ = &who;
@@ -109,21 +112,7 @@ pub fn SyncPage(employee: Id) -> impl IntoView {
         let last = last.clone();
         move || matches!(last(), Some(Err(e)) if e.kind == ErrorKind::SignedOut)
     };
-    let progress = move || {
-        runner.running.get().then(|| match runner.progress.get() {
-            None => i18n.t("Menghubungi server…", "Contacting the server…").to_string(),
-            Some(p) => {
-                let what = match p.direction {
-                    Direction::Pull => i18n.t("Mengambil", "Receiving"),
-                    Direction::Push => i18n.t("Mengirim", "Sending"),
-                };
-                match p.total {
-                    Some(t) => format!("{what} {} / {}", p.done, t),
-                    None => format!("{what} {}", p.done),
-                }
-            }
-        })
-    };
+    let progress = move || runner.running.get().then(|| progress_line(i18n, runner.progress.get()));
     let outcome = {
         let last = last.clone();
         move || {
@@ -206,6 +195,9 @@ pub fn SyncPage(employee: Id) -> impl IntoView {
                     </form>
                 </Show>
                 {conflicts.clone()}
+                <Show when=move || signed_out.get()>
+                    <p class="notice" role="status">{i18n.tr("Anda sudah keluar dari server. Sinkronisasi berikutnya meminta kata sandi lagi.", "You are signed out of the server. The next sync asks for the password again.")}</p>
+                </Show>
                 <p class="actions">
                     <button type="button" class="button button-secondary" on:click=sign_out_now.clone()>{i18n.tr("Keluar dari server", "Sign out of the server")}</button>
                     <button type="button" class="button button-secondary" on:click=turn_off.clone()>{i18n.tr("Matikan sinkronisasi di perangkat ini", "Turn sync off on this device")}</button>
@@ -299,10 +291,7 @@ pub fn FetchProfile() -> impl IntoView {
             {move || warning.get().map(|w| view! { <p class="notice">{i18n.text(&w.text())}</p> })}
             <p class="field-error" role="alert">{move || error.get().map(|t| i18n.text(&t))}</p>
             <p class="actions"><button type="submit" class="button button-secondary" disabled=move || busy.get()>{i18n.tr("Ambil profil saya dari server", "Bring my profile from the server")}</button></p>
-            <p role="status">{move || busy.get().then(|| match progress.get() {
-                Some(p) => format!("{} {}{}", i18n.t("Mengambil", "Receiving"), p.done, p.total.map(|t| format!(" / {t}")).unwrap_or_default()),
-                None => i18n.t("Menghubungi server…", "Contacting the server…").to_string(),
-            })}</p>
+            <p role="status">{move || busy.get().then(|| progress_line(i18n, progress.get()))}</p>
         </form>
         {move || fetched.get().map(|(id, name)| view! {
             <div class="notice" role="status" data-testid="fetched-profile">

@@ -13,7 +13,7 @@ use crate::domain::sync::remote::SyncError;
 use crate::domain::sync::replicate::SyncReport;
 use crate::sync::account::{sign_in, sign_out};
 use crate::sync::trainer::{forget_setup, load_setup, pull_district, save_setup};
-use crate::ui::components::sync_words::{report_lines, sign_in_problem, typed_sign_in};
+use crate::ui::components::sync_words::{progress_line, report_lines, sign_in_problem, typed_sign_in};
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::TrainerTab;
 
@@ -192,10 +192,7 @@ pub fn SyncView(cohort: Cohort) -> impl IntoView {
                     None => i18n.t("Belum pernah diambil.", "Never pulled yet.").to_string(),
                 })}</p>
                 <p class="actions"><button type="button" class="button" on:click=move |_| run() disabled=move || running.get()>{i18n.tr("Ambil data kabupaten/kota sekarang", "Pull the district now")}</button></p>
-                <p role="status" data-testid="w-sync-progress">{move || running.get().then(|| match progress.get() {
-                    Some(p) => format!("{} {}{}", i18n.t("Menyinkronkan", "Syncing"), p.done, p.total.map(|t| format!(" / {t}")).unwrap_or_default()),
-                    None => i18n.t("Menghubungi server…", "Contacting the server…").to_string(),
-                })}</p>
+                <p role="status" data-testid="w-sync-progress">{move || running.get().then(|| progress_line(i18n, progress.get()))}</p>
                 {move || (!running.get()).then(|| last.get()).flatten().map(|r| match r {
                     Ok(report) => view! {
                         <div class="notice" role="status" data-testid="w-sync-result">
