@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
 import { createProfile, expectAccessible, openTrainerMode, setupSyncDistrict, siti, syncDistrict as district, waitForPack } from '../helpers';
-import { ORIGIN, PREFIX, SYNC_URL } from '../playwright.config';
+import { ORIGIN, PREFIX, SYNC_ADMIN, SYNC_URL } from '../playwright.config';
 
 const sitiHere = { ...siti, nip: district.siti.nip };
 
@@ -55,7 +55,8 @@ test('two tablets of one person converge through the server; a concurrent edit i
   const askedA = offSite(context);
   await page.goto('./');
   await waitForPack(page);
-  await createProfile(page, sitiHere);
+  // On tablet A her profile has a PIN: it stays on tablet A.
+  await createProfile(page, { ...sitiHere, pin: '2468' });
   await openSync(page);
   await page.getByLabel('Alamat server').fill(SYNC_URL);
   await page.getByLabel('Kode kabupaten/kota').fill(district.name);
@@ -114,6 +115,17 @@ test('two tablets of one person converge through the server; a concurrent edit i
   await b.getByRole('link', { name: /Integritas/ }).first().click();
   await b.getByRole('link', { name: /Lanjutkan|Mulai belajar/ }).click();
   await expect(b.getByLabel('Catatan dan jawaban latihan Anda')).toHaveValue('Catatan dari tablet A');
+
+  // No PIN hash reached the server: none of the lock's values is in any of her documents.
+  const lock = await page.evaluate(() => {
+    const raw = localStorage.getItem('lentera.data') ?? '';
+    return JSON.parse(raw.slice(raw.indexOf('\n') + 1)).locks[0].data.pin;
+  });
+  const admin = 'Basic ' + Buffer.from(`${SYNC_ADMIN.name}:${SYNC_ADMIN.password}`).toString('base64');
+  const onServer = await (await fetch(`${SYNC_URL}/lentera-${district.name}-${district.siti.nip}/_all_docs?include_docs=true`, { headers: { authorization: admin } })).text();
+  expect(onServer).toContain('Seksi A');
+  for (const secret of [lock.salt, lock.hash, lock.scheme]) expect(onServer).not.toContain(secret);
+  expect(onServer).not.toMatch(/"(pin|pin_hash|locks|salt)"/);
 
   // Nothing asked of any host but the site and the configured server.
   for (const url of [...askedA, ...askedB]) expect(url.startsWith(SYNC_URL + '/'), url).toBe(true);
