@@ -122,6 +122,7 @@ dist-hello/index.html: scripts/hello-site.sh scripts/size-floor/src/bin/leptos_h
 
 bench: dist dist-bench/index.html dist-hello/index.html browser e2e-deps
 	cargo bench --bench rules
+	cargo bench --bench sync
 	cd $(E2E) && node browser-bench.mjs
 
 # What the wasm cannot go below: Leptos alone, and the domain core without screens.
