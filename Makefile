@@ -120,10 +120,11 @@ dist-bench/index.html: $(SOURCES) | tools
 dist-hello/index.html: scripts/hello-site.sh scripts/size-floor/src/bin/leptos_hello.rs Cargo.lock | tools
 	scripts/hello-site.sh dist-hello
 
-bench: dist dist-bench/index.html dist-hello/index.html browser e2e-deps
+bench: dist dist-bench/index.html dist-hello/index.html browser e2e-deps sync-deps
 	cargo bench --bench rules
 	cargo bench --bench sync
 	cd $(E2E) && node browser-bench.mjs
+	cd $(E2E) && node sync-bench.mjs
 
 # What the wasm cannot go below: Leptos alone, and the domain core without screens.
 size-floor: dist

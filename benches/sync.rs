@@ -22,7 +22,7 @@ use lentera::domain::sync::remote::SyncError;
 use lentera::domain::sync::replicate::{sync, Local, Server, SyncState};
 
 const SEED: u64 = 2026;
-const BATCH: usize = 1000;
+const BATCH: usize = 5000;
 
 /// A device holding `snapshot`, replicating `people`.
 struct Device {

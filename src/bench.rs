@@ -99,3 +99,66 @@ pub fn bench_pin_hash() -> f64 {
     std::hint::black_box(crate::domain::pin::hash_pin("2468", [7; 16]));
     now_ms() - t
 }
+
+/// The documents of a generated district of `n` employees, as the tablets would have pushed
+/// them (each record at its first revision): a JSON array for `_bulk_docs` with
+/// `new_edits: false`, loaded into the sync benchmark's server.
+#[wasm_bindgen]
+pub fn bench_district_docs(n: u32) -> String {
+    district_writes(n, 0)
+}
+
+/// The same district after `edits` activities were edited on a tablet: only the edited
+/// documents, each as the child of its first revision.
+#[wasm_bindgen]
+pub fn bench_district_edits(n: u32, edits: u32) -> String {
+    district_writes(n, edits)
+}
+
+/// The same district as one export file (the reference of the sync benchmark).
+#[wasm_bindgen]
+pub fn bench_district_file(n: u32) -> String {
+    let cat = generate::catalog(SEED, 40);
+    generate::cohort(SEED, n as usize, &cat, generate::reference_day(), 3).to_json()
+}
+
+fn district_writes(n: u32, edits: u32) -> String {
+    use crate::domain::sync::doc::docs_of;
+    use crate::domain::sync::revs::Rev;
+    let cat = generate::catalog(SEED, 40);
+    let mut cohort = generate::cohort(SEED, n as usize, &cat, generate::reference_day(), 3);
+    let people = cohort
+        .employees
+        .records()
+        .map(|r| (r.id.clone(), r.data().nip.to_string()))
+        .collect();
+    let first: std::collections::BTreeMap<String, Rev> = docs_of(&cohort, &people)
+        .into_iter()
+        .map(|d| (d.doc_id_of(), Rev::child(None, &d.content_hash(), false)))
+        .collect();
+    if edits == 0 {
+        let docs: Vec<serde_json::Value> = docs_of(&cohort, &people)
+            .iter()
+            .map(|d| d.to_write(&first[&d.doc_id_of()], None))
+            .collect();
+        return serde_json::Value::Array(docs).to_string();
+    }
+    let device = crate::domain::record::Id::parse("bench-tablet").expect("an id");
+    let ids: Vec<_> = cohort.activities.records().take(edits as usize).map(|r| r.id.clone()).collect();
+    for id in &ids {
+        if let Some(r) = cohort.activities.get_mut(id) {
+            let mut a = r.data().clone();
+            a.hours += 1.0;
+            r.edit(&device, chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap_or_default(), a);
+        }
+    }
+    let docs: Vec<serde_json::Value> = docs_of(&cohort, &people)
+        .iter()
+        .filter(|d| ids.contains(&d.id))
+        .map(|d| {
+            let parent = &first[&d.doc_id_of()];
+            d.to_write(&Rev::child(Some(parent), &d.content_hash(), false), Some(parent))
+        })
+        .collect();
+    serde_json::Value::Array(docs).to_string()
+}

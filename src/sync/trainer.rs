@@ -26,7 +26,7 @@ const SETUP_KEY: &str = "sync.workbench";
 
 /// Documents per batch: a trainer's first sync reads a whole district, and every batch saves
 /// the sealed cohort once.
-pub const TRAINER_BATCH: usize = 1000;
+pub const TRAINER_BATCH: usize = 5000;
 
 pub async fn load_setup() -> Option<SyncSetup> {
     let text = idb::get(SETUP_KEY).await.ok().flatten()?;
