@@ -120,12 +120,16 @@ fn benches(c: &mut Criterion) {
     group.sample_size(10);
     // The reference: the same district handed over as one export file, read and merged.
     let file = cohort.to_json();
-    group.bench_function("reference: the same district as one export file, imported into an empty cohort", |b| {
-        b.iter(|| {
-            let theirs = import(file.as_bytes(), Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap()).expect("a valid file");
-            merge(&Snapshot::default(), &theirs).0
-        })
-    });
+    group.bench_function(
+        "reference: the same district as one export file, imported into an empty cohort",
+        |b| {
+            b.iter(|| {
+                let theirs =
+                    import(file.as_bytes(), Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap()).expect("a valid file");
+                merge(&Snapshot::default(), &theirs).0
+            })
+        },
+    );
     group.bench_function(
         format!("first pull of a 2000-employee district ({docs} documents) into an empty cohort"),
         |b| {

@@ -144,12 +144,21 @@ fn district_writes(n: u32, edits: u32) -> String {
         return serde_json::Value::Array(docs).to_string();
     }
     let device = crate::domain::record::Id::parse("bench-tablet").expect("an id");
-    let ids: Vec<_> = cohort.activities.records().take(edits as usize).map(|r| r.id.clone()).collect();
+    let ids: Vec<_> = cohort
+        .activities
+        .records()
+        .take(edits as usize)
+        .map(|r| r.id.clone())
+        .collect();
     for id in &ids {
         if let Some(r) = cohort.activities.get_mut(id) {
             let mut a = r.data().clone();
             a.hours += 1.0;
-            r.edit(&device, chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap_or_default(), a);
+            r.edit(
+                &device,
+                chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap_or_default(),
+                a,
+            );
         }
     }
     let docs: Vec<serde_json::Value> = docs_of(&cohort, &people)

@@ -194,11 +194,18 @@ pub fn SyncView(cohort: Cohort) -> impl IntoView {
                 <p class="actions"><button type="button" class="button" on:click=move |_| run() disabled=move || running.get()>{i18n.tr("Ambil data kabupaten/kota sekarang", "Pull the district now")}</button></p>
                 <p role="status" data-testid="w-sync-progress">{move || running.get().then(|| progress_line(i18n, progress.get()))}</p>
                 {move || (!running.get()).then(|| last.get()).flatten().map(|r| match r {
-                    Ok(report) => view! {
-                        <div class="notice" role="status" data-testid="w-sync-result">
-                            {report_lines(i18n, &report).into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
-                        </div>
-                    }.into_any(),
+                    Ok(report) => {
+                        let conflicts = cohort.snapshot.with_untracked(|c| c.as_ref().map(|c| c.conflict_count()).unwrap_or(0));
+                        view! {
+                            <div class="notice" role="status" data-testid="w-sync-result">
+                                {report_lines(i18n, &report).into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
+                                {(conflicts > 0).then(|| view! { <p>{format!("{} {}", format::count(i18n.lang(), conflicts), i18n.t(
+                                    "catatan di kohort memiliki versi yang bertentangan dari dua perangkat; pemiliknya memilih versi yang benar di perangkatnya (Data saya), lalu menyinkronkan.",
+                                    "records in the cohort have conflicting versions from two devices; their owner chooses the right one on their device (My data), then syncs.",
+                                ))}</p> })}
+                            </div>
+                        }.into_any()
+                    }
                     Err(e) => view! {
                         <div class="notice notice-error" role="alert" data-testid="w-sync-error">
                             <p>{i18n.text(&sign_in_problem(e))}</p>

@@ -29,12 +29,24 @@ async function syncNow(page: Page) {
   await expect(page.getByTestId('sync-result')).toContainText('Selesai');
 }
 
-async function editUnit(page: Page, unit: string) {
+/** The trainer's workbench on its own device: signs in to the district and pulls it. */
+async function trainerPull(page: Page) {
+  await openTrainerMode(page);
+  await page.getByRole('link', { name: 'Sinkronisasi' }).click();
+  await page.getByLabel('Alamat server').fill(SYNC_URL);
+  await page.getByLabel('Kode kabupaten/kota').fill(district.name);
+  await page.getByLabel('Akun pelatih').fill(district.trainer.name);
+  await page.getByLabel('Kata sandi akun').fill(district.trainer.password);
+  await page.getByRole('button', { name: 'Masuk dan ambil data' }).click();
+  await expect(page.getByTestId('w-sync-result')).toContainText('Selesai');
+}
+
+async function editUnit(page: Page, unit: string, name = sitiHere.name) {
   await page.getByRole('link', { name: 'Ringkasan' }).click();
   await page.getByRole('link', { name: 'Ubah profil' }).click();
   await page.getByLabel('Unit kerja').fill(unit);
   await page.getByRole('button', { name: 'Simpan profil' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(sitiHere.name);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 }
 
 test('with sync not set up, the app asks nothing of any other host', async ({ page, context }) => {
@@ -110,6 +122,17 @@ test('two tablets of one person converge through the server; a concurrent edit i
     await expect(conflicts).toContainText('Seksi A');
     await expect(conflicts).toContainText('Seksi B');
   }
+  // The trainer's laptop pulls the district (the server copies Siti's database there within
+  // moments): the same conflict, one record, for her to settle on her tablet.
+  const laptop = await browser.newContext({ baseURL: ORIGIN + PREFIX, locale: 'id-ID', viewport: { width: 1280, height: 800 } });
+  const t = await laptop.newPage();
+  await trainerPull(t);
+  await expect.poll(async () => {
+    await t.getByRole('button', { name: 'Ambil data kabupaten/kota sekarang' }).click();
+    return t.getByTestId('w-sync-result').textContent();
+  }, { timeout: 20_000 }).toContain('1 catatan di kohort memiliki versi yang bertentangan');
+  await laptop.close();
+
   // B has A's note.
   await b.getByRole('link', { name: 'Belajar', exact: true }).click();
   await b.getByRole('link', { name: /Integritas/ }).first().click();
@@ -148,19 +171,18 @@ test('a trainer pulls the district into the cohort and sees who has not synced s
   await b.getByLabel('Kata sandi akun').fill(district.budi.password);
   await b.getByRole('button', { name: 'Masuk dan sinkronkan' }).click();
   await expect(b.getByTestId('sync-result')).toContainText('Selesai');
+  // Offline, Budi changes his unit; back online, the tablet syncs by itself.
+  await tablet.setOffline(true);
+  await editUnit(b, 'Kecamatan Sukamaju, Seksi Daring', budi.name);
+  await tablet.setOffline(false);
+  const admin = 'Basic ' + Buffer.from(`${SYNC_ADMIN.name}:${SYNC_ADMIN.password}`).toString('base64');
+  await expect.poll(async () => (await fetch(`${SYNC_URL}/lentera-${district.name}-${district.budi.nip}/_all_docs?include_docs=true`, { headers: { authorization: admin } })).text(), { timeout: 15_000 })
+    .toContain('Seksi Daring');
   await tablet.close();
 
   // The trainer's laptop: the workbench pulls the district (the server's replication brings
   // Budi's database there within moments).
-  await openTrainerMode(page);
-  await page.getByRole('link', { name: 'Sinkronisasi' }).click();
-  await expectAccessible(page, 'workbench sync, not set up');
-  await page.getByLabel('Alamat server').fill(SYNC_URL);
-  await page.getByLabel('Kode kabupaten/kota').fill(district.name);
-  await page.getByLabel('Akun pelatih').fill(district.trainer.name);
-  await page.getByLabel('Kata sandi akun').fill(district.trainer.password);
-  await page.getByRole('button', { name: 'Masuk dan ambil data' }).click();
-  await expect(page.getByTestId('w-sync-result')).toContainText('Selesai');
+  await trainerPull(page);
   // Who has not synced since tomorrow: everyone; Budi with the time of his sync.
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel('Belum sinkron sejak').fill(day(1));
