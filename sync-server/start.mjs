@@ -156,23 +156,48 @@ async function isAdmin(req) {
   return admin;
 }
 
-const SERVER_OPEN = new Set(['', '_session', '_up', '_uuids']);
-const DB_ADMIN_ONLY = new Set(['_find', '_index', '_explain', '_security', '_purge', '_compact', '_view_cleanup', '_design_docs']);
+const FORBIDDEN = [403, 'Only a server administrator may do this.'];
 
-/** Why a non-administrator's request is refused, or null when it may go on. */
-async function refusal(req, url) {
+/** A document id a member may write: a record or sync note, never `_local/…` or `_design/…`. */
+const writableId = (id) => typeof id === 'string' && id !== '' && !id.startsWith('_') && !id.includes('/');
+
+/** Why a non-administrator's request is refused, or null when it may go on. Deny by default:
+ * a member may use only what the app's replication uses, on a database they are a member of. */
+async function refusal(req, url, body) {
+  // Encoded slashes and empty segments would let one path mean two things (the guard's and
+  // the server's); the app never sends them.
+  if (/%2f|%5c/i.test(url.pathname) || url.pathname.includes('//')) return [400, 'This path is not accepted.'];
   const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-  const [first = '', second = '', third = ''] = parts;
-  if (first.startsWith('_')) return SERVER_OPEN.has(first) ? null : [403, 'Only a server administrator may use this endpoint.'];
-  if (!first) return null;
-  if (parts.length === 1 && req.method !== 'GET' && req.method !== 'HEAD') return [403, 'Only a server administrator creates or deletes databases.'];
-  if (DB_ADMIN_ONLY.has(second)) return [403, 'Only a server administrator may use this endpoint.'];
-  if (second === '_local' && third === '_security') return [403, 'Only a server administrator changes who may use a database.'];
-  if (second === '_design' && req.method !== 'GET' && req.method !== 'HEAD') return [403, 'Only a server administrator changes design documents.'];
+  const [db = '', second = '', third = ''] = parts;
+  const m = req.method;
+  if (parts.length === 0) return m === 'GET' || m === 'HEAD' ? null : FORBIDDEN;
+  if (db === '_session' && parts.length === 1) return null;
+  if (db.startsWith('_')) return FORBIDDEN;
+  const feed = url.searchParams.get('feed');
+  const allowed =
+    (parts.length === 1 && (m === 'GET' || m === 'HEAD')) ||
+    (parts.length === 2 && second === '_changes' && m === 'GET' && (feed === null || feed === 'normal')) ||
+    (parts.length === 2 && second === '_all_docs' && m === 'GET') ||
+    (parts.length === 2 && ['_bulk_get', '_revs_diff', '_bulk_docs'].includes(second) && m === 'POST') ||
+    (parts.length === 3 && second === '_local' && /^[0-9a-f]{32}$/.test(third) && (m === 'GET' || m === 'PUT')) ||
+    (parts.length === 2 && !second.startsWith('_') && m === 'GET');
+  if (!allowed) return FORBIDDEN;
   if (url.searchParams.get('latest') === 'true') return [400, 'latest=true is not supported by this server.'];
+  // What is written: every document of a batch is a record or a sync note.
+  if (second === '_bulk_docs') {
+    let docs;
+    try { docs = JSON.parse(body.toString() || '{}').docs; } catch { return [400, 'The request body is not JSON.']; }
+    if (!Array.isArray(docs) || !docs.every((d) => d && writableId(d._id))) return FORBIDDEN;
+  }
+  if (second === '_local') {
+    try {
+      const doc = body.length ? JSON.parse(body.toString()) : {};
+      if (doc._id !== undefined && doc._id !== `_local/${third}`) return FORBIDDEN;
+    } catch { return [400, 'The request body is not JSON.']; }
+  }
   // Membership, as the inner server enforces it on GET /<db> (it does not on _bulk_get).
-  const db = await upstream('GET', `/${encodeURIComponent(first)}`, credentials(req));
-  if (db.status !== 200) return [db.status, 'You are not authorized to access this db.'];
+  const info = await upstream('GET', `/${encodeURIComponent(db)}`, credentials(req));
+  if (info.status !== 200) return [info.status, 'You are not authorized to access this db.'];
   return null;
 }
 
@@ -190,7 +215,7 @@ const guard = http.createServer(async (req, res) => {
   try {
     const url = new URL(req.url, 'http://guard');
     if (req.method !== 'OPTIONS' && !(await isAdmin(req))) {
-      const why = await refusal(req, url);
+      const why = await refusal(req, url, Buffer.concat(chunks));
       if (why) {
         const [status, reason] = why;
         res.writeHead(status, { 'content-type': 'application/json', ...corsHeaders(req) });

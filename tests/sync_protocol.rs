@@ -508,6 +508,59 @@ fn a_record_written_under_one_nip_in_another_persons_name_is_not_taken_in() {
 }
 
 #[test]
+fn a_document_whose_record_names_another_owner_is_not_taken_in() {
+    // Budi's activity, wrapped in a document that says it is Siti's (and under her NIP).
+    let mut s = base();
+    s.activities.upsert(Record::create(
+        id("wrapped"),
+        &device("tab-a"),
+        t(2026, 2, 1),
+        activity("budi", 3.0),
+    ));
+    let mut docs = docs_of(
+        &s,
+        &[(id("siti"), SITI_NIP.to_string()), (id("budi"), BUDI_NIP.to_string())].into(),
+    );
+    for d in docs.iter_mut().filter(|d| d.id == id("wrapped")) {
+        d.owner = id("siti");
+        d.nip = SITI_NIP.to_string();
+    }
+    let (pulled, taken, problems) = read_pulled(&docs, &Snapshot::default(), now());
+    assert!(!taken.contains("activities:wrapped") && pulled.activities.get(&id("wrapped")).is_none());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+}
+
+#[test]
+fn a_leaf_written_beside_another_persons_record_is_not_folded_into_it() {
+    let couch = FakeCouch::new();
+    let mut a = tablet("tab-a", base());
+    run(&mut a, &couch, 10).unwrap();
+    // A sibling leaf of Budi's profile in Siti's name (her account wrote it beside his).
+    let budi = docs_of(&a.snapshot, &a.people)
+        .into_iter()
+        .find(|d| d.id == id("budi"))
+        .unwrap();
+    let mut forged = budi.clone();
+    forged.nip = SITI_NIP.into();
+    let mut e = a.snapshot.employees.get(&id("budi")).unwrap().clone();
+    let mut data = e.data().clone();
+    data.name = "Budi PALSU".into();
+    e.edit(&device("forger"), t(2026, 7, 1), data);
+    forged.record = serde_json::to_value(&e).unwrap();
+    let rev = lentera::domain::sync::revs::Rev::child(None, "forged", false);
+    couch.insert(forged.to_write(&rev, None)).unwrap();
+    let mut b = tablet("tab-b", Snapshot::default());
+    let report = run(&mut b, &couch, 10).unwrap();
+    assert!(
+        report.unreadable.iter().any(|p| p.0.contains("another person's name")),
+        "{:?}",
+        report.unreadable
+    );
+    let name = b.snapshot.employees.get(&id("budi")).map(|r| r.data().name.clone());
+    assert_ne!(name.as_deref(), Some("Budi PALSU"), "the forged version was not merged");
+}
+
+#[test]
 fn a_locked_profiles_records_wait_until_it_is_unlocked_and_are_then_taken_in() {
     let couch = FakeCouch::new();
     let mut a = tablet("tab-a", base());

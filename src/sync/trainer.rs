@@ -7,10 +7,10 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::domain::snapshot::merge::merge;
 use crate::domain::snapshot::Snapshot;
+use crate::domain::sync::absorb::absorb;
 use crate::domain::sync::address::SyncSetup;
-use crate::domain::sync::doc::{read_pulled, RecordDoc};
+use crate::domain::sync::doc::RecordDoc;
 use crate::domain::sync::remote::{ErrorKind, SyncError};
 use crate::domain::sync::replicate::{sync, Local, Server, SyncProgress, SyncReport, SyncState};
 use crate::domain::sync::status::SyncStatus;
@@ -58,10 +58,17 @@ impl Local for TrainerReplica {
     }
 
     async fn absorb(&mut self, docs: &[RecordDoc]) -> Result<BTreeSet<String>, SyncError> {
-        // The trainer's passphrase is the authority over the cohort: everything readable merges.
-        let (theirs, taken, _problems) = read_pulled(docs, &self.snapshot, browser::now());
-        self.snapshot = merge(&self.snapshot, &theirs).0;
-        Ok(taken)
+        // Onto the cohort as shown now (an import made meanwhile stays), through the same
+        // authority as the workbench's file import: no other signing key for a known profile,
+        // no erased person brought back, no records under another person's ids.
+        let base = self
+            .cohort
+            .snapshot
+            .get_untracked()
+            .ok_or_else(|| SyncError::new(ErrorKind::LocalSave, "the cohort is not open"))?;
+        let a = absorb(&base, docs, &BTreeSet::new(), browser::now());
+        self.snapshot = a.snapshot;
+        Ok(a.taken)
     }
 
     async fn save_state(&mut self, state: &SyncState) -> Result<(), SyncError> {
@@ -77,8 +84,22 @@ impl Local for TrainerReplica {
         self.progress.set(Some(p));
     }
 
+    /// Notes whose NIP is their person's (as the cohort knows it) and not dated ahead.
     fn statuses(&mut self, seen: Vec<SyncStatus>) {
-        self.setup.note_seen(&seen);
+        let latest = browser::now() + chrono::Duration::days(1);
+        let trusted: Vec<SyncStatus> = seen
+            .into_iter()
+            .filter(|s| {
+                s.at <= latest
+                    && self
+                        .snapshot
+                        .employees
+                        .get_any(&s.owner)
+                        .and_then(|r| r.content())
+                        .is_some_and(|e| e.nip.to_string() == s.nip)
+            })
+            .collect();
+        self.setup.note_seen(&trusted);
     }
 }
 
@@ -107,9 +128,13 @@ pub async fn pull_district(
         writable: false,
     };
     let mut state = setup.state.clone();
+    let open = cohort
+        .snapshot
+        .get_untracked()
+        .ok_or_else(|| SyncError::new(ErrorKind::LocalSave, "the cohort is not open yet"))?;
     let mut replica = TrainerReplica {
         cohort,
-        snapshot: cohort.snapshot.get_untracked().unwrap_or_default(),
+        snapshot: open,
         setup,
         progress,
     };

@@ -258,8 +258,23 @@ pub fn read_pulled(
     // A document's NIP is the account allowed to write it; it must be its owner's NIP, or one
     // person's account could slip records into another person's name.
     let mut problems = Vec::new();
-    let docs: Vec<RecordDoc> = docs
+    let mut disagree = Vec::new();
+    let agreeing: Vec<&RecordDoc> = docs
         .iter()
+        .filter(|d| {
+            let agree = owners_agree(d);
+            if !agree {
+                disagree.push(DocProblem(format!(
+                    "{}: the record names another owner than its document",
+                    d.doc_id_of()
+                )));
+            }
+            agree
+        })
+        .collect();
+    problems.extend(disagree);
+    let docs: Vec<RecordDoc> = agreeing
+        .into_iter()
         .filter(|d| match owner_nip(d, docs, local) {
             Some(nip) if nip == d.nip => true,
             Some(nip) => {
@@ -301,11 +316,41 @@ pub fn read_pulled(
     (out, taken, problems)
 }
 
-/// The NIP of `doc`'s owner as the records say it: an employee document's own, or the owner's
-/// profile in the same batch or on this device. `None` when not known (a deleted profile, an
-/// owner not here: the import then decides).
+/// Whether every version of the record (the winner and each conflict, deletions included)
+/// belongs to the document's `owner`: the owner the server's rule and the NIP check go by.
+fn owners_agree(doc: &RecordDoc) -> bool {
+    if doc.kind == RecordKind::Employees {
+        return doc.owner == doc.id;
+    }
+    let owner_of = |v: &Value| {
+        v.get("data")
+            .and_then(|d| d.get("employee"))
+            .or_else(|| v.get("owner"))
+            .and_then(Value::as_str)
+            .map(String::from)
+    };
+    let mut versions = vec![&doc.record];
+    versions.extend(
+        doc.record
+            .get("conflicts")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten(),
+    );
+    versions
+        .iter()
+        .all(|v| owner_of(v).as_deref() == Some(doc.owner.as_str()))
+}
+
+/// The NIP of `doc`'s owner as the records say it: the profile this device already holds (so
+/// no document can give a known profile another NIP, and with it another account), else the
+/// profile in the same batch. `None` when not known (a deleted profile, an owner not here: the
+/// import then decides).
 fn owner_nip(doc: &RecordDoc, batch: &[RecordDoc], local: &Snapshot) -> Option<String> {
     let of_record = |record: &Value| record.get("data")?.get("nip")?.as_str().map(String::from);
+    if let Some(known) = local.employees.get_any(&doc.owner).and_then(|r| r.content()) {
+        return Some(known.nip.to_string());
+    }
     if doc.kind == RecordKind::Employees {
         return of_record(&doc.record);
     }
@@ -313,5 +358,4 @@ fn owner_nip(doc: &RecordDoc, batch: &[RecordDoc], local: &Snapshot) -> Option<S
         .iter()
         .find(|d| d.kind == RecordKind::Employees && d.id == doc.owner)
         .and_then(|d| of_record(&d.record))
-        .or_else(|| Some(local.employees.get_any(&doc.owner)?.content()?.nip.to_string()))
 }

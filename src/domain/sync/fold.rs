@@ -61,14 +61,24 @@ pub fn fold(id: &str, leaves: Vec<Leaf>, writable: bool, problems: &mut Vec<DocP
     deleted.dedup();
     let win = winner(live.iter().map(|(r, _)| (r, false)))?.clone();
     let (_, win_doc) = live.iter().find(|(r, _)| *r == win).expect("the winner is a live leaf");
+    // Only leaves written in the winner's name are merged: a leaf claiming another owner or NIP
+    // (someone writing beside another person's record) is reported and left out, and the
+    // import's NIP check then decides about the winner itself.
+    let (same, other): (Vec<_>, Vec<_>) = live
+        .iter()
+        .filter(|(r, _)| *r != win)
+        .partition(|(_, d)| d.owner == win_doc.owner && d.nip == win_doc.nip);
+    for (r, _) in &other {
+        problems.push(DocProblem(format!("{id}: leaf {r} is in another person's name")));
+    }
     let mut merged = win_doc.clone();
-    for (_, doc) in live.iter().filter(|(r, _)| *r != win) {
+    for (_, doc) in same.iter() {
         match merged.merged_with(doc) {
             Ok(m) => merged = m,
             Err(p) => problems.push(DocProblem(format!("{id}: {}", p.0))),
         }
     }
-    let losers: Vec<Rev> = live.iter().filter(|(r, _)| *r != win).map(|(r, _)| r.clone()).collect();
+    let losers: Vec<Rev> = same.iter().map(|(r, _)| r.clone()).collect();
     let hash = merged.content_hash();
     let before = Known {
         rev: win.clone(),

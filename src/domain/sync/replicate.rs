@@ -379,19 +379,24 @@ fn wanted_revisions(results: &[Value], state: &SyncState) -> Vec<Wanted> {
     wanted
 }
 
-/// The leaves asked for, by document: `_bulk_get`, or one `open_revs` request per document
-/// where the server has no `_bulk_get` (CouchDB before 2.0).
+/// The leaves asked for, by document: `_bulk_get` for listed revisions (one `open_revs`
+/// request per document where the server has no `_bulk_get`, CouchDB before 2.0), and
+/// `open_revs=all` for a document wanted whole (every current leaf, conflicts included).
 async fn fetch_leaves<R: Remote>(remote: &R, wanted: &[Wanted]) -> Result<BTreeMap<String, Vec<Leaf>>, SyncError> {
     let mut out: BTreeMap<String, Vec<Leaf>> = BTreeMap::new();
-    if wanted.is_empty() {
+    let listed: Vec<(&String, &Vec<Rev>)> = wanted
+        .iter()
+        .filter_map(|(id, revs)| revs.as_ref().map(|r| (id, r)))
+        .collect();
+    for (id, _) in wanted.iter().filter(|(_, revs)| revs.is_none()) {
+        out.insert(id.clone(), open_revs(remote, id, None).await?);
+    }
+    if listed.is_empty() {
         return Ok(out);
     }
-    let docs: Vec<Value> = wanted
+    let docs: Vec<Value> = listed
         .iter()
-        .flat_map(|(id, revs)| match revs {
-            Some(revs) => revs.iter().map(|r| json!({"id": id, "rev": r.to_string()})).collect(),
-            None => vec![json!({ "id": id })],
-        })
+        .flat_map(|(id, revs)| revs.iter().map(move |r| json!({"id": id, "rev": r.to_string()})))
         .collect();
     let response = remote
         .send(Request::post("_bulk_get", json!({ "docs": docs })).query("revs", "true"))
@@ -415,36 +420,42 @@ async fn fetch_leaves<R: Remote>(remote: &R, wanted: &[Wanted]) -> Result<BTreeM
             }
         }
         400 | 404 | 405 | 415 | 501 => {
-            for (id, revs) in wanted {
-                let open_revs = match revs {
-                    Some(revs) => {
-                        let list: Vec<String> = revs.iter().map(Rev::to_string).collect();
-                        serde_json::to_string(&list).expect("strings")
-                    }
-                    None => "all".to_string(),
-                };
-                let response = remote
-                    .send(
-                        Request::get(percent_encode(id))
-                            .query("revs", "true")
-                            .query("open_revs", open_revs),
-                    )
-                    .await?;
-                let body = match response.status {
-                    200..=299 => response.body,
-                    404 => continue,
-                    s => return Err(SyncError::from_status(s, format!("GET {id}"))),
-                };
-                for d in body.as_array().into_iter().flatten() {
-                    if let Some(leaf) = leaf_of(d.get("ok")) {
-                        out.entry(id.clone()).or_default().push(leaf);
-                    }
-                }
+            for (id, revs) in listed {
+                out.insert(id.clone(), open_revs(remote, id, Some(revs)).await?);
             }
         }
         s => return Err(SyncError::from_status(s, "POST _bulk_get")),
     }
     Ok(out)
+}
+
+/// `GET <id>?open_revs=[…]` (or `all`): the leaves of one document; none when it is gone.
+async fn open_revs<R: Remote>(remote: &R, id: &str, revs: Option<&[Rev]>) -> Result<Vec<Leaf>, SyncError> {
+    let open = match revs {
+        Some(revs) => {
+            let list: Vec<String> = revs.iter().map(Rev::to_string).collect();
+            serde_json::to_string(&list).expect("strings")
+        }
+        None => "all".to_string(),
+    };
+    let response = remote
+        .send(
+            Request::get(percent_encode(id))
+                .query("revs", "true")
+                .query("open_revs", open),
+        )
+        .await?;
+    let body = match response.status {
+        200..=299 => response.body,
+        404 => return Ok(Vec::new()),
+        s => return Err(SyncError::from_status(s, format!("GET {id}"))),
+    };
+    Ok(body
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| leaf_of(d.get("ok")))
+        .collect())
 }
 
 fn leaf_of(doc: Option<&Value>) -> Option<Leaf> {
@@ -524,6 +535,9 @@ pub async fn push<R: Remote, L: Local>(
             ask.insert(id.clone(), json!([rev.to_string()]));
         }
         let diff = call(server.remote, Request::post("_revs_diff", Value::Object(ask))).await?;
+        if !diff.is_object() {
+            return Err(bad("_revs_diff answered without an object"));
+        }
         let missing = |id: &str, rev: &Rev| {
             diff.get(id)
                 .and_then(|d| d.get("missing"))

@@ -55,7 +55,14 @@ pub fn report_lines(i18n: I18n, r: &SyncReport) -> Vec<String> {
         ));
     }
     if r.not_taken > 0 {
-        out.push(format!("{} {}", n(r.not_taken), i18n.t("catatan belum diterima karena profilnya terkunci di perangkat ini; catatan itu diambil lagi pada sinkronisasi berikutnya.", "records were not taken in because their profile is locked on this device; they are fetched again at the next sync.")));
+        out.push(format!(
+            "{} {}",
+            n(r.not_taken),
+            i18n.t(
+                "catatan belum diterima: profilnya terkunci di perangkat ini, atau catatannya tidak lolos pemeriksaan. Catatan itu diambil lagi pada sinkronisasi berikutnya.",
+                "records were not taken in: their profile is locked on this device, or they did not pass the checks. They are fetched again at the next sync.",
+            )
+        ));
     }
     if !r.refused.is_empty() {
         out.push(format!(

@@ -47,6 +47,7 @@ pub fn SyncPage(employee: Id) -> impl IntoView {
     let me = employee.clone();
     let account = nip.clone();
     // Signs in (setting sync up on the first time), then syncs.
+    let signed_out = RwSignal::new(false);
     let connect = move || {
         let (who, nip) = (me.clone(), account.clone());
         let typed = setup.get_untracked().map(|s| (s.address.server, s.address.district));
@@ -63,6 +64,7 @@ pub fn SyncPage(employee: Id) -> impl IntoView {
             password.set(String::new());
             match outcome {
                 Ok(()) => {
+                    signed_out.set(false);
                     let kept = setup.get_untracked().unwrap_or_else(|| SyncSetup::new(address, nip));
                     if storage::sync::save(who.as_str(), &kept).is_err() {
                         form_error.set(Some(SyncError::new(ErrorKind::LocalSave, "").text()));
@@ -86,7 +88,6 @@ pub fn SyncPage(employee: Id) -> impl IntoView {
         }
     });
     let who = employee.clone();
-    let signed_out = RwSignal::new(false);
     let sign_out_now = move |_| {
         if let Some(s) = setup.get_untracked() {
             leptos::task::spawn_local(async move {
@@ -199,8 +200,8 @@ pub fn SyncPage(employee: Id) -> impl IntoView {
                     <p class="notice" role="status">{i18n.tr("Anda sudah keluar dari server. Sinkronisasi berikutnya meminta kata sandi lagi.", "You are signed out of the server. The next sync asks for the password again.")}</p>
                 </Show>
                 <p class="actions">
-                    <button type="button" class="button button-secondary" on:click=sign_out_now.clone()>{i18n.tr("Keluar dari server", "Sign out of the server")}</button>
-                    <button type="button" class="button button-secondary" on:click=turn_off.clone()>{i18n.tr("Matikan sinkronisasi di perangkat ini", "Turn sync off on this device")}</button>
+                    <button type="button" class="button button-secondary" on:click=sign_out_now.clone() disabled=move || runner.running.get()>{i18n.tr("Keluar dari server", "Sign out of the server")}</button>
+                    <button type="button" class="button button-secondary" on:click=turn_off.clone() disabled=move || runner.running.get()>{i18n.tr("Matikan sinkronisasi di perangkat ini", "Turn sync off on this device")}</button>
                 </p>
             </Show>
         </section>

@@ -208,7 +208,7 @@ pub fn SyncView(cohort: Cohort) -> impl IntoView {
                     }
                     Err(e) => view! {
                         <div class="notice notice-error" role="alert" data-testid="w-sync-error">
-                            <p>{i18n.text(&sign_in_problem(e))}</p>
+                            <p>{i18n.text(&e.text())}</p>
                         </div>
                     }.into_any(),
                 })}
@@ -231,7 +231,7 @@ pub fn SyncView(cohort: Cohort) -> impl IntoView {
                     </tr></thead>
                     <tbody>{behind_rows}</tbody>
                 </table>
-                <p class="actions"><button type="button" class="button button-secondary" on:click=turn_off>{i18n.tr("Matikan sinkronisasi di perangkat ini", "Turn sync off on this device")}</button></p>
+                <p class="actions"><button type="button" class="button button-secondary" on:click=turn_off disabled=move || running.get()>{i18n.tr("Matikan sinkronisasi di perangkat ini", "Turn sync off on this device")}</button></p>
             </Show>
         </section>
     }

@@ -77,7 +77,15 @@ test('a learner account reads and writes only its own documents; a trainer reads
   const junk = await write(siti, personDb(district.siti.nip), { _id: 'junk', _rev: '1-aa', nip: district.siti.nip });
   expect(await junk.json()).toEqual([expect.objectContaining({ id: 'junk', error: 'forbidden' })]);
 
-  // No way around the rules: the security object, server-side replication, the district.
+  // No way around the rules: code run on the server, the security object by other spellings
+  // and through a batch, design documents, server-side replication, the district.
+  const own = personDb(district.siti.nip);
+  expect((await siti.post(`/${own}/_temp_view`, { data: { map: 'function (doc) { emit(1); }' } })).status()).toBe(403);
+  expect([400, 403]).toContain((await siti.put(`/${own}/_local%2F_security`, { data: { members: { names: [] } } })).status());
+  expect((await siti.post(`/${own}/_bulk_docs`, { data: { docs: [{ _id: '_local/_security', members: { names: [] } }] } })).status()).toBe(403);
+  expect((await siti.post(`/${own}/_bulk_docs`, { data: { new_edits: false, docs: [{ _id: '_design/lentera-person', _rev: '9-aa', validate_doc_update: 'function () {}' }] } })).status()).toBe(403);
+  expect((await siti.put(`/${own}/activities%3Aput`, { data: recordDoc(district.siti.nip, 'siti', 'put') })).status()).toBe(403);
+  expect((await siti.get(`/${own}/_changes?feed=continuous`)).status()).toBe(403);
   expect((await siti.put(`/${personDb(district.siti.nip)}/_local/_security`, { data: { _rev: '0-1', members: { names: [] } } })).status()).toBe(403);
   expect((await siti.put(`/${personDb(district.siti.nip)}/_security`, { data: { members: { names: [] } } })).status()).toBe(403);
   expect((await siti.post('/_replicate', { data: { source: budiDb, target: 'copy' } })).status()).toBe(403);
