@@ -78,8 +78,18 @@ impl Local for Tablet {
         })
     }
 
+    /// As the workbench does: a note counts when its NIP is its person's as this device knows
+    /// the profile (which may have come in the same batch).
     fn statuses(&mut self, seen: Vec<SyncStatus>) {
-        self.seen.extend(seen);
+        let known = |s: &SyncStatus| {
+            self.snapshot
+                .employees
+                .get_any(&s.owner)
+                .and_then(|r| r.content())
+                .is_some_and(|e| e.nip.to_string() == s.nip)
+        };
+        let trusted: Vec<SyncStatus> = seen.into_iter().filter(known).collect();
+        self.seen.extend(trusted);
     }
 }
 

@@ -306,9 +306,7 @@ async fn take_in<R: Remote, L: Local>(
             None => report.unreadable.push(DocProblem(format!("{id}: not a sync note"))),
         }
     }
-    if !statuses.is_empty() {
-        local.statuses(statuses);
-    }
+
     let mut folds: Vec<Folded> = Vec::new();
     for (id, leaves) in leaves {
         if let Some(f) = fold(&id, leaves, server.writable, &mut report.unreadable) {
@@ -317,6 +315,11 @@ async fn take_in<R: Remote, L: Local>(
     }
     let docs: Vec<RecordDoc> = folds.iter().map(|f| f.doc.clone()).collect();
     let taken = local.absorb(&docs).await?;
+    // After the records: a note is judged against its person's profile, which may have come
+    // in the same batch.
+    if !statuses.is_empty() {
+        local.statuses(statuses);
+    }
     report.pulled += taken.len();
     report.not_taken += docs.len() - taken.len();
     let writes: Vec<Value> = folds
