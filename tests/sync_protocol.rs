@@ -274,8 +274,9 @@ fn edits_on_two_tablets_converge_through_the_server_and_a_concurrent_edit_is_one
     );
 }
 
-#[test]
-fn tablets_pushing_at_the_same_moment_leave_a_server_conflict_that_the_next_pull_folds() {
+/// Two tablets that both renamed Siti and synced at the same moment: both pulled (nothing
+/// new), then both pushed — two children of one revision on the server.
+fn racing_renames() -> (FakeCouch, Tablet, Tablet) {
     let couch = FakeCouch::new();
     let mut a = tablet("tab-a", base());
     let mut b = tablet("tab-b", base());
@@ -288,11 +289,16 @@ fn tablets_pushing_at_the_same_moment_leave_a_server_conflict_that_the_next_pull
         e.name = name.into();
         r.edit(&dev, t(2026, 6, 1), e);
     }
-    // Both pull (nothing new), then both push: two children of one revision.
     half(&mut a, &couch, true).unwrap();
     half(&mut b, &couch, true).unwrap();
     half(&mut a, &couch, false).unwrap();
     half(&mut b, &couch, false).unwrap();
+    (couch, a, b)
+}
+
+#[test]
+fn tablets_pushing_at_the_same_moment_leave_a_server_conflict_that_the_next_pull_folds() {
+    let (couch, mut a, mut b) = racing_renames();
     assert_eq!(
         couch.leaves("employees:siti").len(),
         2,
@@ -316,22 +322,7 @@ fn tablets_pushing_at_the_same_moment_leave_a_server_conflict_that_the_next_pull
 
 #[test]
 fn two_tablets_folding_the_same_conflict_write_the_same_revisions() {
-    let couch = FakeCouch::new();
-    let mut a = tablet("tab-a", base());
-    let mut b = tablet("tab-b", base());
-    run(&mut a, &couch, 10).unwrap();
-    run(&mut b, &couch, 10).unwrap();
-    for (tab, name) in [(&mut a, "Siti A."), (&mut b, "Siti B.")] {
-        let dev = tab.device.clone();
-        let r = tab.snapshot.employees.get_mut(&id("siti")).unwrap();
-        let mut e = r.data().clone();
-        e.name = name.into();
-        r.edit(&dev, t(2026, 6, 1), e);
-    }
-    half(&mut a, &couch, true).unwrap();
-    half(&mut b, &couch, true).unwrap();
-    half(&mut a, &couch, false).unwrap();
-    half(&mut b, &couch, false).unwrap();
+    let (couch, mut a, mut b) = racing_renames();
     // Each folds the conflict on its own copy of the server, before seeing the other's fold.
     let other = couch.fork();
     assert_eq!(run(&mut a, &couch, 10).unwrap().folded, 1);
