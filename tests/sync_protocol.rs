@@ -636,6 +636,40 @@ fn a_learners_device_notes_each_sync_and_a_reader_learns_when_each_device_last_s
 }
 
 #[test]
+fn who_has_not_synced_since_a_day_lists_the_silent_and_the_never_synced_longest_first() {
+    use lentera::domain::sync::address::{SyncAddress, SyncSetup};
+    let address = SyncAddress::parse("https://sinkron.contoh.go.id", "kab-a", true)
+        .unwrap()
+        .0;
+    let mut setup = SyncSetup::new(address, "pelatih".into());
+    let note = |who: &str, at| SyncStatus {
+        owner: id(who),
+        nip: String::new(),
+        device: device("tab"),
+        at,
+    };
+    setup.note_seen(&[note("siti", t(2026, 11, 20)), note("siti", t(2026, 11, 28))]);
+    let cohort = base();
+    let names = |day| -> Vec<String> {
+        setup
+            .not_synced_since(&cohort, Some(day), |at| at.date_naive())
+            .into_iter()
+            .map(|r| r.1)
+            .collect()
+    };
+    assert_eq!(
+        names(d(2026, 11, 29)),
+        ["Budi Santoso", "Siti Aminah"],
+        "never synced first"
+    );
+    assert_eq!(
+        names(d(2026, 11, 28)),
+        ["Budi Santoso"],
+        "Siti synced that day (her latest note)"
+    );
+}
+
+#[test]
 fn no_pin_hash_or_lock_reaches_the_server() {
     let couch = FakeCouch::new();
     let mut s = base();

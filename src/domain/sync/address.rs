@@ -36,6 +36,37 @@ impl SyncSetup {
         }
     }
 
+    /// "Who has not synced since `day`": every live profile of `cohort` whose devices' latest
+    /// note is older than `day` (by `local_date`, the device's calendar) or who has none, the
+    /// longest silent first: (id, name, unit, last sync).
+    pub fn not_synced_since(
+        &self,
+        cohort: &crate::domain::snapshot::Snapshot,
+        day: Option<chrono::NaiveDate>,
+        local_date: impl Fn(DateTime<Utc>) -> chrono::NaiveDate,
+    ) -> Vec<(crate::domain::record::Id, String, String, Option<DateTime<Utc>>)> {
+        let mut rows: Vec<_> = cohort
+            .employees
+            .live()
+            .map(|r| {
+                (
+                    r.id.clone(),
+                    r.data().name.clone(),
+                    r.data().unit.clone(),
+                    self.seen.get(&r.id).copied(),
+                )
+            })
+            .filter(|(_, _, _, at)| match (at, day) {
+                (Some(at), Some(d)) => local_date(*at) < d,
+                _ => true,
+            })
+            .collect();
+        crate::domain::sort::sort_by(&mut rows, |a, b| {
+            (a.3, a.1.to_lowercase()).cmp(&(b.3, b.1.to_lowercase()))
+        });
+        rows
+    }
+
     /// Keeps the latest of each person's sync notes.
     pub fn note_seen(&mut self, statuses: &[super::status::SyncStatus]) {
         for s in statuses {

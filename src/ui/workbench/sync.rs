@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::domain::format;
 use crate::domain::lang::Text;
-use crate::domain::record::Id;
 use crate::domain::sync::address::{SyncAddress, SyncSetup};
 use crate::domain::sync::remote::SyncError;
 use crate::domain::sync::replicate::SyncReport;
@@ -112,32 +111,12 @@ pub fn SyncView(cohort: Cohort) -> impl IntoView {
     );
     let behind = move || {
         let day = format::parse_date(&since.get());
-        let seen = setup.with(|s| s.as_ref().map(|s| s.seen.clone()).unwrap_or_default());
-        let mut rows: Vec<(Id, String, String, Option<chrono::DateTime<chrono::Utc>>)> = cohort.snapshot.with(|c| {
-            c.as_ref()
-                .map(|c| {
-                    c.employees
-                        .live()
-                        .map(|r| {
-                            (
-                                r.id.clone(),
-                                r.data().name.clone(),
-                                r.data().unit.clone(),
-                                seen.get(&r.id).copied(),
-                            )
-                        })
-                        .filter(|(_, _, _, at)| match (at, day) {
-                            (Some(at), Some(d)) => browser::local_date_time(*at).0 < d,
-                            _ => true,
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        });
-        crate::domain::sort::sort_by(&mut rows, |a, b| {
-            (a.3, a.1.to_lowercase()).cmp(&(b.3, b.1.to_lowercase()))
-        });
-        rows
+        setup.with(|s| {
+            cohort.snapshot.with(|c| match (s, c) {
+                (Some(s), Some(c)) => s.not_synced_since(c, day, |at| browser::local_date_time(at).0),
+                _ => Vec::new(),
+            })
+        })
     };
     let behind_rows = move || {
         behind()
